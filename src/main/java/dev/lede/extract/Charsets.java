@@ -1,0 +1,143 @@
+package dev.lede.extract;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes page bytes. Order of evidence, as browsers do: a byte-order mark, then the transport's
+ * charset, then a {@code <meta>} declaration in the first 4 KB (HTML) , then strict UTF-8, then
+ * windows-1252 (what pages labelled ISO-8859-1 or not labelled at all almost always are). A
+ * declared charset that the bytes contradict (declared UTF-8 but invalid) falls back the same way.
+ */
+final class Charsets {
+  private static final Pattern META_CHARSET =
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([a-zA-Z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern XML_ENCODING =
+      Pattern.compile("<\\?xml[^>]+encoding\\s*=\\s*[\"']([a-zA-Z0-9_.\\-]+)");
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  private Charsets() {}
+
+  static String decodeHtml(byte[] b, @Nullable String hint) {
+    Charset bom = bomCharset(b);
+    if (bom != null) {
+      return stripBom(new String(b, bom));
+    }
+    Charset declared = lookup(hint);
+    if (declared == null) {
+      String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1);
+      Matcher m = META_CHARSET.matcher(head);
+      if (m.find()) {
+        declared = lookup(m.group(1));
+      } else {
+        Matcher x = XML_ENCODING.matcher(head);
+        if (x.find()) {
+          declared = lookup(x.group(1));
+        }
+      }
+    }
+    return decodeWith(b, declared);
+  }
+
+  static String decodeText(byte[] b, @Nullable String hint) {
+    Charset bom = bomCharset(b);
+    if (bom != null) {
+      return stripBom(new String(b, bom));
+    }
+    return decodeWith(b, lookup(hint));
+  }
+
+  private static String decodeWith(byte[] b, @Nullable Charset declared) {
+    if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+      // A page declaring a legacy charset whose bytes are valid UTF-8 with multibyte sequences is
+      // almost always UTF-8 mislabelled by its server.
+      if (isLatin(declared) && hasMultibyteUtf8(b)) {
+        String utf8 = strictUtf8(b);
+        if (utf8 != null) {
+          return utf8;
+        }
+      }
+      return new String(b, isLatin1(declared) ? WINDOWS_1252 : declared);
+    }
+    String utf8 = strictUtf8(b);
+    return utf8 != null ? utf8 : new String(b, WINDOWS_1252);
+  }
+
+  private static boolean isLatin(Charset c) {
+    return isLatin1(c) || c.name().toLowerCase(Locale.ROOT).startsWith("windows-125");
+  }
+
+  private static boolean isLatin1(Charset c) {
+    String n = c.name().toLowerCase(Locale.ROOT);
+    return n.equals("iso-8859-1") || n.equals("us-ascii");
+  }
+
+  private static boolean hasMultibyteUtf8(byte[] b) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      int c = b[i] & 0xff;
+      if (c >= 0xC2 && c <= 0xF4 && (b[i + 1] & 0xC0) == 0x80) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable String strictUtf8(byte[] b) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  static @Nullable Charset lookup(@Nullable String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    if (n.equals("utf8")) {
+      n = "utf-8";
+    }
+    // WHATWG: these labels mean windows-1252 in practice.
+    if (n.equals("latin1") || n.equals("iso-8859-1") || n.equals("ascii") || n.equals("us-ascii")) {
+      return WINDOWS_1252;
+    }
+    try {
+      return Charset.forName(n);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable Charset bomCharset(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+      return StandardCharsets.UTF_8;
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
+  private static String stripBom(String s) {
+    return !s.isEmpty() && s.charAt(0) == '\ufeff' ? s.substring(1) : s;
+  }
+}
