@@ -1,0 +1,321 @@
+package dev.lede.dedup;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Duplicates and stories, online: {@link #assign} tells for each new article whether it copies an
+ * earlier one (and which is the canonical original of the group) and which story it belongs to, in
+ * well under a millisecond, and records the result in the {@link DedupState}.
+ *
+ * <p>Three levels are kept apart: a <b>duplicate</b> is the same piece of writing (re-headlined,
+ * trimmed, reordered, with boilerplate or attribution changed, with typos, with a paragraph of its
+ * own), linked to its canonical original — the earliest published, a wire source winning a tie;
+ * articles of the <b>same story</b> are different writings about one event and share a story id;
+ * <b>related</b> stories (same kind of event) are not merged here. A copy joins its original's
+ * story without moving the story's centroid.
+ *
+ * <p>Every article ends up in exactly one story (a story may have one article). Headline-only or
+ * one-line articles are never near duplicates (only exact copies of at least {@code minExactTokens}
+ * words count), boilerplate lines are left out of every comparison, and long bodies are read up to
+ * a cap.
+ *
+ * <p>Thread-safe: calls are serialised (the state is single-writer).
+ */
+public final class Dedup {
+  private final DedupState state;
+  private final DedupConfig config;
+  private final Fingerprinter fingerprinter;
+  private final DuplicateFinder finder;
+  private final StoryClusterer clusterer;
+
+  public Dedup(DedupState state, DedupConfig config) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.config = Objects.requireNonNull(config, "config");
+    this.fingerprinter =
+        new Fingerprinter(
+            config.duplicates().minExactTokens(), config.duplicates().minNearTokens());
+    this.finder = new DuplicateFinder(state, config.duplicates());
+    this.clusterer = new StoryClusterer(state, config.stories());
+  }
+
+  public DedupConfig config() {
+    return config;
+  }
+
+  /**
+   * Checks and assigns a new article. An id seen before is not assigned again: its current
+   * assignment is returned (a later version of an article keeps its place until {@link #restory}).
+   */
+  public synchronized Assignment assign(ArticleRef ref) {
+    long known = state.key(ref.id());
+    if (known >= 0) {
+      return current(known, List.of(), List.of(), false);
+    }
+    long key = state.add(ref.id());
+    CleanText text = CleanText.of(ref.article());
+    Sketch sketch = sketch(ref, text);
+    DuplicateFinder.Match match = finder.find(sketch);
+    state.putSketch(key, sketch.encode());
+    finder.index(key, sketch);
+    long seen = ref.firstSeen().toEpochMilli();
+    if (match == null) {
+      state.setCanonical(key, key);
+      StoryClusterer.Result r =
+          clusterer.assign(
+              key, StoryTerms.of(text), ref.article().title().strip(), sketch.time(), seen);
+      return current(key, List.of(), r.merged(), r.created());
+    }
+    long original = state.canonical(match.article());
+    if (original < 0) {
+      original = match.article();
+    }
+    List<String> regrouped = new ArrayList<>();
+    long story = state.storyOf(original);
+    byte[] originalSketch = state.sketch(original);
+    if (originalSketch != null && beats(sketch, key, Sketch.decode(originalSketch), original)) {
+      List<Long> group = new ArrayList<>();
+      group.add(original);
+      state.copies(original, group::add);
+      state.setCanonical(key, key);
+      for (long member : group) {
+        state.setCanonical(member, key);
+        regrouped.add(state.id(member));
+      }
+    } else {
+      state.setCanonical(key, original);
+    }
+    if (story >= 0) {
+      clusterer.join(key, story, seen);
+      return current(key, regrouped, List.of(), false);
+    }
+    StoryClusterer.Result r =
+        clusterer.assign(
+            key, StoryTerms.of(text), ref.article().title().strip(), sketch.time(), seen);
+    return current(key, regrouped, r.merged(), r.created());
+  }
+
+  /**
+   * Recomputes every story from scratch after a change of story parameters: forgets all stories and
+   * document frequencies, then clusters the given articles again in the order given (the order they
+   * were first seen). Duplicate links are kept: copies rejoin their original's story. Articles not
+   * known to this state are assigned as new. Returns how many articles were placed.
+   */
+  public synchronized long restory(Iterable<ArticleRef> inOrder) {
+    state.clearStories();
+    long n = 0;
+    for (ArticleRef ref : inOrder) {
+      long key = state.key(ref.id());
+      if (key < 0) {
+        assign(ref);
+        n++;
+        continue;
+      }
+      long seen = ref.firstSeen().toEpochMilli();
+      long original = state.canonical(key);
+      long story = original >= 0 && original != key ? state.storyOf(original) : -1;
+      if (story >= 0) {
+        clusterer.join(key, story, seen);
+      } else {
+        CleanText text = CleanText.of(ref.article());
+        clusterer.assign(
+            key,
+            StoryTerms.of(text),
+            ref.article().title().strip(),
+            ref.time().toEpochMilli(),
+            seen);
+      }
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Takes an article out of duplicate groups and stories (hide or delete). When it was the
+   * canonical original of copies, the earliest of them becomes the original. Returns the ids whose
+   * canonical original changed.
+   */
+  public synchronized List<String> remove(String id) {
+    long key = state.key(id);
+    if (key < 0 || state.sketch(key) == null) {
+      return List.of();
+    }
+    List<String> changed = new ArrayList<>();
+    long original = state.canonical(key);
+    if (original == key) {
+      List<Long> copies = new ArrayList<>();
+      state.copies(key, copies::add);
+      if (!copies.isEmpty()) {
+        long next = copies.get(0);
+        Sketch best = sketchOf(next);
+        for (long c : copies) {
+          Sketch s = sketchOf(c);
+          if (beats(s, c, best, next)) {
+            next = c;
+            best = s;
+          }
+        }
+        state.setCanonical(next, next);
+        for (long c : copies) {
+          if (c != next) {
+            state.setCanonical(c, next);
+          }
+          changed.add(state.id(c));
+        }
+      }
+    } else if (original >= 0) {
+      state.setCanonical(key, key);
+    }
+    state.removeSketch(key);
+    clusterer.remove(key);
+    return changed;
+  }
+
+  /** The canonical original of an article that is a copy; null for an original or an unknown id. */
+  public synchronized @Nullable String duplicateOf(String id) {
+    long key = state.key(id);
+    long original = key < 0 ? -1 : state.canonical(key);
+    return original < 0 || original == key ? null : state.id(original);
+  }
+
+  /**
+   * The other articles of the article's duplicate group but its original (see {@link
+   * Assignment#copies}).
+   */
+  public synchronized List<String> copies(String id) {
+    long key = state.key(id);
+    if (key < 0 || state.canonical(key) < 0) {
+      return List.of();
+    }
+    return copyIds(key);
+  }
+
+  /** The story of an article, or -1 when the id is unknown. */
+  public synchronized long storyOf(String id) {
+    long key = state.key(id);
+    return key < 0 ? -1 : state.storyOf(key);
+  }
+
+  /** A story with its article ids, or null when there is none with this id. */
+  public synchronized @Nullable Story story(long storyId) {
+    DedupState.StoryRow row = state.story(storyId);
+    return row == null ? null : toStory(row);
+  }
+
+  /** Every story last seen at or after {@code since}, in id order. */
+  public synchronized List<Story> stories(Instant since) {
+    List<Story> out = new ArrayList<>();
+    state.forEachStory(since.toEpochMilli(), row -> out.add(toStory(row)));
+    return out;
+  }
+
+  /**
+   * Why two stored articles are or are not duplicates of each other: the verification measures
+   * (score, jaccard, containment, sentenceShare, order, lead, names, lengthRatio, duplicate as 0/1)
+   * and the SimHash distance. Empty when either has no fingerprint.
+   */
+  public synchronized java.util.Map<String, Double> explain(String idA, String idB) {
+    long a = state.key(idA);
+    long b = state.key(idB);
+    byte[] sa = a < 0 ? null : state.sketch(a);
+    byte[] sb = b < 0 ? null : state.sketch(b);
+    if (sa == null || sb == null) {
+      return java.util.Map.of();
+    }
+    Sketch x = Sketch.decode(sa);
+    Sketch y = Sketch.decode(sb);
+    Verifier.Verdict v =
+        new Verifier(config.duplicates().threshold(), config.duplicates().minLengthRatio())
+            .verify(x, y);
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    out.put("duplicate", v.duplicate() ? 1.0 : 0.0);
+    out.put("score", v.score());
+    out.put("jaccard", v.jaccard());
+    out.put("containment", v.containment());
+    out.put("sentenceShare", v.sentenceShare());
+    out.put("order", v.order());
+    out.put("lead", v.lead());
+    out.put("names", v.names());
+    out.put("lengthRatio", v.lengthRatio());
+    out.put("simhashDistance", (double) SimHash.distance(x.simhash(), y.simhash()));
+    out.put("tokensA", (double) x.tokens());
+    out.put("tokensB", (double) y.tokens());
+    return out;
+  }
+
+  private Story toStory(DedupState.StoryRow row) {
+    List<Long> keys = new ArrayList<>();
+    state.members(row.id(), keys::add);
+    keys.sort(null);
+    List<String> ids = new ArrayList<>(keys.size());
+    for (long k : keys) {
+      ids.add(state.id(k));
+    }
+    return new Story(
+        row.id(),
+        row.headline(),
+        row.size(),
+        Instant.ofEpochMilli(row.firstSeen()),
+        Instant.ofEpochMilli(row.lastSeen()),
+        ids);
+  }
+
+  private Sketch sketch(ArticleRef ref, CleanText text) {
+    return fingerprinter.sketch(
+        text,
+        ref.time().toEpochMilli(),
+        ref.article().published() != null,
+        ref.wire(),
+        ref.sourceId());
+  }
+
+  private Sketch sketchOf(long key) {
+    byte[] b = state.sketch(key);
+    if (b == null) {
+      throw new IllegalStateException("article " + state.id(key) + " has no fingerprint");
+    }
+    return Sketch.decode(b);
+  }
+
+  /**
+   * Whether {@code a} is a better original than {@code b}: earlier publication wins; within the tie
+   * window a wire source wins; then the one seen first.
+   */
+  private boolean beats(Sketch a, long aKey, Sketch b, long bKey) {
+    long tie = config.duplicates().tieWindow().toMillis();
+    if (Math.abs(a.time() - b.time()) <= tie && a.wire() != b.wire()) {
+      return a.wire();
+    }
+    if (a.time() != b.time()) {
+      return a.time() < b.time();
+    }
+    return aKey < bKey;
+  }
+
+  private Assignment current(long key, List<String> regrouped, List<Long> merged, boolean created) {
+    long original = state.canonical(key);
+    String duplicateOf = original >= 0 && original != key ? state.id(original) : null;
+    return new Assignment(
+        state.id(key), duplicateOf, copyIds(key), state.storyOf(key), created, regrouped, merged);
+  }
+
+  private List<String> copyIds(long key) {
+    long original = state.canonical(key);
+    if (original < 0) {
+      return List.of();
+    }
+    List<Long> keys = new ArrayList<>();
+    state.copies(original, keys::add);
+    keys.sort(null);
+    List<String> out = new ArrayList<>();
+    for (long k : keys) {
+      if (k != key) {
+        out.add(state.id(k));
+      }
+    }
+    return out;
+  }
+}

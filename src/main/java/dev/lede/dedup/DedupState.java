@@ -1,0 +1,138 @@
+package dev.lede.dedup;
+
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything {@link Dedup} remembers between articles: fingerprints and their lookup postings,
+ * duplicate links, story records with their term centroids, story term postings, and document
+ * frequencies. It is a dumb, narrow store — all decisions are made in {@code dedup} — so that the
+ * embedded SQLite store (and later PostgreSQL) can implement it with a handful of tables, and the
+ * corpus never has to fit in the heap.
+ *
+ * <p>Contract: calls come from one thread at a time ({@link Dedup} serialises them); a store that
+ * implements this should run one {@link Dedup#assign} inside the transaction that stores the
+ * article, so that article, fingerprint and story commit together. Article keys are dense
+ * non-negative numbers the state hands out ({@link #add}); a store can use its row id. Story ids
+ * come from {@link #nextStoryId} and are never reused. Times are epoch milliseconds.
+ *
+ * <p>A SQL layout that fits (one row per line; every lookup is an index seek):
+ *
+ * <pre>
+ * dedup_article(key INTEGER PRIMARY KEY, id TEXT UNIQUE, sketch BLOB, canonical INTEGER, story INTEGER)
+ *   -- index on canonical (copies), index on story (members)
+ * dedup_posting(tbl INTEGER, k INTEGER, article INTEGER, PRIMARY KEY (tbl, k, article)) WITHOUT ROWID
+ * dedup_story(id INTEGER PRIMARY KEY, headline TEXT, first_seen INTEGER, last_seen INTEGER,
+ *             size INTEGER, centroid BLOB)                     -- index on last_seen
+ * dedup_story_term(term INTEGER, story INTEGER, seen INTEGER, PRIMARY KEY (term, story)) WITHOUT ROWID
+ * dedup_df(term INTEGER PRIMARY KEY, df INTEGER); plus one counter row for documents()
+ * </pre>
+ */
+public interface DedupState {
+
+  // ---- articles
+
+  /** The key of an article id, or -1 when the id is unknown. */
+  long key(String articleId);
+
+  /** Registers an unknown article id and returns its new key. */
+  long add(String articleId);
+
+  /** The id of a key handed out by {@link #add}. */
+  String id(long key);
+
+  /** How many article ids were registered (removed ones included). */
+  long articles();
+
+  // ---- fingerprints
+
+  /** Stores (or replaces) an article's fingerprint, an opaque blob of a few hundred bytes. */
+  void putSketch(long article, byte[] sketch);
+
+  /** The article's fingerprint, or null when it has none (unknown or removed). */
+  byte @Nullable [] sketch(long article);
+
+  /** Forgets an article's fingerprint; its postings may stay (lookups skip it). */
+  void removeSketch(long article);
+
+  /** Files {@code article} under lookup key {@code key} of table {@code table}. */
+  void addPosting(int table, int key, long article);
+
+  /**
+   * The articles filed under {@code (table, key)}, oldest first, at most {@code limit}. SQL: {@code
+   * SELECT article FROM dedup_posting WHERE tbl=? AND k=? ORDER BY article LIMIT ?}.
+   */
+  void postings(int table, int key, int limit, LongConsumer out);
+
+  // ---- duplicates
+
+  /** Links an article to its canonical original ({@code canonical == article} for an original). */
+  void setCanonical(long article, long canonical);
+
+  /** The canonical original of an article, the article itself for an original, -1 when unknown. */
+  long canonical(long article);
+
+  /** The articles whose canonical is {@code canonical}, other than itself. */
+  void copies(long canonical, LongConsumer out);
+
+  // ---- stories
+
+  /** A story id never handed out before. */
+  long nextStoryId();
+
+  /** Inserts or replaces a story record. */
+  void putStory(StoryRow story);
+
+  /** A story record, or null when there is none (never made, merged away or emptied). */
+  @Nullable StoryRow story(long storyId);
+
+  /** Forgets a story record (its members must have been moved or removed first). */
+  void removeStory(long storyId);
+
+  /** Puts an article in a story ({@code -1} takes it out of any). */
+  void setStory(long article, long storyId);
+
+  /** The story of an article, or -1. */
+  long storyOf(long article);
+
+  /** The articles of a story. */
+  void members(long storyId, LongConsumer out);
+
+  /** Moves every member of story {@code from} to story {@code to}. */
+  void moveMembers(long from, long to);
+
+  /** Files a story under a term, seen at {@code seenMillis} (a later call updates the time). */
+  void addStoryTerm(long term, long storyId, long seenMillis);
+
+  /**
+   * Stories filed under {@code term} and seen since {@code sinceMillis}, most recently seen first,
+   * at most {@code limit}; may include stories since removed (callers check {@link #story}).
+   */
+  void storiesWithTerm(long term, long sinceMillis, int limit, LongConsumer out);
+
+  /** Every story last seen at or after {@code sinceMillis}, in id order. */
+  void forEachStory(long sinceMillis, Consumer<StoryRow> out);
+
+  /** Forgets every story, membership, story term and document frequency (before a restory). */
+  void clearStories();
+
+  // ---- document frequencies (story vectors)
+
+  /** Counts one more document containing each of the first {@code n} (distinct) terms. */
+  void addDocument(long[] terms, int n);
+
+  /** In how many counted documents a term occurs. */
+  int df(long term);
+
+  /** How many documents were counted. */
+  long documents();
+
+  /**
+   * A story as stored.
+   *
+   * @param centroid the story's term centroid, an opaque blob
+   */
+  record StoryRow(
+      long id, String headline, long firstSeen, long lastSeen, int size, byte[] centroid) {}
+}

@@ -1,0 +1,162 @@
+package dev.lede.dedup;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The four views of an article that story clustering compares (after Miranda et al., EMNLP 2018,
+ * who cluster a news stream over separate TF-IDF views of title, body and named entities):
+ *
+ * <ul>
+ *   <li><b>title</b>: the headline's content words (binary);
+ *   <li><b>body</b>: the body's content words, {@code 1 + ln(tf)};
+ *   <li><b>entities</b>: capitalised words inside sentences and runs of two of them ("betty ford"),
+ *       and sentence-initial words that also occur capitalised inside a sentence — a cheap stand-in
+ *       for named-entity recognition that needs no model;
+ *   <li><b>numbers</b>: tokens with digits and each followed by its next word ("90 day", "20 13").
+ * </ul>
+ *
+ * Entities and numbers are what tells two similar events apart: two rehab stories share "rehab",
+ * "actress" and "treatment" but not "Lohan", "Betty Ford" or "2013". Words are lower-cased, stop
+ * words dropped and plurals folded with Harman's S-stemmer (1991): a light stemmer keeps names
+ * intact. Each view hashes its terms with its own seed, so a word is a different term in each view
+ * (and counts separately in document frequencies). Weights here are term frequencies only; {@link
+ * StoryClusterer} applies IDF.
+ */
+record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVector numbers) {
+  static final int TITLE = 0;
+  static final int BODY = 1;
+  static final int ENTITIES = 2;
+  static final int NUMBERS = 3;
+  static final int VIEWS = 4;
+  private static final long[] SEED = {0x7171e5L, 0xb0d1L, 0xe171L, 0x9b3bL};
+
+  TermVector view(int v) {
+    return switch (v) {
+      case TITLE -> title;
+      case BODY -> body;
+      case ENTITIES -> entities;
+      default -> numbers;
+    };
+  }
+
+  static StoryTerms of(CleanText text) {
+    Builder title = new Builder(TITLE);
+    Tokens tt = Tokens.of(text.title(), 200);
+    for (int i = 0; i < tt.size(); i++) {
+      String w = word(tt, i);
+      if (w != null) {
+        title.add(stem(w), 1);
+      }
+    }
+    Tokens t = Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS);
+    Builder body = new Builder(BODY);
+    Builder entities = new Builder(ENTITIES);
+    Builder numbers = new Builder(NUMBERS);
+    Set<String> midSentence = new HashSet<>();
+    for (int i = 0; i < t.size(); i++) {
+      if (t.has(i, Tokens.CAPITAL) && !t.has(i, Tokens.SENTENCE_START)) {
+        midSentence.add(t.raw(i).toLowerCase(Locale.ROOT));
+      }
+    }
+    String prevEntity = null;
+    for (int i = 0; i < t.size(); i++) {
+      String raw = t.raw(i);
+      String lower = raw.toLowerCase(Locale.ROOT);
+      if (t.has(i, Tokens.DIGIT)) {
+        numbers.add(lower, 1);
+        if (i + 1 < t.size() && !t.has(i, Tokens.SENTENCE_END)) {
+          String next = t.raw(i + 1).toLowerCase(Locale.ROOT);
+          if (!Stopwords.isStop(next)) {
+            numbers.add(lower + " " + stem(next), 1);
+          }
+        }
+        prevEntity = null;
+        continue;
+      }
+      String w = word(t, i);
+      if (w == null) {
+        prevEntity = null;
+        continue;
+      }
+      body.add(stem(w), 1);
+      boolean entity =
+          t.has(i, Tokens.CAPITAL)
+              && (!t.has(i, Tokens.SENTENCE_START) || midSentence.contains(lower));
+      if (entity) {
+        entities.add(lower, 1);
+        if (prevEntity != null) {
+          entities.add(prevEntity + " " + lower, 1);
+        }
+        prevEntity = t.has(i, Tokens.SENTENCE_END) ? null : lower;
+      } else {
+        prevEntity = null;
+      }
+    }
+    return new StoryTerms(
+        title.build(true), body.build(false), entities.build(false), numbers.build(false));
+  }
+
+  /** The lower-cased token when it is a content word (not a stop word, 2+ letters), else null. */
+  private static @Nullable String word(Tokens t, int i) {
+    if (t.length(i) < 2 || t.has(i, Tokens.DIGIT)) {
+      return null;
+    }
+    String lower = t.raw(i).toLowerCase(Locale.ROOT);
+    return Stopwords.isStop(lower) ? null : lower;
+  }
+
+  /** Harman's S-stemmer: ies → y, es → e, s → (nothing), with its exceptions. */
+  static String stem(String w) {
+    int n = w.length();
+    if (n <= 3 || w.charAt(n - 1) != 's') {
+      return w;
+    }
+    if (w.endsWith("ies") && !w.endsWith("eies") && !w.endsWith("aies")) {
+      return w.substring(0, n - 3) + "y";
+    }
+    if (w.endsWith("es") && !w.endsWith("aes") && !w.endsWith("ees") && !w.endsWith("oes")) {
+      return w.substring(0, n - 1);
+    }
+    if (!w.endsWith("us") && !w.endsWith("ss")) {
+      return w.substring(0, n - 1);
+    }
+    return w;
+  }
+
+  /** The id of a term in a view. */
+  static int term(int view, String s) {
+    return (int) (Hashing.combine(SEED[view], Hashing.of(s)) >>> 32);
+  }
+
+  private static final class Builder {
+    private final int view;
+    private int[] terms = new int[64];
+    private float[] counts = new float[64];
+    private int n;
+
+    Builder(int view) {
+      this.view = view;
+    }
+
+    void add(String s, float w) {
+      if (n == terms.length) {
+        terms = java.util.Arrays.copyOf(terms, n * 2);
+        counts = java.util.Arrays.copyOf(counts, n * 2);
+      }
+      terms[n] = term(view, s);
+      counts[n++] = w;
+    }
+
+    TermVector build(boolean binary) {
+      TermVector tf = TermVector.of(terms, counts, n);
+      float[] w = tf.weights.clone();
+      for (int i = 0; i < w.length; i++) {
+        w[i] = binary ? 1f : (float) (1 + Math.log(w[i]));
+      }
+      return new TermVector(tf.terms, w);
+    }
+  }
+}
