@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ExtractCommand.class,
       EvalCommand.class,
+      StoriesCommand.class,
+      DuplicatesCommand.class,
+      RestoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
