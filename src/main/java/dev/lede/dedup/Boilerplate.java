@@ -163,6 +163,48 @@ final class Boilerplate {
           "mins",
           "h");
 
+  /** Every pattern checked on medium lines needs one of these (lower-cased) in the line. */
+  private static final String[] TRIGGERS = {
+    ":",
+    "newsletter",
+    "inbox",
+    "mailing list",
+    "subscribe",
+    "sign up",
+    "sign-up",
+    "download",
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "contribut",
+    "reporting",
+    "editing",
+    "writing",
+    "compiled",
+    "written",
+    "reported",
+    "produced",
+    "files from",
+    "originally",
+    "appeared",
+    "published",
+    " ran",
+    "read",
+    "see also",
+    "related",
+    "recommended",
+    "click",
+    "tap here",
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "graphic",
+    "getty",
+    "(file"
+  };
+
   private Boilerplate() {}
 
   /** True when the whole line is boilerplate and should not count as content. */
@@ -181,12 +223,25 @@ final class Boilerplate {
         return true;
       }
     }
-    if (words <= MEDIUM) {
+    if (words <= MEDIUM && mayBeFurniture(s.toLowerCase(Locale.ROOT))) {
       return (words <= 25 && NEWSLETTER.matcher(s).find())
           || COPYRIGHT.matcher(s).find()
           || ATTRIBUTION.matcher(s).find()
           || LINK_LINE.matcher(s).find()
           || PHOTO_CREDIT.matcher(s).find();
+    }
+    return false;
+  }
+
+  /**
+   * A cheap first look: a line of running text holds none of the words the furniture patterns need,
+   * and then the patterns need not run at all (this is called for every body line).
+   */
+  private static boolean mayBeFurniture(String lower) {
+    for (String t : TRIGGERS) {
+      if (lower.contains(t)) {
+        return true;
+      }
     }
     return false;
   }

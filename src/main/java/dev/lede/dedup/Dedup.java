@@ -57,7 +57,14 @@ public final class Dedup {
     }
     long key = state.add(ref.id());
     CleanText text = CleanText.of(ref.article());
-    Sketch sketch = sketch(ref, text);
+    Tokens tokens = Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS);
+    Sketch sketch =
+        fingerprinter.sketch(
+            tokens,
+            ref.time().toEpochMilli(),
+            ref.article().published() != null,
+            ref.wire(),
+            ref.sourceId());
     DuplicateFinder.Match match = finder.find(sketch);
     state.putSketch(key, sketch.encode());
     finder.index(key, sketch);
@@ -66,7 +73,7 @@ public final class Dedup {
       state.setCanonical(key, key);
       StoryClusterer.Result r =
           clusterer.assign(
-              key, StoryTerms.of(text), ref.article().title().strip(), sketch.time(), seen);
+              key, StoryTerms.of(text, tokens), ref.article().title().strip(), sketch.time(), seen);
       return current(key, List.of(), r.merged(), r.created());
     }
     long original = state.canonical(match.article());
@@ -94,8 +101,29 @@ public final class Dedup {
     }
     StoryClusterer.Result r =
         clusterer.assign(
-            key, StoryTerms.of(text), ref.article().title().strip(), sketch.time(), seen);
+            key, StoryTerms.of(text, tokens), ref.article().title().strip(), sketch.time(), seen);
     return current(key, regrouped, r.merged(), r.created());
+  }
+
+  /**
+   * The article an incoming article would be a copy of, without assigning or storing anything: the
+   * duplicate check alone (null when it is no copy of a stored article).
+   */
+  public synchronized @Nullable String findDuplicate(ArticleRef ref) {
+    CleanText text = CleanText.of(ref.article());
+    Sketch sketch =
+        fingerprinter.sketch(
+            text,
+            ref.time().toEpochMilli(),
+            ref.article().published() != null,
+            ref.wire(),
+            ref.sourceId());
+    DuplicateFinder.Match match = finder.find(sketch);
+    if (match == null) {
+      return null;
+    }
+    long original = state.canonical(match.article());
+    return state.id(original < 0 ? match.article() : original);
   }
 
   /**
@@ -261,15 +289,6 @@ public final class Dedup {
         Instant.ofEpochMilli(row.firstSeen()),
         Instant.ofEpochMilli(row.lastSeen()),
         ids);
-  }
-
-  private Sketch sketch(ArticleRef ref, CleanText text) {
-    return fingerprinter.sketch(
-        text,
-        ref.time().toEpochMilli(),
-        ref.article().published() != null,
-        ref.wire(),
-        ref.sourceId());
   }
 
   private Sketch sketchOf(long key) {

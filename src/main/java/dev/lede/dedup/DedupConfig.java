@@ -21,7 +21,7 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
    * @param minExactTokens bodies shorter than this get no fingerprint (never a duplicate)
    * @param minNearTokens bodies shorter than this are checked for exact copies only
    * @param bands MinHash LSH bands
-   * @param rows MinHash values per band ({@code bands × rows ≤ 64})
+   * @param rows MinHash values per band ({@code bands × rows ≤ 128})
    * @param sentenceSamples sentences per article filed for lookup (the smallest hashes)
    * @param postingLimit at most this many articles are read per lookup key
    * @param maxCandidates at most this many candidates are verified per article
@@ -43,7 +43,9 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
     public Duplicates {
       require(minExactTokens >= 1, "minExactTokens must be at least 1");
       require(minNearTokens >= minExactTokens, "minNearTokens must be at least minExactTokens");
-      require(bands >= 0 && rows >= 1 && bands * rows <= MinHash.K, "bands × rows must be ≤ 64");
+      require(
+          bands >= 0 && rows >= 1 && bands * rows <= MinHash.K,
+          "bands × rows must be ≤ " + MinHash.K);
       require(sentenceSamples >= 0 && sentenceSamples <= 32, "sentenceSamples must be 0..32");
       require(postingLimit >= 1 && postingLimit <= PostingTable.PER_KEY, "postingLimit 1..64");
       require(maxCandidates >= 1, "maxCandidates must be at least 1");

@@ -106,8 +106,10 @@ public interface DedupState {
   void addStoryTerm(long term, long storyId, long seenMillis);
 
   /**
-   * Stories filed under {@code term} and seen since {@code sinceMillis}, most recently seen first,
-   * at most {@code limit}; may include stories since removed (callers check {@link #story}).
+   * Stories filed under {@code term} and seen since {@code sinceMillis}: the {@code limit} most
+   * recently seen when there are more, in no particular order; may include stories since removed
+   * (callers check {@link #story}). SQL: {@code SELECT story FROM dedup_story_term WHERE term=? AND
+   * seen>=? ORDER BY seen DESC LIMIT ?}.
    */
   void storiesWithTerm(long term, long sinceMillis, int limit, LongConsumer out);
 

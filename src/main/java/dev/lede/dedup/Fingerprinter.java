@@ -26,7 +26,11 @@ final class Fingerprinter {
   }
 
   Sketch sketch(CleanText text, long time, boolean dated, boolean wire, String source) {
-    Tokens tokens = Tokens.of(text.lines(), MAX_TOKENS);
+    return sketch(Tokens.of(text.lines(), MAX_TOKENS), time, dated, wire, source);
+  }
+
+  /** The sketch of a body already tokenised ({@code Tokens.of(lines, MAX_TOKENS)}). */
+  Sketch sketch(Tokens tokens, long time, boolean dated, boolean wire, String source) {
     int n = tokens.size();
     long[] h = new long[n];
     for (int i = 0; i < n; i++) {

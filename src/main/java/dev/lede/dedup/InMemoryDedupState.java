@@ -482,16 +482,24 @@ public final class InMemoryDedupState implements DedupState {
     }
 
     void recent(long since, int limit, LongConsumer out) {
-      Integer[] order = new Integer[size];
+      if (size <= limit) {
+        for (int i = 0; i < size; i++) {
+          if (seen[i] >= since) {
+            out.accept(story[i]);
+          }
+        }
+        return;
+      }
+      long[] order = new long[size];
       int n = 0;
       for (int i = 0; i < size; i++) {
         if (seen[i] >= since) {
-          order[n++] = i;
+          order[n++] = ((Long.MAX_VALUE - seen[i]) & ~0xffL) | i; // most recent first
         }
       }
-      Arrays.sort(order, 0, n, (x, y) -> Long.compare(seen[y], seen[x]));
+      Arrays.sort(order, 0, n);
       for (int i = 0; i < Math.min(n, limit); i++) {
-        out.accept(story[order[i]]);
+        out.accept(story[(int) (order[i] & 0xff)]);
       }
     }
 

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The stored fingerprint of one article: everything duplicate detection needs to know about it
- * without reading the article again. About 300–600 bytes when encoded: the MinHash signature is 256
- * of them, the sentence hashes 4 per sentence (at most {@link #MAX_SENTENCES}).
+ * without reading the article again. About 600–900 bytes when encoded: the MinHash signature is 512
+ * of them, the sentence hashes 8 per sentence (two halves; at most {@link #MAX_SENTENCES}), the
+ * names sample 96.
  *
  * @param time when it was published, or first seen when the date is unknown (epoch ms)
  * @param dated whether {@code time} is a publication time
@@ -33,7 +34,7 @@ record Sketch(
     int[] minhash,
     int[] sentences,
     int[] names) {
-  static final int VERSION = 2;
+  static final int VERSION = 4;
   static final int MAX_SENTENCES = 256;
   static final int NAMES = 24;
 

@@ -1,5 +1,6 @@
 package dev.lede.dedup;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -21,20 +22,24 @@ final class Stopwords {
           + " while who whom why will with won would wouldn y you your yours yourself yourselves"
           + " said says say told according would one two new since last year years"
           + " mr mrs ms dr per via yet however though although may many much";
-  private static final Set<Long> HASHES = new HashSet<>();
+  private static final long[] HASHES;
   private static final Set<String> SET = new HashSet<>();
 
   static {
-    for (String w : WORDS.split(" ")) {
-      HASHES.add(Hashing.lower(w, 0, w.length()));
-      SET.add(w);
+    String[] words = WORDS.split(" ");
+    long[] h = new long[words.length];
+    for (int i = 0; i < words.length; i++) {
+      h[i] = Hashing.lower(words[i], 0, words[i].length());
+      SET.add(words[i]);
     }
+    Arrays.sort(h);
+    HASHES = h;
   }
 
   private Stopwords() {}
 
   static boolean isStopHash(long lowerHash) {
-    return HASHES.contains(lowerHash);
+    return Arrays.binarySearch(HASHES, lowerHash) >= 0;
   }
 
   static boolean isStop(String lower) {

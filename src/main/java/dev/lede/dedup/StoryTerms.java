@@ -43,6 +43,11 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
   }
 
   static StoryTerms of(CleanText text) {
+    return of(text, Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS));
+  }
+
+  /** The views of a text whose body lines are already tokenised. */
+  static StoryTerms of(CleanText text, Tokens t) {
     Builder title = new Builder(TITLE);
     Tokens tt = Tokens.of(text.title(), 200);
     for (int i = 0; i < tt.size(); i++) {
@@ -51,7 +56,6 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
         title.add(stem(w), 1);
       }
     }
-    Tokens t = Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS);
     Builder body = new Builder(BODY);
     Builder entities = new Builder(ENTITIES);
     Builder numbers = new Builder(NUMBERS);

@@ -11,6 +11,7 @@ final class TermVector {
 
   final int[] terms;
   final float[] weights;
+  private double norm = -1;
 
   TermVector(int[] terms, float[] weights) {
     this.terms = terms;
@@ -26,11 +27,14 @@ final class TermVector {
   }
 
   double norm() {
-    double s = 0;
-    for (float w : weights) {
-      s += (double) w * w;
+    if (norm < 0) {
+      double s = 0;
+      for (float w : weights) {
+        s += (double) w * w;
+      }
+      norm = Math.sqrt(s);
     }
-    return Math.sqrt(s);
+    return norm;
   }
 
   double dot(TermVector o) {
@@ -117,16 +121,18 @@ final class TermVector {
     return out;
   }
 
-  /** Indices of the {@code n} heaviest entries, heaviest first (ties: lower term first). */
+  /** Indices of the {@code n} heaviest entries, heaviest first (ties: lower index first). */
   private int[] byWeight(int n) {
-    Integer[] idx = new Integer[terms.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
+    long[] packed = new long[terms.length];
+    for (int i = 0; i < packed.length; i++) {
+      // weights are not negative, so their float bits order like the floats; invert for descending
+      packed[i] =
+          ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.max(0f, weights[i]))) << 32) | i;
     }
-    Arrays.sort(idx, (x, y) -> Float.compare(weights[y], weights[x]));
-    int[] out = new int[Math.min(n, idx.length)];
+    Arrays.sort(packed);
+    int[] out = new int[Math.min(n, packed.length)];
     for (int i = 0; i < out.length; i++) {
-      out[i] = idx[i];
+      out[i] = (int) packed[i];
     }
     return out;
   }

@@ -190,6 +190,13 @@ public final class CopyGenerator {
     return out;
   }
 
+  /** A copy of {@code original} with random changes (for synthetic streams). */
+  Article copy(Article original, SplittableRandom r) {
+    Set<Change> changes = pickChanges(r);
+    String farm = FARMS.get(r.nextInt(FARMS.size()));
+    return copy(original, original.id() + "~copy", farm, changes, List.of(), r);
+  }
+
   /** One copy of {@code original} with the given changes applied (in a fixed order). */
   Article copy(
       Article original,
