@@ -59,6 +59,8 @@ public record ArticleView(
 
   /** The tag's page on this site. */
   public static String tagHref(String tag) {
-    return "/tag/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    return "/tag/"
+        + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
   }
 }

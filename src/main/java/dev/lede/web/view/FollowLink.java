@@ -6,4 +6,11 @@ package dev.lede.web.view;
  * @param kind section, tag, source or story
  * @param key the followed value (section name, tag, source id, story id)
  */
-public record FollowLink(String label, String kind, String key, String pageHref, String rssHref, String atomHref, String jsonHref) {}
+public record FollowLink(
+    String label,
+    String kind,
+    String key,
+    String pageHref,
+    String rssHref,
+    String atomHref,
+    String jsonHref) {}

@@ -3,7 +3,8 @@ package dev.lede.web.view;
 import java.util.List;
 
 /** The front page: top stories, the latest articles, and a few articles per section. */
-public record FrontView(Layout page, List<TopStory> top, List<Card> latest, List<SectionBlock> sections) {
+public record FrontView(
+    Layout page, List<TopStory> top, List<Card> latest, List<SectionBlock> sections) {
   public FrontView {
     top = List.copyOf(top);
     latest = List.copyOf(latest);
