@@ -49,7 +49,11 @@ final class ApiRoutes {
     int page = Site.page(ctx);
     int size = Site.intParam(ctx, "pageSize", 20, 1, 100);
     ListFilter f =
-        new ListFilter(Site.param(ctx, "section", 200), Site.param(ctx, "tag", 200), Site.param(ctx, "source", 200), Site.param(ctx, "story", 200));
+        new ListFilter(
+            Site.param(ctx, "section", 200),
+            Site.param(ctx, "tag", 200),
+            Site.param(ctx, "source", 200),
+            Site.param(ctx, "story", 200));
     var res = services.latest(f, page, size);
     ObjectNode o = JSON.createObjectNode();
     ArrayNode items = o.putArray("items");
@@ -88,7 +92,9 @@ final class ApiRoutes {
       }
     }
     int page = Site.page(ctx);
-    var res = services.search(q, Site.param(ctx, "section", 200), Site.param(ctx, "source", 200), since, page, 20);
+    var res =
+        services.search(
+            q, Site.param(ctx, "section", 200), Site.param(ctx, "source", 200), since, page, 20);
     ObjectNode o = JSON.createObjectNode();
     ArrayNode items = o.putArray("items");
     for (var r : res.results()) {
@@ -199,11 +205,17 @@ final class ApiRoutes {
     String article = n.path("article").asText("");
     String from = n.path("from").asText("");
     int slot = n.path("slot").asInt(-1);
-    if (!type.equals("click") || article.isEmpty() || article.length() > 200 || from.length() > 200 || slot < 0 || slot > 100) {
+    if (!type.equals("click")
+        || article.isEmpty()
+        || article.length() > 200
+        || from.length() > 200
+        || slot < 0
+        || slot > 100) {
       throw new BadRequest("expected {type: \"click\", article, from, slot (0..100), variant}");
     }
     String variant = n.path("variant").asText("");
-    events.click(ctx, article, from, slot, variant.length() > 40 ? variant.substring(0, 40) : variant);
+    events.click(
+        ctx, article, from, slot, variant.length() > 40 ? variant.substring(0, 40) : variant);
     ctx.status(202);
   }
 
@@ -213,7 +225,10 @@ final class ApiRoutes {
       throw new Forbidden("writes are disabled: no API token is configured");
     }
     String auth = ctx.header("Authorization");
-    String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : "";
+    String token =
+        auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? auth.substring(7).strip()
+            : "";
     if (!Tokens.matches(token, cfg.apiTokenHashes())) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"lede\"");
       throw new Unauthorized("a valid bearer token is required");
@@ -234,7 +249,9 @@ final class ApiRoutes {
     var img = views.firstLocalImage(p.article());
     if (img != null) {
       ObjectNode i = t.putObject("image");
-      i.put("src", views.config().url("/img/" + services.imageKey(img.src()).orElseThrow() + "-thumb.jpg"));
+      i.put(
+          "src",
+          views.config().url("/img/" + services.imageKey(img.src()).orElseThrow() + "-thumb.jpg"));
       i.put("alt", img.alt());
     }
     return t;

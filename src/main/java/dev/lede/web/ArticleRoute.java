@@ -23,7 +23,12 @@ final class ArticleRoute {
   private final PageCache<Rendered> cache;
   private final Events events;
 
-  ArticleRoute(SiteServices services, Views views, Renderer renderer, PageCache<Rendered> cache, Events events) {
+  ArticleRoute(
+      SiteServices services,
+      Views views,
+      Renderer renderer,
+      PageCache<Rendered> cache,
+      Events events) {
     this.services = services;
     this.views = views;
     this.renderer = renderer;
@@ -53,7 +58,8 @@ final class ArticleRoute {
             ids.add(r.article().id());
             vs.add(r.article().variant());
           }
-          return new Rendered(renderer.render("article.jte", view(p, related)), List.copyOf(ids), List.copyOf(vs));
+          return new Rendered(
+              renderer.render("article.jte", view(p, related)), List.copyOf(ids), List.copyOf(vs));
         });
   }
 
@@ -75,11 +81,14 @@ final class ArticleRoute {
     List<Block> body = new ArrayList<>();
     for (Block b : a.blocks()) {
       if (b instanceof Block.Image img) {
-        var key = img.src().isEmpty() ? java.util.Optional.<String>empty() : services.imageKey(img.src());
+        var key =
+            img.src().isEmpty() ? java.util.Optional.<String>empty() : services.imageKey(img.src());
         if (key.isEmpty()) {
           continue; // no local copy: no image (and no orphaned caption)
         }
-        Block.Image local = new Block.Image("/img/" + key.get() + "-article.jpg", img.alt(), img.caption(), img.credit());
+        Block.Image local =
+            new Block.Image(
+                "/img/" + key.get() + "-article.jpg", img.alt(), img.caption(), img.credit());
         if (lead == null) {
           lead = local;
         } else {
@@ -92,7 +101,9 @@ final class ArticleRoute {
     List<Card> cards = new ArrayList<>();
     for (int i = 0; i < related.size(); i++) {
       RelatedItem r = related.get(i);
-      cards.add(views.card(r.article(), r.fallback() ? capitalise(r.reason()) : "", r.reason(), p.id(), i));
+      cards.add(
+          views.card(
+              r.article(), r.fallback() ? capitalise(r.reason()) : "", r.reason(), p.id(), i));
     }
     List<Card> story = new ArrayList<>();
     for (PageArticle s : services.moreOnStory(p.id(), 5)) {
@@ -101,8 +112,13 @@ final class ArticleRoute {
     List<SourceRef> copies = new ArrayList<>();
     for (PageArticle c : services.copies(p.id())) {
       String name = Views.sourceName(c);
-      String url = c.article().canonicalUrl().isEmpty() ? c.article().url() : c.article().canonicalUrl();
-      copies.add(new SourceRef(name.isEmpty() ? "another publisher" : name, Views.articleHref(c.id()), url.isEmpty() ? Views.articleHref(c.id()) : url));
+      String url =
+          c.article().canonicalUrl().isEmpty() ? c.article().url() : c.article().canonicalUrl();
+      copies.add(
+          new SourceRef(
+              name.isEmpty() ? "another publisher" : name,
+              Views.articleHref(c.id()),
+              url.isEmpty() ? Views.articleHref(c.id()) : url));
     }
     boolean wikinews = Views.isWikinews(p);
     List<ShareLink> share = new ArrayList<>();
@@ -114,7 +130,16 @@ final class ArticleRoute {
       images.add(cfg.url(lead.src()));
     }
     String jsonLd =
-        JsonLd.newsArticle(a, pageUrl, a.title(), images, a.published(), a.modified(), cfg.siteName(), cfg.logoUrl(), a.section());
+        JsonLd.newsArticle(
+            a,
+            pageUrl,
+            a.title(),
+            images,
+            a.published(),
+            a.modified(),
+            cfg.siteName(),
+            cfg.logoUrl(),
+            a.section());
     String description = Views.excerpt(a);
     List<Layout.MetaTag> meta = new ArrayList<>();
     meta.add(new Layout.MetaTag("property", "og:type", "article"));
@@ -139,7 +164,9 @@ final class ArticleRoute {
     for (String t : a.tags()) {
       meta.add(new Layout.MetaTag("property", "article:tag", t));
     }
-    meta.add(new Layout.MetaTag("name", "twitter:card", images.isEmpty() ? "summary" : "summary_large_image"));
+    meta.add(
+        new Layout.MetaTag(
+            "name", "twitter:card", images.isEmpty() ? "summary" : "summary_large_image"));
     meta.add(new Layout.MetaTag("name", "twitter:title", a.title()));
     if (!description.isEmpty()) {
       meta.add(new Layout.MetaTag("name", "twitter:description", description));
@@ -149,12 +176,29 @@ final class ArticleRoute {
       if (f.kind().equals("section") || f.kind().equals("story")) {
         feeds.add(new Layout.AltLink("application/rss+xml", f.label() + " (RSS)", f.rssHref()));
         feeds.add(new Layout.AltLink("application/atom+xml", f.label() + " (Atom)", f.atomHref()));
-        feeds.add(new Layout.AltLink("application/feed+json", f.label() + " (JSON Feed)", f.jsonHref()));
+        feeds.add(
+            new Layout.AltLink("application/feed+json", f.label() + " (JSON Feed)", f.jsonHref()));
       }
     }
     Layout layout =
-        views.layout(a.title(), description, Views.articleHref(p.id()), canonical, feeds, jsonLd, meta, "", wikinews, "");
-    SourceRef source = src == null ? null : new SourceRef(src.name().isEmpty() ? src.id() : src.name(), "/source/" + Views.enc(src.id()), src.location());
+        views.layout(
+            a.title(),
+            description,
+            Views.articleHref(p.id()),
+            canonical,
+            feeds,
+            jsonLd,
+            meta,
+            "",
+            wikinews,
+            "");
+    SourceRef source =
+        src == null
+            ? null
+            : new SourceRef(
+                src.name().isEmpty() ? src.id() : src.name(),
+                "/source/" + Views.enc(src.id()),
+                src.location());
     if (source == null && !a.siteName().isEmpty()) {
       source = new SourceRef(a.siteName(), original.isEmpty() ? "/" : original, original);
     }

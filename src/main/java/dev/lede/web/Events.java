@@ -64,7 +64,9 @@ final class Events implements AutoCloseable {
     var now = clock.instant();
     for (int i = 0; i < ids.size(); i++) {
       String v = i < variants.size() ? variants.get(i) : "";
-      offer(new TeaserEvent(TeaserEvent.Type.IMPRESSION, ids.get(i), from, i, v, visitor, now), visitor);
+      offer(
+          new TeaserEvent(TeaserEvent.Type.IMPRESSION, ids.get(i), from, i, v, visitor, now),
+          visitor);
     }
   }
 
@@ -74,7 +76,10 @@ final class Events implements AutoCloseable {
       return false;
     }
     String visitor = visitor(ctx);
-    return offer(new TeaserEvent(TeaserEvent.Type.CLICK, article, from, slot, variant, visitor, clock.instant()), rateKey(ctx, visitor));
+    return offer(
+        new TeaserEvent(
+            TeaserEvent.Type.CLICK, article, from, slot, variant, visitor, clock.instant()),
+        rateKey(ctx, visitor));
   }
 
   static boolean isBot(String userAgent) {

@@ -12,7 +12,10 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Feeds out (RSS 2.0, Atom, JSON Feed 1.1) for the site and each section, tag, source and story; sitemaps; robots.txt. */
+/**
+ * Feeds out (RSS 2.0, Atom, JSON Feed 1.1) for the site and each section, tag, source and story;
+ * sitemaps; robots.txt.
+ */
 final class FeedRoutes {
   static final int FEED_SIZE = 30;
   private final SiteServices services;
@@ -57,10 +60,24 @@ final class FeedRoutes {
       default -> throw new NotFound("feed " + kind);
     }
     String path = Views.pageHref(kind, key);
-    feed(ctx, format, f, path, views.config().siteName() + " — " + title, "Latest articles: " + title, path);
+    feed(
+        ctx,
+        format,
+        f,
+        path,
+        views.config().siteName() + " — " + title,
+        "Latest articles: " + title,
+        path);
   }
 
-  private void feed(Context ctx, String format, ListFilter filter, String path, String title, String description, String home) {
+  private void feed(
+      Context ctx,
+      String format,
+      ListFilter filter,
+      String path,
+      String title,
+      String description,
+      String home) {
     String cacheKey = "feed|" + filter + "|" + format;
     String body =
         cache.get(
@@ -76,7 +93,13 @@ final class FeedRoutes {
               }
               SiteConfig cfg = views.config();
               FeedMeta meta =
-                  new FeedMeta(title, cfg.url(home), cfg.url(path + "/feed." + format), description, "en", newest == null ? clock.instant() : newest);
+                  new FeedMeta(
+                      title,
+                      cfg.url(home),
+                      cfg.url(path + "/feed." + format),
+                      description,
+                      "en",
+                      newest == null ? clock.instant() : newest);
               return switch (format) {
                 case "rss" -> Feeds.rss(meta, entries);
                 case "atom" -> Feeds.atom(meta, entries);
@@ -173,10 +196,14 @@ final class FeedRoutes {
             "sitemap-news",
             () -> {
               List<Sitemaps.NewsUrl> urls = new ArrayList<>();
-              for (PageArticle p : services.since(clock.instant().minus(Duration.ofHours(48)), 1000)) {
-                Instant pub = p.article().published() == null ? p.firstSeen() : p.article().published();
+              for (PageArticle p :
+                  services.since(clock.instant().minus(Duration.ofHours(48)), 1000)) {
+                Instant pub =
+                    p.article().published() == null ? p.firstSeen() : p.article().published();
                 String lang = p.article().language().isEmpty() ? "en" : p.article().language();
-                urls.add(new Sitemaps.NewsUrl(cfg.url(Views.articleHref(p.id())), p.article().title(), pub, lang));
+                urls.add(
+                    new Sitemaps.NewsUrl(
+                        cfg.url(Views.articleHref(p.id())), p.article().title(), pub, lang));
               }
               return Sitemaps.news(cfg.siteName(), urls);
             });
@@ -190,8 +217,12 @@ final class FeedRoutes {
         "User-agent: *\n"
             + "Disallow: /r/\nDisallow: /api/\nDisallow: /ops\nDisallow: /following\nDisallow: /search\n"
             + "Allow: /\n\n"
-            + "Sitemap: " + cfg.url("/sitemap.xml") + "\n"
-            + "Sitemap: " + cfg.url("/sitemap-news.xml") + "\n";
+            + "Sitemap: "
+            + cfg.url("/sitemap.xml")
+            + "\n"
+            + "Sitemap: "
+            + cfg.url("/sitemap-news.xml")
+            + "\n";
     ctx.header("Cache-Control", "public, max-age=3600");
     ctx.contentType("text/plain; charset=utf-8").result(body);
   }

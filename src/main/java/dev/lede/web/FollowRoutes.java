@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Following without an account: the reader's follows live in a first-party cookie
- * ({@value #COOKIE}: up to {@value #MAX} entries "kind:key"), set by plain forms so it works
- * without JavaScript. The Following page shows the merged latest articles and exports OPML.
+ * Following without an account: the reader's follows live in a first-party cookie ({@value
+ * #COOKIE}: up to {@value #MAX} entries "kind:key"), set by plain forms so it works without
+ * JavaScript. The Following page shows the merged latest articles and exports OPML.
  */
 final class FollowRoutes {
   static final String COOKIE = "lede_follow";
@@ -48,7 +48,9 @@ final class FollowRoutes {
       }
     }
     merged.sort(
-        Comparator.comparing((PageArticle p) -> p.article().published() == null ? p.firstSeen() : p.article().published())
+        Comparator.comparing(
+                (PageArticle p) ->
+                    p.article().published() == null ? p.firstSeen() : p.article().published())
             .reversed());
     List<Card> cards = new ArrayList<>();
     boolean wikinews = false;
@@ -56,7 +58,9 @@ final class FollowRoutes {
       cards.add(views.card(p, "", ""));
       wikinews |= Views.isWikinews(p);
     }
-    Layout layout = views.layout("Following", "", "/following", "", List.of(), "", List.of(), "", wikinews, "noindex");
+    Layout layout =
+        views.layout(
+            "Following", "", "/following", "", List.of(), "", List.of(), "", wikinews, "noindex");
     ctx.header("Cache-Control", "private, no-store");
     Site.html(ctx, renderer.render("following.jte", new FollowingView(layout, follows, cards)));
   }
@@ -142,7 +146,10 @@ final class FollowRoutes {
     for (String part : c.split("&")) {
       String e = URLDecoder.decode(part, StandardCharsets.UTF_8);
       int colon = e.indexOf(':');
-      if (colon > 0 && KINDS.contains(e.substring(0, colon)) && colon + 1 < e.length() && out.size() < MAX) {
+      if (colon > 0
+          && KINDS.contains(e.substring(0, colon))
+          && colon + 1 < e.length()
+          && out.size() < MAX) {
         out.add(e);
       }
     }

@@ -38,7 +38,8 @@ final class ListRoutes {
     boolean wikinews = false;
     for (SiteServices.TopStory t : services.topStories(10)) {
       Card lead = views.card(t.lead(), "", "");
-      top.add(new FrontView.TopStory(lead, t.size(), "/story/" + Views.enc(t.storyId()), List.of()));
+      top.add(
+          new FrontView.TopStory(lead, t.size(), "/story/" + Views.enc(t.storyId()), List.of()));
       wikinews |= Views.isWikinews(t.lead());
     }
     List<Card> latest = new ArrayList<>();
@@ -64,7 +65,9 @@ final class ListRoutes {
     Layout layout =
         views.layout(
             "",
-            "The latest news, grouped into stories, from the sources " + cfg.siteName() + " follows.",
+            "The latest news, grouped into stories, from the sources "
+                + cfg.siteName()
+                + " follows.",
             "/",
             cfg.url("/"),
             feeds("", "All articles"),
@@ -95,35 +98,86 @@ final class ListRoutes {
   }
 
   void latest(Context ctx) {
-    list(ctx, "latest", ListFilter.all(), "", "Latest", "Every article, newest first.", List.of(), "/latest");
+    list(
+        ctx,
+        "latest",
+        ListFilter.all(),
+        "",
+        "Latest",
+        "Every article, newest first.",
+        List.of(),
+        "/latest");
   }
 
   void section(Context ctx) {
     String s = ctx.pathParam("name");
-    list(ctx, "section|" + s, new ListFilter(s, "", "", ""), "Section", s, "", List.of(Views.follow("section", s, s)), Views.sectionHref(s));
+    list(
+        ctx,
+        "section|" + s,
+        new ListFilter(s, "", "", ""),
+        "Section",
+        s,
+        "",
+        List.of(Views.follow("section", s, s)),
+        Views.sectionHref(s));
   }
 
   void tag(Context ctx) {
     String t = ctx.pathParam("tag");
-    list(ctx, "tag|" + t, new ListFilter("", t, "", ""), "Tag", t, "", List.of(Views.follow("tag", t, t)), Views.pageHref("tag", t));
+    list(
+        ctx,
+        "tag|" + t,
+        new ListFilter("", t, "", ""),
+        "Tag",
+        t,
+        "",
+        List.of(Views.follow("tag", t, t)),
+        Views.pageHref("tag", t));
   }
 
   void source(Context ctx) {
     String id = ctx.pathParam("id");
     Source s = services.source(id).orElseThrow(() -> new NotFound("source " + id));
     String name = s.name().isEmpty() ? s.id() : s.name();
-    list(ctx, "source|" + id, new ListFilter("", "", id, ""), "Source", name, s.location(), List.of(Views.follow("source", id, name)), Views.pageHref("source", id));
+    list(
+        ctx,
+        "source|" + id,
+        new ListFilter("", "", id, ""),
+        "Source",
+        name,
+        s.location(),
+        List.of(Views.follow("source", id, name)),
+        Views.pageHref("source", id));
   }
 
   void story(Context ctx) {
     String id = ctx.pathParam("id");
     SiteServices.StoryInfo st = services.story(id).orElseThrow(() -> new NotFound("story " + id));
-    String desc = st.size() + (st.size() == 1 ? " article" : " articles") + ", first seen " + views.label(st.firstSeen());
-    list(ctx, "story|" + id, new ListFilter("", "", "", id), "Story", st.headline(), desc, List.of(Views.follow("story", id, "this story")), Views.pageHref("story", id));
+    String desc =
+        st.size()
+            + (st.size() == 1 ? " article" : " articles")
+            + ", first seen "
+            + views.label(st.firstSeen());
+    list(
+        ctx,
+        "story|" + id,
+        new ListFilter("", "", "", id),
+        "Story",
+        st.headline(),
+        desc,
+        List.of(Views.follow("story", id, "this story")),
+        Views.pageHref("story", id));
   }
 
   private void list(
-      Context ctx, String key, ListFilter filter, String kicker, String heading, String description, List<FollowLink> follow, String path) {
+      Context ctx,
+      String key,
+      ListFilter filter,
+      String kicker,
+      String heading,
+      String description,
+      List<FollowLink> follow,
+      String path) {
     int page = Site.page(ctx);
     byte[] body =
         cache.get(
@@ -144,11 +198,24 @@ final class ListRoutes {
                       page > 1 ? path + (page == 2 ? "" : "?page=" + (page - 1)) : null,
                       res.hasMore() ? path + "?page=" + (page + 1) : null,
                       page);
-              List<Layout.AltLink> feeds = follow.isEmpty() ? feeds("", "All articles") : feeds(path, heading);
+              List<Layout.AltLink> feeds =
+                  follow.isEmpty() ? feeds("", "All articles") : feeds(path, heading);
               String canonical = views.config().url(path + (page > 1 ? "?page=" + page : ""));
               Layout layout =
-                  views.layout(heading, description, path, canonical, feeds, "", List.of(), "", wikinews, page > 1 ? "noindex, follow" : "");
-              return renderer.render("list.jte", new ListView(layout, kicker, heading, description, cards, pager, follow));
+                  views.layout(
+                      heading,
+                      description,
+                      path,
+                      canonical,
+                      feeds,
+                      "",
+                      List.of(),
+                      "",
+                      wikinews,
+                      page > 1 ? "noindex, follow" : "");
+              return renderer.render(
+                  "list.jte",
+                  new ListView(layout, kicker, heading, description, cards, pager, follow));
             });
     Site.html(ctx, body);
   }

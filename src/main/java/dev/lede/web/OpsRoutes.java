@@ -64,8 +64,10 @@ final class OpsRoutes {
       return; // non-browser clients; the SameSite=Strict cookie already blocks cross-site forms
     }
     String host = ctx.host();
-    if (host == null || !(origin.startsWith("http://" + host) || origin.startsWith("https://" + host)
-        || origin.startsWith(views.config().baseUrl()))) {
+    if (host == null
+        || !(origin.startsWith("http://" + host)
+            || origin.startsWith("https://" + host)
+            || origin.startsWith(views.config().baseUrl()))) {
       throw new ApiRoutes.Forbidden("cross-origin request refused");
     }
   }
@@ -91,10 +93,16 @@ final class OpsRoutes {
                 s.lastFetch() == null ? "never" : views.label(s.lastFetch()),
                 src.paused() ? "paused" : s.lastStatus(),
                 s.lastError(),
-                Sparkline.svg(s.articlesPerDay(), 120, 24, "Articles per day, last " + s.articlesPerDay().size() + " days")));
+                Sparkline.svg(
+                    s.articlesPerDay(),
+                    120,
+                    24,
+                    "Articles per day, last " + s.articlesPerDay().size() + " days")));
       }
     }
-    Layout layout = views.layout("Operations", "", "/ops", "", List.of(), "", List.of(), "", false, "noindex, nofollow");
+    Layout layout =
+        views.layout(
+            "Operations", "", "/ops", "", List.of(), "", List.of(), "", false, "noindex, nofollow");
     ctx.header("Cache-Control", "private, no-store");
     Site.html(ctx, renderer.render("ops.jte", new OpsView(layout, rows, message, in)));
   }
@@ -103,7 +111,11 @@ final class OpsRoutes {
     String token = Site.form(ctx, "token", 200);
     if (!Tokens.matches(token, views.config().operatorTokenHashes())) {
       ctx.status(401);
-      page(ctx, views.config().operatorTokenHashes().isEmpty() ? "No operator token is configured." : "That token is not valid.");
+      page(
+          ctx,
+          views.config().operatorTokenHashes().isEmpty()
+              ? "No operator token is configured."
+              : "That token is not valid.");
       return;
     }
     String id = Tokens.newToken();
@@ -162,7 +174,8 @@ final class OpsRoutes {
   void rights(Context ctx) {
     requireOperator(ctx);
     try {
-      services.setRights(ctx.pathParam("id"), Source.RightsPolicy.valueOf(Site.form(ctx, "rights", 20)));
+      services.setRights(
+          ctx.pathParam("id"), Source.RightsPolicy.valueOf(Site.form(ctx, "rights", 20)));
     } catch (IllegalArgumentException e) {
       throw new BadRequest("unknown rights policy");
     }

@@ -55,16 +55,48 @@ final class SearchRoute {
         error = "That search could not be understood: " + e.getMessage();
       }
     }
-    String base = "/search?q=" + Views.enc(q) + (section.isEmpty() ? "" : "&section=" + Views.enc(section))
-        + (source.isEmpty() ? "" : "&source=" + Views.enc(source)) + (sinceText.isEmpty() ? "" : "&since=" + Views.enc(sinceText));
-    Pager pager = new Pager(page > 1 ? base + "&page=" + (page - 1) : null, hasMore ? base + "&page=" + (page + 1) : null, page);
+    String base =
+        "/search?q="
+            + Views.enc(q)
+            + (section.isEmpty() ? "" : "&section=" + Views.enc(section))
+            + (source.isEmpty() ? "" : "&source=" + Views.enc(source))
+            + (sinceText.isEmpty() ? "" : "&since=" + Views.enc(sinceText));
+    Pager pager =
+        new Pager(
+            page > 1 ? base + "&page=" + (page - 1) : null,
+            hasMore ? base + "&page=" + (page + 1) : null,
+            page);
     List<SearchView.Option> sources = new ArrayList<>();
     for (Source s : services.sources()) {
       sources.add(new SearchView.Option(s.id(), s.name().isEmpty() ? s.id() : s.name()));
     }
     Layout layout =
-        views.layout(q.isBlank() ? "Search" : "Search: " + q, "", "/search", "", List.of(), "", List.of(), q, wikinews, "noindex, follow");
+        views.layout(
+            q.isBlank() ? "Search" : "Search: " + q,
+            "",
+            "/search",
+            "",
+            List.of(),
+            "",
+            List.of(),
+            q,
+            wikinews,
+            "noindex, follow");
     ctx.status(error.isEmpty() ? 200 : 400);
-    Site.html(ctx, renderer.render("search.jte", new SearchView(layout, q, section, source, sinceText, hits, pager, services.sections(), sources, error)));
+    Site.html(
+        ctx,
+        renderer.render(
+            "search.jte",
+            new SearchView(
+                layout,
+                q,
+                section,
+                source,
+                sinceText,
+                hits,
+                pager,
+                services.sections(),
+                sources,
+                error)));
   }
 }

@@ -22,13 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The site's front door: a Javalin server with the pages, feeds, sitemaps, JSON API, teaser
- * events, images and the operator's pages, all reading through {@link SiteServices}.
+ * The site's front door: a Javalin server with the pages, feeds, sitemaps, JSON API, teaser events,
+ * images and the operator's pages, all reading through {@link SiteServices}.
  *
  * <p>Every response carries security headers (a Content-Security-Policy without inline script,
- * {@code X-Content-Type-Options}, {@code Referrer-Policy}, {@code frame-ancestors 'none'});
- * typed exceptions map to friendly HTML error pages or, under {@code /api/}, RFC 9457 problem
- * JSON. Rendered pages are cached for at most a second.
+ * {@code X-Content-Type-Options}, {@code Referrer-Policy}, {@code frame-ancestors 'none'}); typed
+ * exceptions map to friendly HTML error pages or, under {@code /api/}, RFC 9457 problem JSON.
+ * Rendered pages are cached for at most a second.
  */
 public final class Site implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Site.class);
@@ -51,7 +51,8 @@ public final class Site implements AutoCloseable {
     return start(services, config, host, port, InstantSource.system());
   }
 
-  public static Site start(SiteServices services, SiteConfig config, String host, int port, InstantSource clock) {
+  public static Site start(
+      SiteServices services, SiteConfig config, String host, int port, InstantSource clock) {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
@@ -87,28 +88,32 @@ public final class Site implements AutoCloseable {
                     s.hostedPath = "/static";
                     s.directory = "/web/static";
                     s.location = Location.CLASSPATH;
-                    s.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                    s.headers =
+                        java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
                   });
               cfg.jetty.modifyServer(server -> server.setStopTimeout(5000));
               var r = cfg.routes;
-              r.before(ctx -> {
-                ctx.attribute("lede.t0", System.nanoTime());
-                ctx.header("Content-Security-Policy", CSP);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-                ctx.header("X-Frame-Options", "DENY");
-                ctx.header("Permissions-Policy", "interest-cohort=(), browsing-topics=()");
-              });
-              r.after(ctx -> {
-                Long t0 = ctx.attribute("lede.t0");
-                if (t0 != null) {
-                  var ep = ctx.endpoint();
-                  String route = ep == null ? "unmatched" : ep.path;
-                  timer.tags("route", route, "status", Integer.toString(ctx.statusCode()))
-                      .register(metrics)
-                      .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-                }
-              });
+              r.before(
+                  ctx -> {
+                    ctx.attribute("lede.t0", System.nanoTime());
+                    ctx.header("Content-Security-Policy", CSP);
+                    ctx.header("X-Content-Type-Options", "nosniff");
+                    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+                    ctx.header("X-Frame-Options", "DENY");
+                    ctx.header("Permissions-Policy", "interest-cohort=(), browsing-topics=()");
+                  });
+              r.after(
+                  ctx -> {
+                    Long t0 = ctx.attribute("lede.t0");
+                    if (t0 != null) {
+                      var ep = ctx.endpoint();
+                      String route = ep == null ? "unmatched" : ep.path;
+                      timer
+                          .tags("route", route, "status", Integer.toString(ctx.statusCode()))
+                          .register(metrics)
+                          .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                    }
+                  });
               r.get("/", lists::front);
               r.get("/latest", lists::latest);
               r.get("/section/{name}", lists::section);
@@ -144,7 +149,11 @@ public final class Site implements AutoCloseable {
               r.get("/api/stories", api::stories);
               r.get("/api/stories/{id}", api::story);
               r.post("/api/events", api::event);
-              r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+              r.get(
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(metrics.scrape()));
               r.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok"));
               r.get("/ops", ops::page);
               r.post("/ops/login", ops::login);
@@ -266,20 +275,47 @@ public final class Site implements AutoCloseable {
     }
 
     void register(io.javalin.config.RoutesConfig r) {
-      r.exception(NotFound.class, (e, ctx) -> error(ctx, 404, "Page not found", "We could not find " + e.getMessage() + ". It may have been moved or taken down."));
+      r.exception(
+          NotFound.class,
+          (e, ctx) ->
+              error(
+                  ctx,
+                  404,
+                  "Page not found",
+                  "We could not find "
+                      + e.getMessage()
+                      + ". It may have been moved or taken down."));
       r.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
-      r.exception(ApiRoutes.Unauthorized.class, (e, ctx) -> error(ctx, 401, "Sign-in required", e.getMessage()));
-      r.exception(ApiRoutes.Forbidden.class, (e, ctx) -> error(ctx, 403, "Forbidden", e.getMessage()));
-      r.exception(Exception.class, (e, ctx) -> {
-        LOG.error("error serving {} {}", ctx.method(), ctx.path(), e);
-        error(ctx, 500, "Something went wrong", "The page could not be shown. The error has been logged; please try again in a moment.");
-      });
-      r.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-          error(ctx, 404, "Page not found", "There is no page at this address.");
-        }
-      });
-      r.error(405, ctx -> error(ctx, 405, "Method not allowed", "This address does not accept " + ctx.method() + "."));
+      r.exception(
+          ApiRoutes.Unauthorized.class,
+          (e, ctx) -> error(ctx, 401, "Sign-in required", e.getMessage()));
+      r.exception(
+          ApiRoutes.Forbidden.class, (e, ctx) -> error(ctx, 403, "Forbidden", e.getMessage()));
+      r.exception(
+          Exception.class,
+          (e, ctx) -> {
+            LOG.error("error serving {} {}", ctx.method(), ctx.path(), e);
+            error(
+                ctx,
+                500,
+                "Something went wrong",
+                "The page could not be shown. The error has been logged; please try again in a moment.");
+          });
+      r.error(
+          404,
+          ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+              error(ctx, 404, "Page not found", "There is no page at this address.");
+            }
+          });
+      r.error(
+          405,
+          ctx ->
+              error(
+                  ctx,
+                  405,
+                  "Method not allowed",
+                  "This address does not accept " + ctx.method() + "."));
     }
 
     void error(Context ctx, int status, String title, String message) {
@@ -289,7 +325,8 @@ public final class Site implements AutoCloseable {
       }
       ctx.status(status);
       try {
-        Layout layout = views.layout(title, "", ctx.path(), "", List.of(), "", List.of(), "", false, "noindex");
+        Layout layout =
+            views.layout(title, "", ctx.path(), "", List.of(), "", List.of(), "", false, "noindex");
         html(ctx, renderer.render("error.jte", new ErrorView(layout, status, title, message)));
       } catch (RuntimeException e) {
         ctx.contentType("text/plain; charset=utf-8").result(title + ": " + message);

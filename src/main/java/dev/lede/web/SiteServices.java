@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the site needs from the rest of Lede. The composition root implements it over the store,
- * the index, the story and related services; the web package never sees a concrete backend.
- * Every list excludes hidden articles and duplicates of articles already listed.
+ * What the site needs from the rest of Lede. The composition root implements it over the store, the
+ * index, the story and related services; the web package never sees a concrete backend. Every list
+ * excludes hidden articles and duplicates of articles already listed.
  */
 public interface SiteServices {
 
@@ -47,7 +47,13 @@ public interface SiteServices {
   Optional<StoryInfo> story(String storyId);
 
   /** Full-text search with filters; snippets are HTML-safe with {@code <mark>} highlights. */
-  SearchPage search(String query, String section, String sourceId, @Nullable LocalDate since, int page, int pageSize);
+  SearchPage search(
+      String query,
+      String section,
+      String sourceId,
+      @Nullable LocalDate since,
+      int page,
+      int pageSize);
 
   /** "You May Also Like" for an article: k items, each with its reason. */
   List<RelatedItem> related(String articleId, int k);

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A teaser impression or click, as one schema for the beacon, the redirect and the server-side
- * impression count: {@code {type, article, from, slot, variant, visitor, ts}}. {@code visitor} is
- * a random first-party id (or a per-request bucket token), never personal data. The {@link #key}
+ * impression count: {@code {type, article, from, slot, variant, visitor, ts}}. {@code visitor} is a
+ * random first-party id (or a per-request bucket token), never personal data. The {@link #key}
  * drops duplicates: one impression or click per visitor, teaser article, page and slot within a
  * time bucket.
  */
@@ -33,6 +33,15 @@ public record TeaserEvent(
   /** The de-duplication key: type, visitor, article, page and slot within a 30-minute bucket. */
   public String key() {
     return type.name().charAt(0)
-        + "|" + visitor + "|" + article + "|" + from + "|" + slot + "|" + (ts.getEpochSecond() / 1800);
+        + "|"
+        + visitor
+        + "|"
+        + article
+        + "|"
+        + from
+        + "|"
+        + slot
+        + "|"
+        + (ts.getEpochSecond() / 1800);
   }
 }

@@ -29,7 +29,8 @@ final class Views {
     this.services = services;
     this.assetVersion = assetVersion;
     this.dateFormat =
-        DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(config.zone());
+        DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH)
+            .withZone(config.zone());
   }
 
   SiteConfig config() {
@@ -37,8 +38,17 @@ final class Views {
   }
 
   /** A page frame with the standard navigation. */
-  Layout layout(String title, String description, String path, String canonical, List<Layout.AltLink> feeds,
-      String jsonLd, List<Layout.MetaTag> meta, String query, boolean wikinews, String robots) {
+  Layout layout(
+      String title,
+      String description,
+      String path,
+      String canonical,
+      List<Layout.AltLink> feeds,
+      String jsonLd,
+      List<Layout.MetaTag> meta,
+      String query,
+      boolean wikinews,
+      String robots) {
     List<Layout.NavItem> nav = new ArrayList<>();
     for (String s : services.sections()) {
       if (nav.size() >= 9) {
@@ -46,7 +56,10 @@ final class Views {
       }
       nav.add(new Layout.NavItem(s, sectionHref(s)));
     }
-    String fullTitle = title.isEmpty() || title.equals(config.siteName()) ? config.siteName() : title + " — " + config.siteName();
+    String fullTitle =
+        title.isEmpty() || title.equals(config.siteName())
+            ? config.siteName()
+            : title + " — " + config.siteName();
     return new Layout(
         config.siteName(),
         config.logoUrl(),
@@ -85,7 +98,14 @@ final class Views {
     String href = direct;
     String variant = p.variant().isEmpty() ? null : p.variant();
     if (from != null) {
-      href = "/r/" + enc(p.id()) + "?from=" + enc(from) + "&slot=" + slot + (variant == null ? "" : "&v=" + enc(variant));
+      href =
+          "/r/"
+              + enc(p.id())
+              + "?from="
+              + enc(from)
+              + "&slot="
+              + slot
+              + (variant == null ? "" : "&v=" + enc(variant));
     }
     Block.Image img = firstLocalImage(a);
     String thumb = null;
@@ -129,7 +149,9 @@ final class Views {
 
   Block.@Nullable Image firstLocalImage(Article a) {
     for (Block b : a.blocks()) {
-      if (b instanceof Block.Image img && !img.src().isEmpty() && services.imageKey(img.src()).isPresent()) {
+      if (b instanceof Block.Image img
+          && !img.src().isEmpty()
+          && services.imageKey(img.src()).isPresent()) {
         return img;
       }
     }
@@ -155,7 +177,11 @@ final class Views {
       out.add(follow("section", a.section(), a.section()));
     }
     if (p.source() != null) {
-      out.add(follow("source", p.source().id(), p.source().name().isEmpty() ? p.source().id() : p.source().name()));
+      out.add(
+          follow(
+              "source",
+              p.source().id(),
+              p.source().name().isEmpty() ? p.source().id() : p.source().name()));
     }
     if (p.storyId() != null) {
       out.add(follow("story", p.storyId(), "this story"));
@@ -171,7 +197,8 @@ final class Views {
 
   static FollowLink follow(String kind, String key, String label) {
     String page = pageHref(kind, key);
-    return new FollowLink(label, kind, key, page, page + "/feed.rss", page + "/feed.atom", page + "/feed.json");
+    return new FollowLink(
+        label, kind, key, page, page + "/feed.rss", page + "/feed.atom", page + "/feed.json");
   }
 
   static String pageHref(String kind, String key) {

@@ -3,9 +3,9 @@ package dev.lede.web.view;
 import java.util.List;
 
 /**
- * The operator's page: sources with their health (last fetch, status, last error, articles per
- * day as an SVG sparkline) and forms to add, pause, remove sources, set their rights policy, and
- * hide or delete an article.
+ * The operator's page: sources with their health (last fetch, status, last error, articles per day
+ * as an SVG sparkline) and forms to add, pause, remove sources, set their rights policy, and hide
+ * or delete an article.
  *
  * @param message a confirmation or error from the last action, or empty
  */
