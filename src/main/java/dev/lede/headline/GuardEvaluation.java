@@ -79,6 +79,7 @@ public final class GuardEvaluation {
       Map<String, Article> corpus, Path labelled, FaithfulnessGuard guard) {
     ObjectMapper om = new ObjectMapper();
     Map<String, int[]> counts = new TreeMap<>();
+    Map<String, ArticleFacts> facts = new java.util.HashMap<>();
     List<Miss> misses = new ArrayList<>();
     List<String> lines;
     try {
@@ -104,7 +105,8 @@ public final class GuardEvaluation {
       }
       String label = n.path("label").asText();
       String variant = n.path("variant").asText();
-      FaithfulnessGuard.Verdict v = guard.check(a, variant);
+      FaithfulnessGuard.Verdict v =
+          guard.check(facts.computeIfAbsent(id, k -> new ArticleFacts(a)), variant);
       int[] c = counts.computeIfAbsent(label, k -> new int[2]);
       c[0]++;
       if (v.accepted()) {
