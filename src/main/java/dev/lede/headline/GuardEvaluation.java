@@ -69,6 +69,62 @@ public final class GuardEvaluation {
     }
   }
 
+  /**
+   * A writer's coverage on a corpus: how many articles got at least one proposal the guard accepts,
+   * and how many proposals were made and accepted.
+   */
+  public record Coverage(
+      int articles, int covered, int coveredBeyondCase, int proposed, int accepted, int failed) {
+    public double share() {
+      return articles == 0 ? Double.NaN : covered / (double) articles;
+    }
+
+    /**
+     * Share of articles with an accepted variant that differs from the headline in more than case.
+     */
+    public double shareBeyondCase() {
+      return articles == 0 ? Double.NaN : coveredBeyondCase / (double) articles;
+    }
+  }
+
+  /** Runs the writer over every article and the guard over every proposal. */
+  public static Coverage coverage(
+      Map<String, Article> corpus, HeadlineWriter writer, FaithfulnessGuard guard) {
+    int covered = 0;
+    int proposed = 0;
+    int accepted = 0;
+    int failed = 0;
+    int beyond = 0;
+    for (Article a : corpus.values()) {
+      List<String> variants;
+      try {
+        variants = writer.propose(a);
+      } catch (HeadlineWriterException e) {
+        failed++;
+        continue;
+      }
+      ArticleFacts facts = new ArticleFacts(a);
+      boolean any = false;
+      boolean beyondCase = false;
+      String title = a.title().strip().toLowerCase(java.util.Locale.ROOT);
+      for (String v : variants) {
+        proposed++;
+        if (guard.check(facts, v).accepted()) {
+          accepted++;
+          any = true;
+          beyondCase |= !v.strip().toLowerCase(java.util.Locale.ROOT).equals(title);
+        }
+      }
+      if (any) {
+        covered++;
+      }
+      if (beyondCase) {
+        beyond++;
+      }
+    }
+    return new Coverage(corpus.size(), covered, beyond, proposed, accepted, failed);
+  }
+
   /** Reads the Wikinews demo corpus JSONL into articles keyed by id. */
   public static Map<String, Article> readCorpus(Path jsonl) {
     return DemoCorpus.read(jsonl);
