@@ -1,5 +1,6 @@
 package dev.lede.headline;
 
+import dev.lede.model.TeaserEvent;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.lede.headline;
 
 import dev.lede.model.Article;
+import dev.lede.model.TeaserEvent;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package dev.lede.web;
 
 import dev.lede.model.Article;
 import dev.lede.model.Source;
+import dev.lede.model.TeaserEvent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,8 +71,11 @@ public interface SiteServices {
   /** The local image key for a source image URL, if a local copy exists. */
   Optional<String> imageKey(String sourceUrl);
 
-  /** Records teaser impressions and clicks (already validated and de-duplicated by key). */
-  void recordEvents(List<TeaserEvent> events);
+  /**
+   * Records teaser impressions and clicks, dropping bots, duplicates and rate-limited visitors
+   * first. Called from a background thread in batches.
+   */
+  void recordEvents(List<ObservedEvent> events);
 
   /**
    * Stores a submitted article given as one JSON object in the ingest JSONL shape; returns the
@@ -112,6 +116,9 @@ public interface SiteServices {
       return java.util.Objects.requireNonNull(article.id());
     }
   }
+
+  /** A teaser event with the user agent of the request that produced it (never stored). */
+  record ObservedEvent(TeaserEvent event, String userAgent) {}
 
   /** An article id and its last change, for sitemaps. */
   record UrlEntry(String id, Instant lastChange) {}

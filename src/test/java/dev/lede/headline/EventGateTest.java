@@ -2,6 +2,7 @@ package dev.lede.headline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lede.model.TeaserEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;

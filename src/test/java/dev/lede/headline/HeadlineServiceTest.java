@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lede.model.Article;
+import dev.lede.model.TeaserEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,4 +1,4 @@
-package dev.lede.headline;
+package dev.lede.model;
 
 import java.time.Instant;
 import java.util.Objects;
