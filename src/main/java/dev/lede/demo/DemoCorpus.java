@@ -36,7 +36,27 @@ public final class DemoCorpus {
   /** The classpath resource holding the corpus. */
   public static final String RESOURCE = "/demo/wikinews.jsonl.gz";
 
+  /**
+   * A page in the shape of the seed page (a text dump with "Share and Follow" lines, a photo
+   * caption with its credit, a wire attribution line and a "You May Also Like" block of eight
+   * teasers), written for Lede: its story, people and places are invented. Extract it with {@code
+   * Extractor.extract(bytes, Extractor.Type.TEXT, …)} to show how Lede renders such a page.
+   */
+  public static final String SEED_SHAPED_PAGE = "/demo/seed-shaped-page.txt";
+
   private DemoCorpus() {}
+
+  /** The bytes (UTF-8 text) of {@link #SEED_SHAPED_PAGE}. */
+  public static byte[] seedShapedPage() {
+    try (InputStream in = DemoCorpus.class.getResourceAsStream(SEED_SHAPED_PAGE)) {
+      if (in == null) {
+        throw new IllegalStateException(SEED_SHAPED_PAGE + " is not on the classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** The articles, in the corpus order (by date), with their ids. */
   public static List<Article> load() {

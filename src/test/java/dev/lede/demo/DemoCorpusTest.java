@@ -191,9 +191,9 @@ class DemoCorpusTest {
   void read_namesTheBadLine() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(
-          ("{\"id\":\"a\",\"title\":\"T\",\"licence\":\"CC BY 2.5\",\"blocks\":[]}\n{\"id\":\"b\",")
-              .getBytes(StandardCharsets.UTF_8));
+      String lines =
+          "{\"id\":\"a\",\"title\":\"T\",\"licence\":\"CC BY 2.5\",\"blocks\":[]}\n{\"id\":\"b\",";
+      gz.write(lines.getBytes(StandardCharsets.UTF_8));
     }
     assertThatThrownBy(() -> DemoCorpus.read(new ByteArrayInputStream(bytes.toByteArray())))
         .isInstanceOf(IllegalArgumentException.class)

@@ -279,15 +279,16 @@ final class DemoCorpusBuilder {
     boolean listOrdered = false;
     for (int i = 0; i < paras.size(); i++) {
       String p = paras.get(i);
-      Matcher m;
       String item = null;
       boolean ordered = false;
-      if ((m = LEGEND.matcher(p)).matches()) {
-        item = m.group(1).strip();
+      Matcher legend = LEGEND.matcher(p);
+      Matcher bullet = BULLET.matcher(p);
+      if (legend.matches()) {
+        item = legend.group(1).strip();
         counts.add("map legend line → list item");
-      } else if ((m = BULLET.matcher(p)).matches()) {
-        item = m.group(2).strip();
-        ordered = m.group(1).equals("#");
+      } else if (bullet.matches()) {
+        item = bullet.group(2).strip();
+        ordered = bullet.group(1).equals("#");
         counts.add("bullet line → list item");
       }
       if (item != null) {
