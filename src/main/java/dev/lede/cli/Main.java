@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ExtractCommand.class,
       EvalCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

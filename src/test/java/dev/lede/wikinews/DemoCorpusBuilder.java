@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the bundled demo corpus, {@code src/main/resources/demo/wikinews.jsonl.gz}, from the
@@ -93,10 +93,6 @@ final class DemoCorpusBuilder {
       Pattern.compile("^[—–]\\s*\\S.*$|^-\\s+\\S.*$");
   private static final Pattern LEGEND = Pattern.compile("^[█■▆▇]+\\s*(.+)$");
   private static final Pattern BULLET = Pattern.compile("^([*#])\\s*(.+)$");
-  private static final Pattern MEDIA_LABEL =
-      Pattern.compile("(?:^|(?<=[\\s.(]))(Image|Photo|Picture|Video|Audio)s?:\\s*");
-  private static final Pattern TRAILING_PAREN_CREDIT =
-      Pattern.compile("^(.*?)\\s*\\(([^()]{2,60})\\)\\.?$");
   private static final Pattern TERMINAL = Pattern.compile("[.!?:;,\"”'’)\\]…]$");
 
   // stray markup
@@ -457,48 +453,18 @@ final class DemoCorpusBuilder {
 
   /**
    * A paragraph that is a photo caption with a labelled credit at its end ("Stage where speeches
-   * were given. Image: C.Suthorn.", "Sirhan in 1969 (Image: CDCR)") → image; else null.
+   * were given. Image: C.Suthorn.", "Sirhan in 1969 (Image: CDCR)") → image; else null (also for
+   * video and audio captions).
    */
-  static Block.Image mediaCaption(String p) {
-    Matcher m = MEDIA_LABEL.matcher(p);
-    int start = -1;
-    int end = -1;
-    String kind = "";
-    while (m.find()) {
-      start = m.start();
-      end = m.end();
-      kind = m.group(1);
-    }
-    if (start < 0 || kind.equals("Video") || kind.equals("Audio") || p.length() > 600) {
-      return null;
-    }
-    String credit = p.substring(end).strip();
-    String caption = p.substring(0, start).strip();
-    if (caption.endsWith("(") && credit.endsWith(")")) {
-      caption = caption.substring(0, caption.length() - 1).strip();
-      credit = credit.substring(0, credit.length() - 1).strip();
-    }
-    credit = credit.replaceFirst("\\.$", "").strip();
-    if (credit.isEmpty()
-        || credit.length() > 100
-        || credit.split("\\s+").length > 12
-        || credit.matches(".*\\p{Ll}{2}[.!?]\\s+\\p{Lu}.*")) {
-      return null;
-    }
-    return new Block.Image("", "", caption, credit);
+  static Block.@Nullable Image mediaCaption(String p) {
+    Captions.Split s = Captions.labelled(p);
+    return s == null || Captions.isVideoOrAudio(p)
+        ? null
+        : new Block.Image("", "", s.caption(), s.credit());
   }
 
   private static boolean isMediaCaption(String p) {
-    Matcher m = MEDIA_LABEL.matcher(p);
-    String kind = "";
-    int end = -1;
-    while (m.find()) {
-      kind = m.group(1);
-      end = m.end();
-    }
-    return (kind.equals("Video") || kind.equals("Audio"))
-        && p.length() <= 600
-        && p.substring(end).strip().split("\\s+").length <= 12;
+    return Captions.isVideoOrAudio(p);
   }
 
   /**
@@ -560,20 +526,12 @@ final class DemoCorpusBuilder {
 
   /** A caption split from its credit ("Image: NASA." or a trailing "(J. Freitas/ABr)"). */
   static Block.Image captionWithCredit(String c) {
-    Block.Image labelled = mediaCaption(c);
-    if (labelled != null) {
-      return labelled;
-    }
-    Matcher m = TRAILING_PAREN_CREDIT.matcher(c);
-    if (m.matches() && m.group(2).contains("/") && !m.group(2).matches(".*\\d{4}.*")) {
-      return new Block.Image("", "", m.group(1).strip(), m.group(2).strip());
-    }
-    return new Block.Image("", "", c, "");
+    return Captions.image("", "", c);
   }
 
   /** Stray wiki and HTML markup out of one line of text, whitespace normalised. */
   static String inline(String s) {
-    String t = Parser.unescapeEntities(s, false);
+    String t = Wikitext.decodeEntities(s);
     t = INVISIBLE.matcher(t).replaceAll("").replace('\u00a0', ' ');
     t = W_TWO.matcher(t).replaceAll("$2");
     t = W_ONE.matcher(t).replaceAll("$1");

@@ -27,6 +27,7 @@ class DemoCorpusBuilderRulesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '§',
+      quoteCharacter = '^',
       value = {
         "changing the {w|neuroplasticity|plasticity}} of the brain § changing the plasticity of the brain",
         "a backpack with kerosene (paraffin} and § a backpack with kerosene (paraffin) and",
