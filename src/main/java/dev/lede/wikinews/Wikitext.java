@@ -94,6 +94,17 @@ final class Wikitext {
   private static final Set<String> TEXT_TEMPLATES =
       Set.of(
           "nowrap", "nobr", "small", "big", "smallcaps", "sc", "sic", "lang", "transl", "nobold");
+  private static final Map<String, String> SYMBOL_TEMPLATES =
+      Map.of(
+          "nbsp", " ",
+          "ndash", "–",
+          "mdash", "—",
+          "snd", " – ",
+          "spaced ndash", " – ",
+          "'", "'",
+          "apostrophe", "'",
+          "middot", "·",
+          "bull", "•");
   private static final Set<String> QUOTE_TEMPLATES =
       Set.of(
           "quote",
@@ -677,6 +688,13 @@ final class Wikitext {
       }
       if (TEXT_TEMPLATES.contains(name) || name.startsWith("lang-")) {
         return positional.isEmpty() ? "" : expandTemplates(positional.get(positional.size() - 1));
+      }
+      String symbol = SYMBOL_TEMPLATES.get(name);
+      if (symbol != null) {
+        return symbol;
+      }
+      if (name.equals("flag") || name.equals("flagcountry")) {
+        return positional.isEmpty() ? "" : expandTemplates(positional.get(0));
       }
       if (name.equals("convert") || name.equals("cvt")) {
         return convert(positional);

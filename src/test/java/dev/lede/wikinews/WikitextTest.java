@@ -163,6 +163,7 @@ class WikitextTest {
         "x<sup>2</sup> <math>e=mc^2</math> § x2",
         "broken {{unclosed template and [[unclosed link § broken unclosed template and unclosed link",
         "{{#if:x|y|z}}kept § kept",
+        "5{{nbsp}}km{{ndash}}long, {{flag|Brazil}}{{flagicon|Chile}} § 5 km–long, Brazil",
       })
   void inline_markupToText(String in, String out) {
     assertThat(Wikitext.inline(in)).isEqualTo(out);
