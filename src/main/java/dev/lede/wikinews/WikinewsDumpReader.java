@@ -205,6 +205,23 @@ public final class WikinewsDumpReader {
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     f.setProperty(XMLInputFactory.IS_COALESCING, false);
+    // Since JDK 24 the JDK's parser limits the size of any general entity (the document itself
+    // counts as one), their total size, and the number of entity references to 100,000 each: a
+    // real dump is gigabytes with millions of &amp; and &quot;. With DTDs refused there are no
+    // declared entities to expand, only the predefined ones and character references, bounded by
+    // the
+    // input itself; one page's text is bounded by maxPageChars as it is read.
+    for (String limit :
+        List.of(
+            "jdk.xml.maxGeneralEntitySizeLimit",
+            "jdk.xml.totalEntitySizeLimit",
+            "jdk.xml.entityReplacementLimit")) {
+      try {
+        f.setProperty(limit, "0");
+      } catch (IllegalArgumentException e) {
+        // a parser without this limit: nothing to lift
+      }
+    }
     return f;
   }
 

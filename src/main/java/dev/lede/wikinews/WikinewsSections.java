@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  *
  * <p>Most articles of the demo corpus lost their categories upstream, so without a topic category
  * the section falls back to a transparent keyword vote over the title (each cue counts 3) and the
- * first three paragraphs (each cue counts 1, at most 3 times per cue): the section with the highest
- * score wins when it reaches {@value #MIN_KEYWORD_SCORE}; otherwise the article goes to {@value
- * #WORLD}, Wikinews' default subject. The cue lists are short and general (no rule for a particular
- * article); they are documented in docs/demo-corpus.md and tested on hand-written headlines.
+ * first three paragraphs (at most 3,000 characters; each cue counts 1, at most 3 times per cue):
+ * the section with the highest score wins when it reaches {@value #MIN_KEYWORD_SCORE}; otherwise
+ * the article goes to {@value #WORLD}, Wikinews' default subject. The cue lists are short and
+ * general (no rule for a particular article); they are documented in docs/demo-corpus.md and tested
+ * on hand-written headlines.
  */
 public final class WikinewsSections {
   public static final String POLITICS = "Politics";
@@ -52,6 +53,7 @@ public final class WikinewsSections {
           CULTURE);
 
   static final int MIN_KEYWORD_SCORE = 3;
+  static final int MAX_LEAD_CHARS = 3000;
 
   /** How a section was found. */
   public enum Basis {
@@ -116,9 +118,12 @@ public final class WikinewsSections {
     return scores;
   }
 
+  /** The first three paragraphs, at most {@value #MAX_LEAD_CHARS} characters. */
   private static String lead(String text) {
-    String[] paras = text.split("\n\\s*\n", 4);
-    return String.join("\n", List.of(paras).subList(0, Math.min(3, paras.length)));
+    String head = text.length() > 4 * MAX_LEAD_CHARS ? text.substring(0, 4 * MAX_LEAD_CHARS) : text;
+    String[] paras = head.split("\n\\s*\n", 4);
+    String lead = String.join("\n", List.of(paras).subList(0, Math.min(3, paras.length)));
+    return lead.length() > MAX_LEAD_CHARS ? lead.substring(0, MAX_LEAD_CHARS) : lead;
   }
 
   private static List<String> words(String s) {

@@ -150,6 +150,26 @@ class WikinewsDumpReaderTest {
     assertThat(seen).extracting(WikinewsDumpReader.Stats::pages).containsExactly(4L, 8L, 11L);
   }
 
+  @Test
+  void read_largeDumpsPassTheJdksDefaultXmlLimits() throws IOException {
+    // JDK 24+ limit general entities, their total size and the number of entity references to
+    // 100,000 by default: a real dump has pages longer than that, and millions of &amp; &quot; …
+    List<Page> pages = new ArrayList<>();
+    String sentence = "Smith & Sons said \"yes\" & 3 < 4 > 2. ";
+    pages.add(
+        Page.article(
+            "Long story", "{{date|May 1, 2020}}\n" + sentence.repeat(8_000) + "\n{{publish}}"));
+    for (int i = 0; i < 120; i++) {
+      pages.add(
+          Page.article(
+              "Story " + i, "{{date|May 1, 2020}}\n" + sentence.repeat(300) + "\n{{publish}}"));
+    }
+    List<WikinewsArticle> out =
+        readAll(DumpFixture.multistream(pages, 20), WikinewsDumpReader.builder().build());
+    assertThat(out).hasSize(121);
+    assertThat(out.get(0).article().text()).hasSize(sentence.repeat(8_000).strip().length());
+  }
+
   // ---- bad input ----------------------------------------------------------------------------
 
   @Test
