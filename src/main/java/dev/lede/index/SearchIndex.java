@@ -58,6 +58,14 @@ public interface SearchIndex extends AutoCloseable {
   /** The terms this index makes of a text (lower-cased, stemmed, stop words removed). */
   List<String> analyze(String text);
 
+  /**
+   * Copies the last commit (with its checkpoint) into {@code target}, an empty or absent folder, as
+   * an index that {@code open} reads back. Writes may continue meanwhile; they are not included.
+   *
+   * @throws IllegalStateException when nothing has been committed yet
+   */
+  void backupTo(java.nio.file.Path target);
+
   /** Bytes the index occupies on disk (0 when not meaningful for the backend). */
   long diskBytes();
 

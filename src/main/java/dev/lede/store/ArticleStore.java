@@ -4,6 +4,7 @@ import dev.lede.model.Article;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -100,6 +101,9 @@ public interface ArticleStore extends SourceStore, AutoCloseable {
 
   /** Records a consumer's checkpoint. */
   void saveCheckpoint(String consumer, long seq);
+
+  /** Every consumer's checkpoint, by name. */
+  Map<String, Long> checkpoints();
 
   /** Counts of what the store holds. */
   StoreCounts counts();

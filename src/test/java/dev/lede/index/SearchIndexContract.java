@@ -34,7 +34,7 @@ public abstract class SearchIndexContract {
   @BeforeEach
   void openIndex() {
     clock = new TestClock(NOW);
-    index = open(dir, clock);
+    index = open(dir.resolve("index"), clock);
   }
 
   @AfterEach
@@ -470,10 +470,31 @@ public abstract class SearchIndexContract {
     assertThat(index.needsRebuild()).isFalse();
 
     index.close();
-    index = open(dir, clock);
+    index = open(dir.resolve("index"), clock);
 
     assertThat(index.checkpoint()).isEqualTo(42);
     assertThat(index.needsRebuild()).isFalse();
     assertThat(index.count()).isEqualTo(1);
+  }
+
+  @Test
+  void backupTo_copiesTheLastCommitWithItsCheckpoint() {
+    add("a", "Committed", "text");
+    index.commit(5);
+    add("b", "After the commit", "text");
+    Path copy = dir.resolve("backup");
+
+    index.backupTo(copy);
+    add("c", "Still writable", "text");
+    index.commit(6);
+
+    SearchIndex restored = open(copy, clock);
+    try {
+      assertThat(restored.checkpoint()).isEqualTo(5);
+      assertThat(restored.count()).isEqualTo(1);
+      assertThat(restored.search(SearchQuery.of("committed")).hits()).hasSize(1);
+    } finally {
+      restored.close();
+    }
   }
 }

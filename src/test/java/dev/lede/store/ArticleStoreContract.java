@@ -367,6 +367,8 @@ public abstract class ArticleStoreContract {
 
     assertThat(store.checkpoint("related")).isEqualTo(9);
     assertThat(store.checkpoint("stories")).isEqualTo(3);
+    assertThat(store.checkpoints())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("related", 9L, "stories", 3L));
   }
 
   @Test

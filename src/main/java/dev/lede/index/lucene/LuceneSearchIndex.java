@@ -11,8 +11,10 @@ import dev.lede.index.SearchResults;
 import dev.lede.index.TermStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,9 +29,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -52,6 +57,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SearchIndex} on Lucene 10 in one folder. One {@link IndexWriter} takes the writes; a
@@ -60,6 +67,7 @@ import org.apache.lucene.util.BytesRef;
  * as the documents they describe.
  */
 public final class LuceneSearchIndex implements SearchIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
   static final String CHECKPOINT_KEY = "lede.checkpoint";
   static final String LAYOUT_KEY = "lede.layout";
 
@@ -75,6 +83,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final Analyzer analyzer;
   private final Analyzer textAnalyzer = new NewsAnalyzer(true);
   private final InstantSource clock;
+  private final SnapshotDeletionPolicy snapshots;
   private volatile long checkpoint;
   private volatile boolean needsRebuild;
 
@@ -90,6 +99,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     cfg.setCommitOnClose(false); // only commit() commits: a commit always carries its checkpoint
     cfg.setRAMBufferSizeMB(64);
+    this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+    cfg.setIndexDeletionPolicy(snapshots);
     IndexWriter w;
     try {
       w = new IndexWriter(directory, cfg);
@@ -313,6 +324,44 @@ public final class LuceneSearchIndex implements SearchIndex {
       throw new UncheckedIOException(e); // analysing a String does no I/O
     }
     return out;
+  }
+
+  @Override
+  public void backupTo(Path target) {
+    IndexCommit commit;
+    try {
+      commit = snapshots.snapshot();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("nothing to back up: the index has never been committed", e);
+    } catch (IOException e) {
+      throw new IndexException("cannot snapshot the index: " + e.getMessage(), e);
+    }
+    try {
+      Files.createDirectories(target);
+      try (var existing = Files.list(target)) {
+        if (existing.findAny().isPresent()) {
+          throw new IllegalArgumentException("index backup target " + target + " is not empty");
+        }
+      }
+      for (String name : commit.getFileNames()) {
+        Files.copy(dir.resolve(name), target.resolve(name));
+      }
+      try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
+        ch.force(true); // the folder entries too
+      } catch (IOException ignored) {
+        LOG.debug("cannot fsync the folder {} on this platform", target);
+      }
+    } catch (IOException e) {
+      throw new IndexException(
+          "backing up the index to " + target + " failed: " + e.getMessage(), e);
+    } finally {
+      try {
+        snapshots.release(commit);
+        writer.deleteUnusedFiles();
+      } catch (IOException e) {
+        LOG.warn("releasing the index snapshot failed: {}", e.getMessage());
+      }
+    }
   }
 
   @Override

@@ -25,9 +25,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -396,6 +398,22 @@ public final class SqliteArticleStore implements ArticleStore {
             p.setLong(2, seq);
             return p.executeUpdate();
           }
+        });
+  }
+
+  @Override
+  public Map<String, Long> checkpoints() {
+    return db.read(
+        "reading checkpoints",
+        c -> {
+          Map<String, Long> out = new TreeMap<>();
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT consumer, seq FROM checkpoints")) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+          return out;
         });
   }
 

@@ -28,7 +28,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     index.upsert(new IndexEntry("b", null, TestArticles.withId("b", "Not committed", "y")));
     index.close();
 
-    index = open(dir, clock);
+    index = open(dir.resolve("index"), clock);
 
     assertThat(index.checkpoint()).isEqualTo(1);
     assertThat(index.count()).isEqualTo(1);
