@@ -274,6 +274,7 @@ public final class Lede implements AutoCloseable {
     index.refresh();
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void startMaintenance() {
     long refresh = options.refreshInterval().toMillis();
     long commit = options.commitInterval().toMillis();

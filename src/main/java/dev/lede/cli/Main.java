@@ -19,6 +19,13 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ExtractCommand.class,
       EvalCommand.class,
+      SearchCommand.class,
+      StatsCommand.class,
+      ArticlesCommand.class,
+      ReindexCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      PruneCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
