@@ -195,7 +195,7 @@ public final class Lede implements AutoCloseable {
     this.lock = lock;
     this.store = store;
     this.index = index;
-    this.sync = new IndexSync(store, index);
+    this.sync = new IndexSync(store, index, options.refreshInterval().toNanos());
     this.listeners = new Listeners(store);
     this.maintenance =
         Executors.newSingleThreadScheduledExecutor(
@@ -223,7 +223,13 @@ public final class Lede implements AutoCloseable {
               dataDir.resolve(STORE_FILE), options.clock(), options.fsyncEachCommit());
       index = openIndex(dataDir.resolve(INDEX_DIR), options.clock());
       Lede lede = new Lede(dataDir, options, lock, store, index);
-      lede.heal();
+      try {
+        lede.heal();
+      } catch (RuntimeException | Error e) {
+        lede.maintenance.shutdownNow();
+        lede.sync.close();
+        throw e;
+      }
       lede.startMaintenance();
       return lede;
     } catch (RuntimeException | Error e) {
@@ -386,12 +392,14 @@ public final class Lede implements AutoCloseable {
     long seq = 0;
     if (!indexBehind) {
       try {
+        List<StoredArticle> changed = new ArrayList<>(results.size());
         for (SubmitResult r : results) {
           if (r.changed() && r.stored() != null) {
-            sync.apply(r.stored());
+            changed.add(r.stored());
             seq = Math.max(seq, r.changeSeq());
           }
         }
+        sync.applyAll(changed);
         sync.advance(seq);
       } catch (RuntimeException e) {
         indexBehind = true;
@@ -540,16 +548,19 @@ public final class Lede implements AutoCloseable {
 
   /** Searches; see {@link SearchQuery} for the syntax and ranking. */
   public SearchResults search(SearchQuery query) {
+    sync.beforeRead();
     return index.search(query);
   }
 
   /** Related candidates for an article or a text (input to the recommend stage). */
   public List<SearchHit> related(RelatedQuery query) {
+    sync.beforeRead();
     return index.related(query);
   }
 
   /** Document frequencies of analysed terms. */
   public TermStats termStats(Collection<String> terms) {
+    sync.beforeRead();
     return index.termStats(terms);
   }
 
@@ -610,13 +621,13 @@ public final class Lede implements AutoCloseable {
 
   /** Makes every write so far visible to searches. */
   public void refresh() {
-    index.refresh();
+    sync.refresh();
   }
 
   /** Commits the index and listener checkpoints now (they are also committed periodically). */
   public void flush() {
     commitNow();
-    index.refresh();
+    sync.refresh();
   }
 
   /**
@@ -724,6 +735,7 @@ public final class Lede implements AutoCloseable {
       LOG.error("committing on close failed; the next open will catch up: {}", e.toString());
     } finally {
       try {
+        sync.close();
         index.close();
       } finally {
         try {

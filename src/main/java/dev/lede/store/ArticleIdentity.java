@@ -83,17 +83,20 @@ public final class ArticleIdentity {
 
   /** The normalised canonical URL, else the normalised URL, else empty. */
   public static String urlKey(Article a) {
-    for (String u : List.of(a.canonicalUrl(), a.url())) {
-      if (!u.isBlank() && Urls.isHttpUrl(u)) {
-        return Urls.normalize(u);
-      }
-    }
-    return "";
+    String key = urlKey(a.canonicalUrl());
+    return key.isEmpty() ? urlKey(a.url()) : key;
   }
 
   /** The normalised form of a URL for look-ups, or empty when it is not an http(s) URL. */
   public static String urlKey(String url) {
-    return Urls.isHttpUrl(url) ? Urls.normalize(url) : "";
+    if (url.isBlank()) {
+      return "";
+    }
+    try {
+      return Urls.normalize(url);
+    } catch (IllegalArgumentException notHttp) {
+      return "";
+    }
   }
 
   /** Hash of the editorial content (32 hex digits, 128 bits of SHA-256). */

@@ -5,8 +5,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.classic.ClassicFilter;
 import org.apache.lucene.analysis.classic.ClassicTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -18,7 +16,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  *
  * <ol>
  *   <li>typographic apostrophes and hyphens become ASCII ones (news copy is full of ’ and ‑), so
- *       "Trump’s" is treated like "Trump's";
+ *       "Trump’s" is treated like "Trump's" ({@link TypographyCharFilter});
  *   <li>{@link ClassicTokenizer} rather than the UAX#29 standard tokenizer: it keeps product-style
  *       designations ("F-16", "Covid-19", "4,700", "24/7") as single number tokens, recognises
  *       acronyms ("U.S.") and possessives, hosts and e-mail addresses;
@@ -36,18 +34,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  * Names (bylines) use the same chain without stop words and stemming.
  */
 final class NewsAnalyzer extends Analyzer {
-  private static final NormalizeCharMap CHARS;
-
-  static {
-    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    b.add("\u2019", "'"); // right single quotation mark, the usual apostrophe
-    b.add("\u2018", "'");
-    b.add("\u02BC", "'"); // modifier letter apostrophe
-    b.add("\u2010", "-"); // hyphen
-    b.add("\u2011", "-"); // non-breaking hyphen
-    CHARS = b.build();
-  }
-
   private final boolean runningText;
 
   /**
@@ -59,12 +45,12 @@ final class NewsAnalyzer extends Analyzer {
 
   @Override
   protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-    return new MappingCharFilter(CHARS, reader);
+    return new TypographyCharFilter(reader);
   }
 
   @Override
   protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
-    return new MappingCharFilter(CHARS, reader);
+    return new TypographyCharFilter(reader);
   }
 
   @Override
