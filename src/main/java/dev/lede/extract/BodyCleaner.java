@@ -111,14 +111,14 @@ final class BodyCleaner {
     return false;
   }
 
-  /** The same text twice in a row (a print and a screen copy): keep the first. */
+  /** The same short line twice in a row (a label in a print and a screen copy): keep the first. */
   private static void dropRepeats(List<TextBlock> kept) {
     String prev = null;
     for (TextBlock b : kept) {
       if (!b.keep || !b.isText()) {
         continue;
       }
-      if (b.text.equals(prev)) {
+      if (b.length <= 80 && b.text.equals(prev)) {
         b.keep = false;
       }
       prev = b.text;

@@ -162,7 +162,7 @@ final class ClassHints {
     exact("NEWSLETTER", "optin", "cta", "membership", "register", "login");
     exact("AD", "ad", "ads", "dfp", "gpt", "banner", "commercial", "affiliate", "adv");
     exact("NAV", "nav", "menu", "menubar", "pager", "pagination", "toolbar", "topbar", "skip");
-    exact("NAV", "sitemap", "tabs", "jump", "toc");
+    exact("NAV", "sitemap", "jump", "toc");
     exact("SIDEBAR", "rail", "aside", "widget", "widgets", "secondary");
     exact("POPUP", "overlay", "dialog", "lightbox", "toast");
     exact("WEAK", "header", "head", "meta", "tags", "tag", "keywords", "categories", "info");

@@ -33,6 +33,11 @@ final class ContentLocator {
     }
   }
 
+  /** Prose counts in full for its owner and the two levels above it, then decays per level. */
+  static final int FULL_LEVELS = 2;
+
+  static final double DECAY = 0.85;
+
   /** Weak hints (byline, meta, credit) only describe small elements, not whole articles. */
   static final int MAX_WEAK_HINT_LENGTH = 500;
 
@@ -68,15 +73,20 @@ final class ContentLocator {
       if (w == 0) {
         continue;
       }
-      for (Element e = b.owner; e != null && e != stop; e = e.parent()) {
-        weights.computeIfAbsent(e, k -> new double[1])[0] += w;
+      double v = w;
+      int level = 0;
+      for (Element e = b.owner; e != null && e != stop; e = e.parent(), level++) {
+        if (v > 0 && level > FULL_LEVELS) {
+          v *= DECAY;
+        }
+        weights.computeIfAbsent(e, k -> new double[1])[0] += v;
       }
     }
     Element best = body;
     double bestWeight = weights.containsKey(body) ? weights.get(body)[0] : 0;
     for (Map.Entry<Element, double[]> en : weights.entrySet()) {
       double w = en.getValue()[0];
-      if (w > bestWeight) {
+      if (w > bestWeight || (w == bestWeight && w > 0 && isHigher(en.getKey(), best))) {
         bestWeight = w;
         best = en.getKey();
       }
@@ -85,6 +95,27 @@ final class ContentLocator {
       best = body; // no prose anywhere: keep what is not boilerplate
     }
     return new Located(best, bestWeight, valid);
+  }
+
+  /**
+   * Tie-break for equal weights, so the choice does not depend on map order: the shallower element
+   * (it adds only weightless blocks, such as images), then the earlier in the document.
+   */
+  private static boolean isHigher(Element a, Element b) {
+    int da = depth(a);
+    int db = depth(b);
+    if (da != db) {
+      return da < db;
+    }
+    return a.siblingIndex() < b.siblingIndex();
+  }
+
+  private static int depth(Element e) {
+    int d = 0;
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      d++;
+    }
+    return d;
   }
 
   private static boolean isValid(

@@ -3,6 +3,7 @@ package dev.lede.extract;
 import java.net.URI;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 
@@ -34,8 +35,38 @@ final class PageParser {
   static Document parse(String html, @Nullable URI url) {
     requireText(html);
     String h = html.length() > MAX_CHARS ? shrink(html) : html;
+    Document doc = parseBounded(h, url);
+    String fixed = closeRunawayTitle(doc, h);
+    return fixed == null ? doc : parseBounded(fixed, url);
+  }
+
+  private static Document parseBounded(String html, @Nullable URI url) {
     Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
-    return Jsoup.parse(h, url == null ? "" : url.toString(), parser);
+    return Jsoup.parse(html, url == null ? "" : url.toString(), parser);
+  }
+
+  /**
+   * A {@code <title>} that is never closed (a page cut and spliced, a stray {@code </title}) turns
+   * the rest of the page into its text, leaving an empty body. When the title holds markup and the
+   * body almost no text, the page is parsed again with the title closed at its first tag.
+   */
+  private static @Nullable String closeRunawayTitle(Document doc, String html) {
+    Element title = doc.selectFirst("title");
+    if (title == null) {
+      return null;
+    }
+    String t = title.text();
+    if (t.length() < 300 || !t.contains("<") || doc.body() == null
+        || doc.body().text().length() > 200) {
+      return null;
+    }
+    int open = indexOfIgnoreCase(html, "<title", 0);
+    int start = open < 0 ? -1 : html.indexOf('>', open);
+    int firstTag = start < 0 ? -1 : html.indexOf('<', start + 1);
+    if (firstTag < 0) {
+      return null;
+    }
+    return html.substring(0, firstTag) + "</title>" + html.substring(firstTag);
   }
 
   private static void requireText(String s) {

@@ -27,7 +27,7 @@ final class VisibleMeta {
       if (n++ >= MAX_CANDIDATES) {
         break;
       }
-      if (BlockSplitter.isHidden(e)) {
+      if (BlockSplitter.isHidden(e) || inComments(e)) {
         continue;
       }
       Element name = e.selectFirst("[itemprop=name]");
@@ -41,6 +41,18 @@ final class VisibleMeta {
       }
     }
     return List.of();
+  }
+
+  /** True when the element sits in a comment thread (a commenter is not the author). */
+  private static boolean inComments(Element e) {
+    int hops = 0;
+    for (Element a = e; a != null && hops < 12; a = a.parent(), hops++) {
+      String s = (a.className() + " " + a.id()).toLowerCase(Locale.ROOT);
+      if (s.contains("comment") || s.contains("repl") || s.contains("respon")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static @Nullable Instant published(Document doc) {
