@@ -32,6 +32,8 @@ final class BlockSplitter implements NodeFilter {
   static final int MAX_BLOCKS = 30_000;
   static final int MAX_CHARS = 4_000_000;
   private static final int MAX_BLOCK_CHARS = 60_000;
+  private static final int MAX_CAPTION_BLOCK = 600;
+  private static final int MAX_CAPTION_SCOPE = 1200;
 
   private static final Set<String> SKIP =
       Set.of(
@@ -40,7 +42,8 @@ final class BlockSplitter implements NodeFilter {
           "noscript",
           "template",
           "svg",
-          "math",
+          "annotation",
+          "annotation-xml",
           "canvas",
           "iframe",
           "object",
@@ -144,6 +147,7 @@ final class BlockSplitter implements NodeFilter {
   private int bufLinkLength;
   private int preDepth;
   private int captionDepth;
+  private final ArrayDeque<Element> captionScopes = new ArrayDeque<>();
   private int creditDepth;
   private boolean lastBreak;
   private int totalChars;
@@ -153,6 +157,7 @@ final class BlockSplitter implements NodeFilter {
   private final ArrayDeque<Element> quotes = new ArrayDeque<>();
   private final ArrayDeque<Element> figures = new ArrayDeque<>();
   private final ArrayDeque<Element> cells = new ArrayDeque<>();
+  private final ArrayDeque<Element> linkOpen = new ArrayDeque<>();
   private final @Nullable ImageResolver images;
 
   private BlockSplitter(@Nullable ImageResolver images) {
@@ -165,7 +170,31 @@ final class BlockSplitter implements NodeFilter {
     s.blockStack.push(root);
     NodeTraversor.filter(s, root);
     s.flush();
+    uncaptionLargeScopes(s.blocks);
     return s.blocks;
+  }
+
+  /**
+   * A caption hint or a figure around a whole article (a body class naming a slideshow, a figure
+   * used as a layout box) is not a caption: blocks whose scope holds more text than any caption
+   * and wraps the page (it is the body or holds the h1) go back to their own kind. A long list of
+   * gallery captions stays captions.
+   */
+  private static void uncaptionLargeScopes(List<TextBlock> blocks) {
+    java.util.Map<Element, int[]> size = new java.util.IdentityHashMap<>();
+    for (TextBlock b : blocks) {
+      if (b.captionScope != null) {
+        size.computeIfAbsent(b.captionScope, k -> new int[1])[0] += b.length;
+      }
+    }
+    java.util.Map<Element, Boolean> wrapsPage = new java.util.IdentityHashMap<>();
+    for (TextBlock b : blocks) {
+      if (b.kind == TextBlock.Kind.CAPTION
+          && size.get(b.captionScope)[0] > MAX_CAPTION_SCOPE
+          && wrapsPage.computeIfAbsent(b.captionScope, BlockSplitter::wrapsPage)) {
+        b.kind = b.baseKind;
+      }
+    }
   }
 
   @Override
@@ -193,7 +222,12 @@ final class BlockSplitter implements NodeFilter {
         image(e);
         return FilterResult.SKIP_ENTIRELY;
       }
-      case "a" -> linkDepth++;
+      case "a" -> {
+        if (isLink(e)) {
+          linkDepth++;
+          linkOpen.push(e);
+        }
+      }
       default -> {}
     }
     Hint hint = hintReader.of(e);
@@ -206,6 +240,7 @@ final class BlockSplitter implements NodeFilter {
       hints = new HintChain(e, hint, hints);
       if (hint == Hint.CAPTION) {
         captionDepth++;
+        captionScopes.push(e);
       } else if (hint == Hint.CREDIT && (captionDepth > 0 || !figures.isEmpty())) {
         creditDepth++;
       }
@@ -229,7 +264,8 @@ final class BlockSplitter implements NodeFilter {
       return FilterResult.CONTINUE;
     }
     String tag = e.normalName();
-    if (tag.equals("a")) {
+    if (!linkOpen.isEmpty() && linkOpen.peek() == e) {
+      linkOpen.pop();
       linkDepth = Math.max(0, linkDepth - 1);
     }
     if (!blockStack.isEmpty() && blockStack.peek() == e) {
@@ -239,6 +275,7 @@ final class BlockSplitter implements NodeFilter {
     if (hints != null && hints.element() == e) {
       if (hints.hint() == Hint.CAPTION) {
         captionDepth--;
+        popIf(captionScopes, e);
       } else if (hints.hint() == Hint.CREDIT && creditDepth > 0) {
         creditDepth--;
       }
@@ -271,6 +308,14 @@ final class BlockSplitter implements NodeFilter {
       case NONE, CONTENT, WEAK -> false;
       default -> !tag.equals("a");
     };
+  }
+
+  /** A link a reader can follow: an href that is not a script or a bare in-page anchor. */
+  private static boolean isLink(Element a) {
+    String href = a.attr("href").strip();
+    return !href.isEmpty()
+        && !href.equals("#")
+        && !href.regionMatches(true, 0, "javascript:", 0, 11);
   }
 
   static boolean isHidden(Element e) {
@@ -358,7 +403,9 @@ final class BlockSplitter implements NodeFilter {
             0,
             false,
             f.src(),
-            f.alt()));
+            f.alt(),
+            TextBlock.Kind.IMAGE,
+            null));
   }
 
   private void flush() {
@@ -387,7 +434,9 @@ final class BlockSplitter implements NodeFilter {
               0,
               false,
               img.src,
-              img.alt));
+              img.alt,
+              TextBlock.Kind.IMAGE,
+              null));
     }
     pendingImages.clear();
   }
@@ -404,9 +453,7 @@ final class BlockSplitter implements NodeFilter {
     Element figure = figures.peek();
     TextBlock.Kind kind;
     int level = 0;
-    if ((captionDepth > 0 || figure != null) && Texts.weightedLength(text) < 600) {
-      kind = TextBlock.Kind.CAPTION;
-    } else if (heading != null) {
+    if (heading != null) {
       kind = TextBlock.Kind.HEADING;
       level = heading.normalName().charAt(1) - '0';
     } else if (preDepth > 0) {
@@ -419,6 +466,11 @@ final class BlockSplitter implements NodeFilter {
       kind = TextBlock.Kind.CELL;
     } else {
       kind = TextBlock.Kind.PARAGRAPH;
+    }
+    TextBlock.Kind baseKind = kind;
+    Element scope = captionScopes.isEmpty() ? figure : captionScopes.peek();
+    if (scope != null && Texts.weightedLength(text) < MAX_CAPTION_BLOCK) {
+      kind = TextBlock.Kind.CAPTION;
     }
     boolean ordered = list != null && list.normalName().equals("ol");
     blocks.add(
@@ -436,7 +488,14 @@ final class BlockSplitter implements NodeFilter {
             bufLinkLength,
             creditDepth > 0,
             "",
-            ""));
+            "",
+            baseKind,
+            scope));
+  }
+
+  private static boolean wrapsPage(Element scope) {
+    String tag = scope.normalName();
+    return tag.equals("body") || tag.equals("html") || !scope.getElementsByTag("h1").isEmpty();
   }
 
   /**

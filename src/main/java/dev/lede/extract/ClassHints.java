@@ -20,196 +20,75 @@ import org.jsoup.nodes.Element;
  * times) and is not thread-safe.
  */
 final class ClassHints {
-  private static final Map<String, Hint> EXACT = new HashMap<>();
+  /** Whole tokens, "token:HINT". */
+  private static final Map<String, Hint> EXACT =
+      table(
+          "respond:COMMENTS replies:COMMENTS reply:COMMENTS discussion:COMMENTS follow:SHARE"
+              + " sociable:SHARE sharing:SHARE sharebar:SHARE readmore:RELATED also:RELATED"
+              + " upnext:RELATED teasers:RELATED recommendations:RELATED most:RELATED"
+              + " optin:NEWSLETTER cta:NEWSLETTER membership:NEWSLETTER register:NEWSLETTER"
+              + " login:NEWSLETTER ad:AD ads:AD dfp:AD gpt:AD banner:AD commercial:AD"
+              + " affiliate:AD adv:AD nav:NAV menu:NAV menubar:NAV pager:NAV pagination:NAV"
+              + " toolbar:NAV topbar:NAV skip:NAV sitemap:NAV jump:NAV toc:NAV rail:SIDEBAR"
+              + " aside:SIDEBAR widget:SIDEBAR widgets:SIDEBAR secondary:SIDEBAR overlay:POPUP"
+              + " dialog:POPUP lightbox:POPUP toast:POPUP header:WEAK head:WEAK meta:WEAK"
+              + " tags:WEAK tag:WEAK keywords:WEAK categories:WEAK info:WEAK tools:WEAK"
+              + " utility:WEAK utilities:WEAK extra:WEAK label:WEAK badge:WEAK btn:WEAK"
+              + " button:WEAK icon:WEAK logo:WEAK kicker:WEAK hidden:WEAK print:WEAK"
+              + " source:WEAK topics:WEAK tabs:WEAK tab:WEAK date:BYLINE time:BYLINE"
+              + " published:BYLINE posted:BYLINE writer:BYLINE contributor:BYLINE"
+              + " credit:CREDIT credits:CREDIT photographer:CREDIT courtesy:CREDIT"
+              + " shared:NONE shadow:NONE address:NONE adobe:NONE additional:NONE advice:NONE"
+              + " advance:NONE");
+
+  /** Token beginnings (of tokens of four letters or more), in order of precedence. */
   private static final Affix[] PREFIXES =
       affixes(
-          "comment",
-          "COMMENTS",
-          "disqus",
-          "COMMENTS",
-          "livefyre",
-          "COMMENTS",
-          "share",
-          "SHARE",
-          "social",
-          "SHARE",
-          "addthis",
-          "SHARE",
-          "sharethis",
-          "SHARE",
-          "related",
-          "RELATED",
-          "recommend",
-          "RELATED",
-          "recirc",
-          "RELATED",
-          "outbrain",
-          "RELATED",
-          "taboola",
-          "RELATED",
-          "zergnet",
-          "RELATED",
-          "trending",
-          "RELATED",
-          "popular",
-          "RELATED",
-          "mostread",
-          "RELATED",
-          "mostpopular",
-          "RELATED",
-          "promo",
-          "RELATED",
-          "morestories",
-          "RELATED",
-          "newsletter",
-          "NEWSLETTER",
-          "subscri",
-          "NEWSLETTER",
-          "signup",
-          "NEWSLETTER",
-          "paywall",
-          "NEWSLETTER",
-          "cookie",
-          "COOKIE",
-          "consent",
-          "COOKIE",
-          "gdpr",
-          "COOKIE",
-          "advert",
-          "AD",
-          "adsense",
-          "AD",
-          "adsbygoogle",
-          "AD",
-          "adslot",
-          "AD",
-          "adunit",
-          "AD",
-          "adcontainer",
-          "AD",
-          "adwrap",
-          "AD",
-          "sponsor",
-          "AD",
-          "doubleclick",
-          "AD",
-          "navbar",
-          "NAV",
-          "navigation",
-          "NAV",
-          "breadcrumb",
-          "NAV",
-          "paginat",
-          "NAV",
-          "masthead",
-          "NAV",
-          "skiplink",
-          "NAV",
-          "footer",
-          "FOOTER",
-          "copyright",
-          "CREDIT",
-          "sidebar",
-          "SIDEBAR",
-          "popup",
-          "POPUP",
-          "modal",
-          "POPUP",
-          "interstitial",
-          "POPUP",
-          "caption",
-          "CAPTION",
-          "cutline",
-          "CAPTION",
-          "byline",
-          "BYLINE",
-          "dateline",
-          "BYLINE",
-          "timestamp",
-          "BYLINE",
-          "author",
-          "BYLINE");
+          "comment:COMMENTS disqus:COMMENTS livefyre:COMMENTS share:SHARE social:SHARE"
+              + " addthis:SHARE sharethis:SHARE related:RELATED recommend:RELATED recirc:RELATED"
+              + " outbrain:RELATED taboola:RELATED zergnet:RELATED trending:RELATED"
+              + " popular:RELATED mostread:RELATED mostpopular:RELATED promo:RELATED"
+              + " morestories:RELATED newsletter:NEWSLETTER subscri:NEWSLETTER signup:NEWSLETTER"
+              + " paywall:NEWSLETTER cookie:COOKIE consent:COOKIE gdpr:COOKIE advert:AD"
+              + " adsense:AD adsbygoogle:AD adslot:AD adunit:AD adcontainer:AD adwrap:AD"
+              + " sponsor:AD doubleclick:AD navbar:NAV navigation:NAV breadcrumb:NAV paginat:NAV"
+              + " masthead:NAV skiplink:NAV footer:FOOTER copyright:CREDIT sidebar:SIDEBAR"
+              + " popup:POPUP modal:POPUP interstitial:POPUP caption:CAPTION cutline:CAPTION"
+              + " legend:CAPTION slideshow:CAPTION carousel:CAPTION byline:BYLINE"
+              + " dateline:BYLINE timestamp:BYLINE author:BYLINE");
+
+  /** Token endings ("mainnav", "sitefooter"). */
   private static final Affix[] SUFFIXES =
       affixes(
-          "nav",
-          "NAV",
-          "menu",
-          "NAV",
-          "footer",
-          "FOOTER",
-          "sidebar",
-          "SIDEBAR",
-          "comments",
-          "COMMENTS",
-          "share",
-          "SHARE",
-          "ads",
-          "AD",
-          "byline",
-          "BYLINE",
-          "caption",
-          "CAPTION",
-          "credit",
-          "CREDIT",
-          "credits",
-          "CREDIT");
+          "nav:NAV menu:NAV footer:FOOTER sidebar:SIDEBAR comments:COMMENTS share:SHARE ads:AD"
+              + " byline:BYLINE caption:CAPTION credit:CREDIT credits:CREDIT");
 
-  static {
-    exact("COMMENTS", "respond", "replies", "reply", "discussion");
-    exact(
-        "SHARE", "follow", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "sociable");
-    exact("RELATED", "readmore", "also", "upnext", "teasers", "recommendations", "most");
-    exact("NEWSLETTER", "optin", "cta", "membership", "register", "login");
-    exact("AD", "ad", "ads", "dfp", "gpt", "banner", "commercial", "affiliate", "adv");
-    exact("NAV", "nav", "menu", "menubar", "pager", "pagination", "toolbar", "topbar", "skip");
-    exact("NAV", "sitemap", "jump", "toc");
-    exact("SIDEBAR", "rail", "aside", "widget", "widgets", "secondary");
-    exact("POPUP", "overlay", "dialog", "lightbox", "toast");
-    exact("WEAK", "header", "head", "meta", "tags", "tag", "keywords", "categories", "info");
-    exact("WEAK", "tools", "utility", "utilities", "extra", "label", "badge", "btn", "button");
-    exact("WEAK", "icon", "logo", "kicker", "hidden", "print", "source", "topics");
-    exact("BYLINE", "date", "time", "published", "posted", "posted-on", "writer", "contributor");
-    exact("CREDIT", "credit", "credits", "photographer", "courtesy");
-    exact("NONE", "shared", "shadow", "address", "adobe", "additional", "advice", "advance");
-  }
-
-  private static final String[] CONTENT_STEMS = {
-    "article",
-    "content",
-    "story",
-    "entry",
-    "post",
-    "body",
-    "main",
-    "text",
-    "prose",
-    "blog",
-    "hentry",
-    "richtext",
-    "markdown",
-    "cuerpo",
-    "artikel",
-    "texto",
-    "testo",
-    "inhalt"
-  };
+  /** Tokens that make a class name read as content ("article-body", "entry-content"). */
+  private static final String[] CONTENT_STEMS =
+      ("article content story entry post body main text prose blog hentry richtext markdown"
+              + " cuerpo artikel texto testo inhalt")
+          .split(" ");
 
   private final Map<String, Hint> cache = new HashMap<>();
 
   private record Affix(String stem, Hint hint) {}
 
-  private static Affix[] affixes(String... pairs) {
-    Affix[] out = new Affix[pairs.length / 2];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = new Affix(pairs[2 * i], Hint.valueOf(pairs[2 * i + 1]));
+  private static Affix[] affixes(String table) {
+    String[] pairs = table.split(" ");
+    Affix[] out = new Affix[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      int colon = pairs[i].indexOf(':');
+      out[i] = new Affix(pairs[i].substring(0, colon), Hint.valueOf(pairs[i].substring(colon + 1)));
     }
     return out;
   }
 
-  private static void exact(String hint, String... tokens) {
-    for (String t : tokens) {
-      EXACT.put(t, Hint.valueOf(hint));
+  private static Map<String, Hint> table(String table) {
+    Map<String, Hint> out = new HashMap<>();
+    for (Affix a : affixes(table)) {
+      out.put(a.stem(), a.hint());
     }
+    return out;
   }
 
   /** The hint of one element, from its tag and attributes. */

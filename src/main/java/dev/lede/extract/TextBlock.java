@@ -28,7 +28,11 @@ final class TextBlock {
   }
 
   final int index;
-  final Kind kind;
+  Kind kind;
+  /** The kind this block has if it turns out not to be a caption. */
+  final Kind baseKind;
+  /** The caption-hinted element or figure around the block, if any. */
+  final @Nullable Element captionScope;
   final Element owner;
   final String text;
   final int level;
@@ -62,9 +66,13 @@ final class TextBlock {
       int linkLength,
       boolean credit,
       String src,
-      String alt) {
+      String alt,
+      Kind baseKind,
+      @Nullable Element captionScope) {
     this.index = index;
     this.kind = kind;
+    this.baseKind = baseKind;
+    this.captionScope = captionScope;
     this.owner = owner;
     this.text = text;
     this.level = level;
