@@ -26,22 +26,23 @@ final class BlockClassifier {
 
   private BlockClassifier() {}
 
-  static void classify(List<TextBlock> blocks) {
+  /** Labels the blocks; returns the teaser units found (for the related-teaser reader). */
+  static List<TeaserDetector.Unit> classify(List<TextBlock> blocks) {
     boolean stopWordsApply = pageHasStopWords(blocks);
     for (TextBlock b : blocks) {
       b.label = label(b, stopWordsApply);
     }
-    demoteTeasers(blocks);
+    return demoteTeasers(blocks);
   }
 
   /**
-   * Labels repeated teaser excerpts BAD, unless that leaves the page without prose: a page that
-   * is nothing but teasers (a section front, a list of abstracts) keeps them as its content.
+   * Labels repeated teaser excerpts BAD, unless that leaves the page without prose: a page that is
+   * nothing but teasers (a section front, a list of abstracts) keeps them as its content.
    */
-  private static void demoteTeasers(List<TextBlock> blocks) {
+  private static List<TeaserDetector.Unit> demoteTeasers(List<TextBlock> blocks) {
     List<TeaserDetector.Unit> units = TeaserDetector.find(blocks);
     if (units.isEmpty()) {
-      return;
+      return units;
     }
     int before = proseLength(blocks);
     List<TextBlock.Label> saved = new ArrayList<>(units.size());
@@ -58,6 +59,7 @@ final class BlockClassifier {
         }
       }
     }
+    return units;
   }
 
   private static int proseLength(List<TextBlock> blocks) {

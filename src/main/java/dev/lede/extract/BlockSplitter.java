@@ -176,8 +176,8 @@ final class BlockSplitter implements NodeFilter {
 
   /**
    * A caption hint or a figure around a whole article (a body class naming a slideshow, a figure
-   * used as a layout box) is not a caption: blocks whose scope holds more text than any caption
-   * and wraps the page (it is the body or holds the h1) go back to their own kind. A long list of
+   * used as a layout box) is not a caption: blocks whose scope holds more text than any caption and
+   * wraps the page (it is the body or holds the h1) go back to their own kind. A long list of
    * gallery captions stays captions.
    */
   private static void uncaptionLargeScopes(List<TextBlock> blocks) {

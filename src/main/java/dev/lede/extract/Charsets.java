@@ -84,8 +84,14 @@ final class Charsets {
    */
   private static boolean isLegacyMultibyte(Charset c) {
     String n = c.name().toLowerCase(Locale.ROOT);
-    return n.startsWith("gb") || n.startsWith("big5") || n.contains("jis") || n.startsWith("euc")
-        || n.startsWith("koi8") || n.startsWith("iso-8859") || n.startsWith("x-") || n.equals("windows-31j");
+    return n.startsWith("gb")
+        || n.startsWith("big5")
+        || n.contains("jis")
+        || n.startsWith("euc")
+        || n.startsWith("koi8")
+        || n.startsWith("iso-8859")
+        || n.startsWith("x-")
+        || n.equals("windows-31j");
   }
 
   private static boolean isLatin1(Charset c) {

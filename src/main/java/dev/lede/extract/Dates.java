@@ -51,7 +51,7 @@ final class Dates {
       Pattern.compile(
           "(?i)(?<!\\d)(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?"
               + "(?:\\s*(Z|[+-]\\d{2}:?\\d{2}|(?:UTC|GMT)(?:[+-]\\d{1,2}(?::?\\d{2})?)?|"
-              + "[A-Z]{2,4}T|[ECMP][SD]T)(?![a-z]))?");
+              + "[A-Z]{2,4}T|[ECMP][SD]?T)(?![a-z]))?");
   private static final Map<String, Integer> MONTHS =
       Map.ofEntries(
           Map.entry("jan", 1),
@@ -104,20 +104,32 @@ final class Dates {
           Map.entry("diciembre", 12));
   private static final Map<String, ZoneId> ZONES =
       Map.ofEntries(
-          Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC),
-          Map.entry("Z", ZoneOffset.UTC), Map.entry("EST", ZoneOffset.ofHours(-5)),
-          Map.entry("EDT", ZoneOffset.ofHours(-4)), Map.entry("CST", ZoneOffset.ofHours(-6)),
-          Map.entry("CDT", ZoneOffset.ofHours(-5)), Map.entry("MST", ZoneOffset.ofHours(-7)),
-          Map.entry("MDT", ZoneOffset.ofHours(-6)), Map.entry("PST", ZoneOffset.ofHours(-8)),
-          Map.entry("PDT", ZoneOffset.ofHours(-7)), Map.entry("ET", ZoneId.of("America/New_York")),
+          Map.entry("UTC", ZoneOffset.UTC),
+          Map.entry("GMT", ZoneOffset.UTC),
+          Map.entry("Z", ZoneOffset.UTC),
+          Map.entry("EST", ZoneOffset.ofHours(-5)),
+          Map.entry("EDT", ZoneOffset.ofHours(-4)),
+          Map.entry("CST", ZoneOffset.ofHours(-6)),
+          Map.entry("CDT", ZoneOffset.ofHours(-5)),
+          Map.entry("MST", ZoneOffset.ofHours(-7)),
+          Map.entry("MDT", ZoneOffset.ofHours(-6)),
+          Map.entry("PST", ZoneOffset.ofHours(-8)),
+          Map.entry("PDT", ZoneOffset.ofHours(-7)),
+          Map.entry("ET", ZoneId.of("America/New_York")),
           Map.entry("PT", ZoneId.of("America/Los_Angeles")),
-              Map.entry("BST", ZoneOffset.ofHours(1)),
-          Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
-          Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)),
+          Map.entry("CT", ZoneId.of("America/Chicago")),
+          Map.entry("MT", ZoneId.of("America/Denver")),
+          Map.entry("BST", ZoneOffset.ofHours(1)),
+          Map.entry("CET", ZoneOffset.ofHours(1)),
+          Map.entry("CEST", ZoneOffset.ofHours(2)),
+          Map.entry("EET", ZoneOffset.ofHours(2)),
+          Map.entry("EEST", ZoneOffset.ofHours(3)),
           Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
-              Map.entry("JST", ZoneOffset.ofHours(9)),
-          Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)),
-          Map.entry("HKT", ZoneOffset.ofHours(8)), Map.entry("SGT", ZoneOffset.ofHours(8)));
+          Map.entry("JST", ZoneOffset.ofHours(9)),
+          Map.entry("AEST", ZoneOffset.ofHours(10)),
+          Map.entry("AEDT", ZoneOffset.ofHours(11)),
+          Map.entry("HKT", ZoneOffset.ofHours(8)),
+          Map.entry("SGT", ZoneOffset.ofHours(8)));
 
   private Dates() {}
 

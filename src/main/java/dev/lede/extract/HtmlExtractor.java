@@ -37,7 +37,7 @@ final class HtmlExtractor {
     PageMeta meta = MetadataReader.read(doc, url, urls);
     Element root = doc.body() != null ? doc.body() : doc;
     List<TextBlock> blocks = BlockSplitter.split(root, urls);
-    BlockClassifier.classify(blocks);
+    List<TeaserDetector.Unit> teasers = BlockClassifier.classify(blocks);
     ContentLocator.Located located = ContentLocator.locate(blocks, root, meta.headline());
     ContentSelector.select(blocks, located);
     List<TextBlock> kept = new ArrayList<>();
@@ -48,7 +48,12 @@ final class HtmlExtractor {
     }
     List<String> attribution = BodyCleaner.clean(kept, meta);
     List<Block> body = BodyAssembler.assemble(blocks);
-    List<Teaser> related = RelatedTeasers.find(blocks, located, urls);
+    List<Teaser> related =
+        RelatedTeasers.find(
+            blocks,
+            teasers,
+            urls,
+            meta.canonicalUrl().isEmpty() ? String.valueOf(url) : meta.canonicalUrl());
     return Article.builder()
         .url(url == null ? "" : url.toString())
         .canonicalUrl(meta.canonicalUrl())

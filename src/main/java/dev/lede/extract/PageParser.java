@@ -56,7 +56,9 @@ final class PageParser {
       return null;
     }
     String t = title.text();
-    if (t.length() < 300 || !t.contains("<") || doc.body() == null
+    if (t.length() < 300
+        || !t.contains("<")
+        || doc.body() == null
         || doc.body().text().length() > 200) {
       return null;
     }

@@ -9,12 +9,12 @@ import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds teaser units: a linked headline followed, within the same small element, by a short
- * excerpt — the shape of "You may also like", "More stories" and stream modules, which carry
- * prose-like excerpts that fool length and function-word tests (Readability's and jusText's
- * classic false positives). A unit counts only when the shape repeats under a common ancestor at
- * most three levels above it, so a lone "Read more: …" link followed by article prose is left alone.
- * Matching excerpts are labelled BAD; the units are kept for {@link RelatedTeasers}.
+ * Finds teaser units: a linked headline followed, within the same small element, by a short excerpt
+ * — the shape of "You may also like", "More stories" and stream modules, which carry prose-like
+ * excerpts that fool length and function-word tests (Readability's and jusText's classic false
+ * positives). A unit counts only when the shape repeats under a common ancestor at most three
+ * levels above it, so a lone "Read more: …" link followed by article prose is left alone. Matching
+ * excerpts are labelled BAD; the units are kept for {@link RelatedTeasers}.
  */
 final class TeaserDetector {
   /** A linked headline and the excerpt that follows it. */
@@ -70,9 +70,9 @@ final class TeaserDetector {
   }
 
   /**
-   * True when the item wraps this unit alone: no other prose around the headline and excerpt
-   * inside it. A listicle's linked subheading followed by its paragraph, inside the article
-   * body, is not a teaser.
+   * True when the item wraps this unit alone: no other prose around the headline and excerpt inside
+   * it. A listicle's linked subheading followed by its paragraph, inside the article body, is not a
+   * teaser.
    */
   private static boolean dedicated(
       List<TextBlock> blocks, TextBlock headline, TextBlock excerpt, Element item) {
@@ -108,7 +108,8 @@ final class TeaserDetector {
   }
 
   private static boolean isExcerpt(TextBlock b) {
-    return (b.label == TextBlock.Label.GOOD || b.label == TextBlock.Label.NEAR_GOOD
+    return (b.label == TextBlock.Label.GOOD
+            || b.label == TextBlock.Label.NEAR_GOOD
             || b.label == TextBlock.Label.SHORT)
         && b.length >= 20
         && b.length <= MAX_EXCERPT

@@ -29,10 +29,13 @@ final class TextBlock {
 
   final int index;
   Kind kind;
+
   /** The kind this block has if it turns out not to be a caption. */
   final Kind baseKind;
+
   /** The caption-hinted element or figure around the block, if any. */
   final @Nullable Element captionScope;
+
   final Element owner;
   final String text;
   final int level;
