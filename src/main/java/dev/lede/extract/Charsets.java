@@ -61,7 +61,7 @@ final class Charsets {
     if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
       // A page declaring a legacy charset whose bytes are valid UTF-8 with multibyte sequences is
       // almost always UTF-8 mislabelled by its server.
-      if (isLatin(declared) && hasMultibyteUtf8(b)) {
+      if ((isLatin(declared) || isLegacyMultibyte(declared)) && hasMultibyteUtf8(b)) {
         String utf8 = strictUtf8(b);
         if (utf8 != null) {
           return utf8;
@@ -75,6 +75,23 @@ final class Charsets {
 
   private static boolean isLatin(Charset c) {
     return isLatin1(c) || c.name().toLowerCase(Locale.ROOT).startsWith("windows-125");
+  }
+
+  /**
+   * East Asian and Cyrillic legacy charsets (GB2312, GBK, Big5, Shift_JIS, EUC-*, KOI8-*): a whole
+   * page of text in them almost never happens to be valid UTF-8, so when the bytes are valid UTF-8
+   * the declaration is stale (a page re-saved as UTF-8 keeping its old {@code <meta>}).
+   */
+  private static boolean isLegacyMultibyte(Charset c) {
+    String n = c.name().toLowerCase(Locale.ROOT);
+    return n.startsWith("gb")
+        || n.startsWith("big5")
+        || n.contains("jis")
+        || n.startsWith("euc")
+        || n.startsWith("koi8")
+        || n.startsWith("iso-8859")
+        || n.startsWith("x-")
+        || n.equals("windows-31j");
   }
 
   private static boolean isLatin1(Charset c) {
