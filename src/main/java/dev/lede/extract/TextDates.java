@@ -132,7 +132,7 @@ final class TextDates {
 
   /** The first published and first modified date anywhere in the text, or null when none. */
   static @Nullable Found find(String s) {
-    if (s.length() > 400) {
+    if (s.length() > 400 || !hasYear(s)) {
       return null;
     }
     Instant published = null;
@@ -152,6 +152,18 @@ final class TextDates {
       from = h.end();
     }
     return first < 0 ? null : new Found(published, modified, first, last);
+  }
+
+  /** Every date form has a four-digit year: lines without four digits in a row are skipped. */
+  private static boolean hasYear(String s) {
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      run = Character.isDigit(s.charAt(i)) ? run + 1 : 0;
+      if (run == 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable Hit next(String s, int from) {

@@ -26,7 +26,7 @@ import java.util.List;
  */
 final class TextLines {
   /** Characters of a dump that are read at most. */
-  static final int MAX_CHARS = 4_000_000;
+  static final int MAX_CHARS = 2_000_000;
 
   /** Characters of one line that are kept at most. */
   static final int MAX_LINE_CHARS = 100_000;

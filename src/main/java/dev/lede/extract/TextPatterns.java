@@ -279,7 +279,7 @@ final class TextPatterns {
 
   /** The headline of an inline "Read more: …" / "RELATED: …" link, or null. */
   static @Nullable String inlineRelated(String line) {
-    if (line.length() > 240) {
+    if (line.length() > 240 || !hasAny(line, ":|»›>→–—-")) {
       return null;
     }
     Matcher m = INLINE_RELATED.matcher(line);
@@ -292,7 +292,7 @@ final class TextPatterns {
 
   /** The tags of a "Tags: a, b, c" line, or null. */
   static @Nullable List<String> tags(String line) {
-    if (line.length() > 420) {
+    if (line.length() > 420 || !hasAny(line, ":|")) {
       return null;
     }
     Matcher m = TAGS.matcher(line);
@@ -311,13 +311,15 @@ final class TextPatterns {
 
   /** The section of a "Section: World" line, or null. */
   static @Nullable String section(String line) {
-    Matcher m = line.length() > 80 ? null : SECTION.matcher(line);
+    Matcher m = line.length() > 80 || line.indexOf(':') < 0 ? null : SECTION.matcher(line);
     return m != null && m.matches() ? m.group(1).strip() : null;
   }
 
   /** The URL of a line that is only a URL (optionally labelled "URL:", "Source:"), or null. */
   static @Nullable String url(String line) {
-    if (line.length() > 2048 || (line.indexOf(' ') >= 0 && !line.contains(": "))) {
+    if (line.length() > 2048
+        || (line.indexOf(' ') >= 0 && !line.contains(": "))
+        || (!line.contains("://") && !line.contains("www."))) {
       return null;
     }
     Matcher m = URL.matcher(line);
@@ -326,12 +328,18 @@ final class TextPatterns {
 
   /** The text of a '>'-quoted line, or null. */
   static @Nullable String quoted(String line) {
+    if (line.isEmpty() || line.charAt(0) != '>') {
+      return null;
+    }
     Matcher m = QUOTE.matcher(line);
     return m.matches() && !m.group(1).isBlank() ? m.group(1).strip() : null;
   }
 
   /** A bulleted or numbered list item, or null. */
   static @Nullable ListItem listItem(String line) {
+    if (line.length() < 2 || Character.isLetter(line.charAt(0))) {
+      return null;
+    }
     Matcher m = STRONG_BULLET.matcher(line);
     if (m.matches()) {
       return new ListItem(m.group(1).strip(), false, 0, line.charAt(0), true);
@@ -364,19 +372,30 @@ final class TextPatterns {
     if (m.matches() && TextShape.words(m.group(1)) <= 8 && !TextShape.endsSentence(m.group(1))) {
       return m.group(1).strip();
     }
-    m = SLASH_CREDIT.matcher(line);
-    if (m.matches() && !line.contains("://") && everyPartCapitalised(m.group(1))) {
+    m = line.indexOf('/') < 0 ? null : SLASH_CREDIT.matcher(line);
+    if (m != null && m.matches() && !line.contains("://") && everyPartCapitalised(m.group(1))) {
       return m.group(1).strip();
     }
     m = AGENCY_CREDIT.matcher(line);
     if (m.matches()) {
       return m.group(1).strip();
     }
-    Credits.Split s = Credits.split(line);
-    if (s.caption().isEmpty() && !s.credit().isEmpty() && line.startsWith("(")) {
-      return s.credit();
+    if (line.startsWith("(")) {
+      Credits.Split s = Credits.split(line);
+      if (s.caption().isEmpty() && !s.credit().isEmpty()) {
+        return s.credit();
+      }
     }
     return null;
+  }
+
+  private static boolean hasAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean everyPartCapitalised(String slashed) {
