@@ -116,8 +116,12 @@ final class TextBody {
   private void zoneEntry(TextItem it) {
     switch (it.kind()) {
       case URL -> zone.add(new TextTeasers.Entry(it.payload(), it.blankBefore(), true));
-      case TEXT, LIST, QUOTE ->
-          zone.add(new TextTeasers.Entry(it.payload(), it.blankBefore(), false));
+      case TEXT, LIST, QUOTE, HEADING -> {
+        zone.add(new TextTeasers.Entry(it.payload(), it.blankBefore(), false));
+        if (!it.url().isEmpty()) {
+          zone.add(new TextTeasers.Entry(it.url(), false, true));
+        }
+      }
       default -> {}
     }
   }
@@ -163,6 +167,15 @@ final class TextBody {
       case LIST -> list(i);
       case QUOTE -> quote(i);
       case TEXT -> text(i);
+      case HEADING -> {
+        blocks.add(new Block.Heading(Math.max(2, Math.min(6, it.level())), it.payload()));
+        yield i + 1;
+      }
+      case IMAGE -> markedUpImage(i);
+      case CAPTION -> {
+        caption(it);
+        yield i + 1;
+      }
       case CREDIT -> {
         attachCredit(it);
         yield i + 1;
@@ -227,7 +240,8 @@ final class TextBody {
       blocks.add(Block.Image.captioned(null, a.text(), s.caption(), s.credit()));
       return 2;
     }
-    if (captionLike(a) && b != null && photoCreditLine(b)) {
+    boolean creditOpensNextImage = c != null && c.is(Kind.CAPTION); // "Image source, …" first
+    if (captionLike(a) && b != null && photoCreditLine(b) && !creditOpensNextImage) {
       blocks.add(Block.Image.captioned(null, "", Credits.split(a.text()).caption(), b.payload()));
       return 2;
     }
@@ -276,6 +290,45 @@ final class TextBody {
       return s;
     }
     return lenient && !WIRE_ONLY.matcher(s.credit()).matches() ? s : null;
+  }
+
+  /**
+   * "![alt](src)", then a caption: the next line when it carries a credit, or when it sits right
+   * under the image and is short; then optionally a credit line.
+   */
+  private int markedUpImage(int i) {
+    TextItem img = items.get(i);
+    int next = i + 1;
+    String caption = "";
+    String credit = "";
+    if (next < items.size() && captionLike(items.get(next))) {
+      TextItem c = items.get(next);
+      if (creditedCaption(c, true) != null || (!c.blankBefore() && c.words() <= 30)) {
+        Credits.Split s = Credits.split(c.text());
+        caption = s.caption();
+        credit = s.credit();
+        next++;
+      }
+    }
+    if (credit.isEmpty() && next < items.size() && photoCreditLine(items.get(next))) {
+      credit = items.get(next).payload();
+      next++;
+    }
+    blocks.add(new Block.Image(img.url(), img.payload(), caption, credit));
+    return next;
+  }
+
+  /** A labelled caption: it completes the image whose credit came first, or starts one. */
+  private void caption(TextItem it) {
+    Credits.Split s = Credits.split(it.payload());
+    if (!blocks.isEmpty()
+        && blocks.get(blocks.size() - 1) instanceof Block.Image img
+        && img.caption().isEmpty()) {
+      String credit = img.credit().isEmpty() ? s.credit() : img.credit();
+      blocks.set(blocks.size() - 1, new Block.Image(img.src(), img.alt(), s.caption(), credit));
+    } else {
+      blocks.add(Block.Image.captioned(null, "", s.caption(), s.credit()));
+    }
   }
 
   private void attachCredit(TextItem it) {

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 final class TextBylines {
   private static final Pattern LEAD =
       Pattern.compile(
-          "(?i)^(?:by|written by|words by|story by|text by|reported by|von|par|por|door)[:\\s]\\s*"
+          "(?i)^(?:by|written by|words by|story by|text by|reported by|von|par|por|door|di)[:\\s]\\s*"
               + "(.+)$");
   private static final Pattern CUT =
       Pattern.compile(
@@ -50,6 +50,13 @@ final class TextBylines {
   private static final Pattern FOR_OUTLET = Pattern.compile("(?i)\\s+for\\s+.*$");
 
   private TextBylines() {}
+
+  /** A line that is only a role: "Reporter", "Senior Correspondent", "Staff writer". */
+  static boolean isRole(String line) {
+    return line.length() <= 60
+        && TextShape.words(line) <= 5
+        && ROLE.matcher(line.strip()).matches();
+  }
 
   /**
    * The people named by a byline line; an empty list for a byline naming only organisations ("By

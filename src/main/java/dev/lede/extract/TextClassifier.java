@@ -29,14 +29,39 @@ final class TextClassifier {
     for (TextLines.Line l : lines) {
       items.add(classify(l));
     }
+    joinSplitBylines(items);
     resolveLists(items);
     resolveIndentedQuotes(items, lines);
     return items;
   }
 
   static TextItem classify(TextLines.Line line) {
-    String s = line.text();
     boolean blank = line.blankBefore();
+    String s = line.text();
+    TextMarkdown.Heading h = TextMarkdown.heading(s);
+    if (h != null) {
+      if (TextPatterns.isRelatedMarker(h.text())) {
+        return new TextItem(Kind.MARKER, h.text(), h.text(), blank, false);
+      }
+      if (h.level() > 1) {
+        return new TextItem(Kind.HEADING, h.text(), h.text(), blank, false, h.level(), "");
+      }
+      s = h.text(); // a level-1 heading reads as the line it marks up (the headline)
+    }
+    String[] image = TextMarkdown.image(s);
+    if (image != null) {
+      return new TextItem(Kind.IMAGE, s, image[0], blank, false, 0, image[1]);
+    }
+    TextMarkdown.LineLink link = TextMarkdown.lineLink(s);
+    String url = "";
+    if (link != null) {
+      s = link.text();
+      url = link.url();
+    }
+    return classifyText(TextMarkdown.inline(s), blank).withUrl(url);
+  }
+
+  private static TextItem classifyText(String s, boolean blank) {
     String q = TextPatterns.quoted(s);
     if (q != null) {
       return new TextItem(Kind.QUOTE, s, q, blank, false);
@@ -89,7 +114,31 @@ final class TextClassifier {
     if (credit != null) {
       return new TextItem(Kind.CREDIT, s, credit, blank, false);
     }
+    String caption = TextPatterns.labelledCaption(s);
+    if (caption != null) {
+      return new TextItem(Kind.CAPTION, s, caption, blank, false);
+    }
     return null;
+  }
+
+  /**
+   * "By" on a line of its own followed by the names makes one byline; a role line under a byline
+   * ("Reporter", "Senior Correspondent") is part of it.
+   */
+  private static void joinSplitBylines(List<TextItem> items) {
+    for (int i = 0; i + 1 < items.size(); i++) {
+      TextItem it = items.get(i);
+      TextItem next = items.get(i + 1);
+      if (it.text().equalsIgnoreCase("by") && next.is(Kind.TEXT)) {
+        String joined = "By " + next.text();
+        if (TextBylines.parse(joined) != null) {
+          items.set(i, it.as(Kind.BOILER, it.text()));
+          items.set(i + 1, new TextItem(Kind.BYLINE, joined, joined, next.blankBefore(), false));
+        }
+      } else if (it.is(Kind.BYLINE) && next.is(Kind.TEXT) && TextBylines.isRole(next.text())) {
+        items.set(i + 1, next.as(Kind.BOILER, next.text()));
+      }
+    }
   }
 
   /** Weak bullets and numbers form a list only in runs of two or more. */

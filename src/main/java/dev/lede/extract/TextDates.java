@@ -45,6 +45,17 @@ final class TextDates {
               + "(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?"
               + MONTH
               + ",?\\s+(\\d{4})\\b");
+
+  /** Month names of the other languages Lede reads most (de, fr, es, it, nl, pt). */
+  private static final Map<String, Integer> MONTHS_INTL = intlMonths();
+
+  private static final Pattern DMY_INTL =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(\\d{1,2})(?:\\.|º|er)?\\s+(?:de\\s+)?("
+              + String.join(
+                  "|",
+                  MONTHS_INTL.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
+              + ")\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b");
   private static final Pattern ISO =
       Pattern.compile(
           "\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?)?"
@@ -53,17 +64,26 @@ final class TextDates {
       Pattern.compile("\\b(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4})\\b");
   private static final Pattern TIME =
       Pattern.compile(
-          "(?i)^(?:,?\\s*(?:at\\s+)?|\\s*[-–—|·•@]\\s*|\\s+)(\\d{1,2})(?:[:.](\\d{2}))?(?::\\d{2})?"
+          "(?i)^(?:,?\\s*(?:at\\s+|um\\s+|à\\s+|a las\\s+|alle\\s+|om\\s+|às\\s+)?|\\s*[-–—|·•@]\\s*|\\s+)"
+              + "(\\d{1,2})(?:[:.h](\\d{2}))?(?::\\d{2})?"
               + "\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?=$|[\\s,.|·•)(])");
+  private static final Pattern TIME_BEFORE =
+      Pattern.compile(
+          "(?i)(?<![\\d:.])(\\d{1,2})[:.](\\d{2})\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:\\(?((?:gmt|utc)"
+              + "\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[a-z]{1,5})\\)?)?\\s*[,|·•\\-–—]?\\s*(?:on\\s+)?$");
   private static final Pattern ZONE =
       Pattern.compile(
           "(?i)^\\s*\\(?((?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}"
               + "|[a-z]{1,5})\\)?(?=$|[\\s,.|·•)])");
   private static final Pattern LABEL_MODIFIED =
-      Pattern.compile("(?i)\\b(?:updated|modified|edited|revised|last changed)\\b[^0-9]{0,20}$");
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(?:updated|modified|edited|revised|last changed|aktualisiert|mis à jour"
+              + "|actualizado|aggiornato|bijgewerkt|atualizado)(?!\\p{L})[^0-9]{0,20}$");
   private static final Pattern LINE_LEFTOVER =
       Pattern.compile(
-          "(?i)\\b(?:first |originally |last )?(?:published|posted|updated|modified|edited"
+          "(?iu)\\b(?:first |originally |last )?(?:published|posted|updated|modified|edited"
+              + "|veröffentlicht|aktualisiert|am|um|uhr|publié|mis à jour|le|publicado|actualizado"
+              + "|pubblicato|aggiornato|gepubliceerd|bijgewerkt|atualizado|op|em|às"
               + "|revised|created|date[d]?|on|at|min(?:ute)?s? read|et|pt|ct|mt|est|edt|cst|cdt|pst|pdt"
               + "|gmt|utc|bst|cet|cest|\\d+)\\b|(?<!\\p{L})[ap]\\.?m\\.?(?!\\p{L})|[^\\p{L}]+");
 
@@ -121,8 +141,8 @@ final class TextDates {
       return null;
     }
     Found f = find(line);
-    if (f == null) {
-      return null;
+    if (f == null || (TextShape.endsWithStop(line) && TextShape.words(line) > 8)) {
+      return null; // a sentence that mentions a date
     }
     StringBuilder rest = new StringBuilder();
     rest.append(line, 0, f.start()).append(' ').append(line.substring(f.end()));
@@ -168,11 +188,11 @@ final class TextDates {
 
   private static @Nullable Hit next(String s, int from) {
     Hit best = null;
-    for (Pattern p : List.of(MDY, DMY, ISO, NUMERIC)) {
+    for (Pattern p : List.of(MDY, DMY, DMY_INTL, ISO, NUMERIC)) {
       Matcher m = p.matcher(s);
       m.region(from, s.length());
       while (m.find()) {
-        Hit h = toHit(p, m, s);
+        Hit h = toHit(p, m, s, from);
         if (h != null) {
           if (best == null || h.start() < best.start()) {
             best = h;
@@ -184,13 +204,19 @@ final class TextDates {
     return best;
   }
 
-  private static @Nullable Hit toHit(Pattern p, Matcher m, String s) {
+  private static @Nullable Hit toHit(Pattern p, Matcher m, String s, int from) {
     try {
       LocalDate date;
       if (p == MDY) {
         date = LocalDate.of(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
       } else if (p == DMY) {
         date = LocalDate.of(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
+      } else if (p == DMY_INTL) {
+        Integer month = MONTHS_INTL.get(m.group(2).toLowerCase(Locale.ROOT));
+        if (month == null) {
+          return null;
+        }
+        date = LocalDate.of(year(m.group(3)), month, Integer.parseInt(m.group(1)));
       } else if (p == NUMERIC) {
         int a = Integer.parseInt(m.group(1));
         int b = Integer.parseInt(m.group(3));
@@ -208,7 +234,7 @@ final class TextDates {
           return new Hit(LocalDateTime.of(date, t).atZone(zone).toInstant(), m.start(), m.end());
         }
       }
-      return withTime(date, s, m.start(), m.end());
+      return withTime(date, s, from, m.start(), m.end());
     } catch (DateTimeException | NumberFormatException e) {
       return null; // "February 30, 2025", "13/13/2025": not a date
     }
@@ -219,39 +245,54 @@ final class TextDates {
         year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
   }
 
-  /** Reads an optional time and zone after the date. */
-  private static Hit withTime(LocalDate date, String s, int start, int end) {
+  /**
+   * Reads an optional time and zone after the date ("March 3, 2025 at 10:04 a.m. ET"), or else
+   * right before it ("3:04 PM EST, March 3, 2025", as wire services write it).
+   */
+  private static Hit withTime(LocalDate date, String s, int from, int start, int end) {
     Matcher t = TIME.matcher(s);
     t.region(end, s.length());
-    if (!t.lookingAt() || (t.group(2) == null && t.group(3) == null)) {
-      return new Hit(date.atStartOfDay(ZoneOffset.UTC).toInstant(), start, end);
+    if (t.lookingAt() && (t.group(2) != null || t.group(3) != null)) {
+      LocalTime time = time(t.group(1), t.group(2), t.group(3));
+      if (time != null) {
+        int stop = t.end();
+        ZoneId zone = ZoneOffset.UTC;
+        Matcher z = ZONE.matcher(s);
+        z.region(stop, s.length());
+        if (z.lookingAt()) {
+          ZoneId found = zone(z.group(1));
+          if (found != null) {
+            zone = found;
+            stop = z.end();
+          }
+        }
+        return new Hit(LocalDateTime.of(date, time).atZone(zone).toInstant(), start, stop);
+      }
     }
-    int hour = Integer.parseInt(t.group(1));
-    int minute = t.group(2) == null ? 0 : Integer.parseInt(t.group(2));
-    String ampm = t.group(3);
+    Matcher b = TIME_BEFORE.matcher(s);
+    b.region(Math.max(from, start - 40), start); // never back into the previous date
+    if (b.find()) {
+      LocalTime time = time(b.group(1), b.group(2), b.group(3));
+      ZoneId zone = b.group(4) == null ? ZoneOffset.UTC : zone(b.group(4));
+      if (time != null && zone != null) {
+        return new Hit(LocalDateTime.of(date, time).atZone(zone).toInstant(), b.start(), end);
+      }
+    }
+    return new Hit(date.atStartOfDay(ZoneOffset.UTC).toInstant(), start, end);
+  }
+
+  /** A time of day from hour, minutes and an optional a.m./p.m.; null when out of range. */
+  private static @Nullable LocalTime time(String h, @Nullable String m, @Nullable String ampm) {
+    int hour = Integer.parseInt(h);
+    int minute = m == null ? 0 : Integer.parseInt(m);
     if (ampm != null) {
       if (hour < 1 || hour > 12) {
-        return new Hit(date.atStartOfDay(ZoneOffset.UTC).toInstant(), start, end);
+        return null;
       }
       boolean pm = Character.toLowerCase(ampm.charAt(0)) == 'p';
       hour = hour % 12 + (pm ? 12 : 0);
     }
-    if (hour > 23 || minute > 59) {
-      return new Hit(date.atStartOfDay(ZoneOffset.UTC).toInstant(), start, end);
-    }
-    LocalDateTime local = LocalDateTime.of(date, LocalTime.of(hour, minute));
-    int stop = t.end();
-    ZoneId zone = ZoneOffset.UTC;
-    Matcher z = ZONE.matcher(s);
-    z.region(stop, s.length());
-    if (z.lookingAt()) {
-      ZoneId found = zone(z.group(1));
-      if (found != null) {
-        zone = found;
-        stop = z.end();
-      }
-    }
-    return new Hit(local.atZone(zone).toInstant(), start, stop);
+    return hour > 23 || minute > 59 ? null : LocalTime.of(hour, minute);
   }
 
   private static @Nullable ZoneId zone(String name) {
@@ -293,6 +334,30 @@ final class TextDates {
 
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+  private static Map<String, Integer> intlMonths() {
+    String[][] names = {
+      {"januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro"},
+      {"februar", "février", "febrero", "febbraio", "februari", "fevereiro"},
+      {"märz", "mars", "marzo", "maart", "março"},
+      {"avril", "abril", "aprile"},
+      {"mai", "mayo", "maggio", "mei", "maio"},
+      {"juni", "juin", "junio", "giugno", "junho"},
+      {"juli", "juillet", "julio", "luglio", "julho"},
+      {"août", "agosto", "augustus"},
+      {"septembre", "septiembre", "setiembre", "settembre", "setembro"},
+      {"oktober", "octobre", "octubre", "ottobre", "outubro"},
+      {"novembre", "noviembre", "novembro"},
+      {"dezember", "décembre", "diciembre", "dicembre", "dezembro"}
+    };
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      for (String n : names[i]) {
+        m.put(n, i + 1);
+      }
+    }
+    return Map.copyOf(m);
+  }
 
   private static int month(String m) {
     return MONTHS.indexOf(m.toLowerCase(Locale.ROOT).substring(0, 3)) + 1;

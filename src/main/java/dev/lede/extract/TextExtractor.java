@@ -39,6 +39,8 @@ final class TextExtractor {
     b.title(title.toString());
     b.blocks(TextBody.read(items, bodyStart, meta, title.toString()));
     meta.applyTo(b);
-    return b.build();
+    Article a = b.build();
+    String lang = TextLanguage.guess(a.title() + "\n" + a.text());
+    return lang.isEmpty() ? a : a.toBuilder().language(lang).build();
   }
 }

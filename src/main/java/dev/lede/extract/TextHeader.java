@@ -24,6 +24,8 @@ final class TextHeader {
   private static final Pattern WRITTEN_BY =
       Pattern.compile("(?i)^(?:written|reported|words|story|text)\\s+by\\s+.+");
   private static final Pattern SITE_SUFFIX = Pattern.compile("^(.{10,}?)\\s+\\|\\s+([^|]{2,40})$");
+  private static final Pattern DASHED_SITE_SUFFIX =
+      Pattern.compile("^(.{10,}?)\\s+[-–—]\\s+(\\p{Lu}[^-–—|]{1,40})$");
   private static final Pattern CRUMB = Pattern.compile("\\s*[>›»/|]\\s*");
 
   private TextHeader() {}
@@ -48,20 +50,26 @@ final class TextHeader {
     if (t < 0) {
       return 0;
     }
-    section(items, t, meta);
     String head = items.get(t).text();
     var site = SITE_SUFFIX.matcher(head);
+    var dashed = DASHED_SITE_SUFFIX.matcher(head);
     if (site.matches()
         && TextShape.words(site.group(2)) <= 4
         && !site.group(2).matches(".*\\d.*")) {
       head = site.group(1);
       meta.siteName = site.group(2).strip();
+    } else if (dashed.matches() && namedElsewhere(items, t, dashed.group(2).strip())) {
+      head = dashed.group(1); // "Headline - Almer Gazette", the name also on a line of its own
+      meta.siteName = dashed.group(2).strip();
     }
     title.append(head);
+    section(items, t, meta);
     return afterTitle(items, t, meta);
   }
 
   private static int findTitle(List<TextItem> items, int firstProse) {
+    int best = -1;
+    int bestScore = Integer.MIN_VALUE;
     for (int i = 0; i < firstProse; i++) {
       TextItem it = items.get(i);
       int w = it.words();
@@ -70,10 +78,16 @@ final class TextHeader {
           && w <= 40
           && it.text().length() <= 300
           && !TextShape.endsOpen(it.text())
-          && !TextShape.endsWithEllipsis(it.text())
-          && !kickerBeforeHeadline(items, i, firstProse)) {
-        return i;
+          && !TextShape.endsWithEllipsis(it.text())) {
+        int score = titleScore(items, i, firstProse);
+        if (score > bestScore) {
+          best = i;
+          bestScore = score;
+        }
       }
+    }
+    if (best >= 0) {
+      return best;
     }
     for (int i = 0; i < firstProse; i++) {
       TextItem it = items.get(i);
@@ -90,19 +104,44 @@ final class TextHeader {
     return -1;
   }
 
-  /** A site name or kicker of up to three words right above a longer headline. */
-  private static boolean kickerBeforeHeadline(List<TextItem> items, int i, int firstProse) {
-    if (!TextShape.label(items.get(i).text()) || items.get(i).words() > 3) {
-      return false;
+  /**
+   * How much a line reads like the headline: five words or more (+2); followed by a byline, a date,
+   * the first prose or a standfirst that is (+3); followed by a short label, as a site name is by
+   * navigation links (−2). The earliest of equal scores wins.
+   */
+  private static int titleScore(List<TextItem> items, int i, int firstProse) {
+    int score = items.get(i).words() >= 5 ? 2 : 0;
+    int j = nextIndex(items, i + 1);
+    if (j < 0) {
+      return score;
     }
-    int j = i + 1;
-    while (j < firstProse && items.get(j).is(Kind.BOILER)) {
-      j++;
+    TextItem next = items.get(j);
+    if (leadsIntoArticle(items, j, firstProse)) {
+      score += 3;
+    } else if (next.is(Kind.TEXT) && TextShape.headlineLike(next.text())) {
+      int k = nextIndex(items, j + 1);
+      if (k >= 0 && leadsIntoArticle(items, k, firstProse)) {
+        score += 3; // a standfirst without a full stop, then the byline or the body
+      }
     }
-    return j < firstProse
-        && items.get(j).is(Kind.TEXT)
-        && TextShape.headlineLike(items.get(j).text())
-        && items.get(j).words() >= 5;
+    if (next.is(Kind.TEXT) && TextShape.label(next.text())) {
+      score -= 2;
+    }
+    return score;
+  }
+
+  private static boolean leadsIntoArticle(List<TextItem> items, int j, int firstProse) {
+    TextItem it = items.get(j);
+    return j == firstProse || it.is(Kind.BYLINE) || it.is(Kind.DATE) || it.is(Kind.IMAGE);
+  }
+
+  private static int nextIndex(List<TextItem> items, int from) {
+    for (int k = from; k < items.size(); k++) {
+      if (!items.get(k).is(Kind.BOILER)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private static void section(List<TextItem> items, int t, TextMeta meta) {
@@ -121,7 +160,9 @@ final class TextHeader {
       if (TextShape.label(s) || (s.length() <= 60 && CRUMB.matcher(s).find())) {
         String[] crumbs = CRUMB.split(s.strip());
         for (int c = crumbs.length - 1; c >= 0; c--) {
-          if (!crumbs[c].isBlank() && !crumbs[c].equalsIgnoreCase("home")) {
+          if (!crumbs[c].isBlank()
+              && !crumbs[c].equalsIgnoreCase("home")
+              && !crumbs[c].strip().equalsIgnoreCase(meta.siteName)) {
             meta.section(crumbs[c].strip());
             break;
           }
@@ -151,6 +192,11 @@ final class TextHeader {
           lastMeta = k;
         }
         case TEXT -> {
+          if (bareByline(items, t, k)) {
+            meta.byline("By " + it.text());
+            lastMeta = k;
+            continue;
+          }
           boolean caption = k + 1 < items.size() && items.get(k + 1).is(Kind.CREDIT);
           if (lastMeta >= 0 || dek >= 0 || it.words() > 60 || caption) {
             break scan;
@@ -181,6 +227,45 @@ final class TextHeader {
       }
     }
     return t + 1;
+  }
+
+  /**
+   * A byline without "By" ("Jane Doe", "Jane Doe, Staff Writer"), as reader views and some sites
+   * print it: names only, right below the headline or next to a date line, before the body.
+   */
+  private static boolean bareByline(List<TextItem> items, int t, int k) {
+    String s = items.get(k).text();
+    if (s.length() > 80 || TextShape.endsSentence(s) || TextShape.words(s) > 8) {
+      return false;
+    }
+    List<String> names = TextBylines.names(s);
+    if (names == null || names.isEmpty()) {
+      return false;
+    }
+    int prev = k - 1;
+    while (prev > t && items.get(prev).is(Kind.BOILER)) {
+      prev--;
+    }
+    int next = nextIndex(items, k + 1);
+    boolean nearDate =
+        items.get(prev).is(Kind.DATE) || (next >= 0 && items.get(next).is(Kind.DATE));
+    boolean withRole = s.contains(",") && names.size() == 1;
+    boolean proseNext =
+        next >= 0 && items.get(next).is(Kind.TEXT) && TextShape.prose(items.get(next).text());
+    return nearDate || withRole || (prev == t && TextShape.words(s) <= 4 && proseNext);
+  }
+
+  /** A site name after a dash is trusted only when another line of the page names it too. */
+  private static boolean namedElsewhere(List<TextItem> items, int t, String name) {
+    if (TextShape.words(name) > 4 || name.matches(".*\\d.*")) {
+      return false;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (i != t && items.get(i).text().length() <= 200 && items.get(i).text().contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Metadata from a header line; furniture is ignored. */

@@ -9,8 +9,21 @@ package dev.lede.extract;
  *     credit, a URL, an inline teaser's headline; otherwise the text
  * @param blankBefore whether a blank line preceded it
  * @param ordered for list items, whether numbered
+ * @param level for headings, the level (2–6)
+ * @param url the address a line links to (a Markdown link or image), or ""
  */
-record TextItem(Kind kind, String text, String payload, boolean blankBefore, boolean ordered) {
+record TextItem(
+    Kind kind,
+    String text,
+    String payload,
+    boolean blankBefore,
+    boolean ordered,
+    int level,
+    String url) {
+
+  TextItem(Kind kind, String text, String payload, boolean blankBefore, boolean ordered) {
+    this(kind, text, payload, blankBefore, ordered, 0, "");
+  }
 
   /** What a line of a dump is. */
   enum Kind {
@@ -39,11 +52,21 @@ record TextItem(Kind kind, String text, String payload, boolean blankBefore, boo
     /** A bulleted or numbered list item. */
     LIST,
     /** A block-quoted line. */
-    QUOTE
+    QUOTE,
+    /** A marked-up subheading ("## What changes"). */
+    HEADING,
+    /** A marked-up image ("![alt](src)"): payload is the alt text, url the source. */
+    IMAGE,
+    /** A labelled caption ("Image caption, …", "Caption: …"): payload is the caption. */
+    CAPTION
   }
 
   TextItem as(Kind k, String newPayload) {
-    return new TextItem(k, text, newPayload, blankBefore, false);
+    return new TextItem(k, text, newPayload, blankBefore, false, level, url);
+  }
+
+  TextItem withUrl(String u) {
+    return new TextItem(kind, text, payload, blankBefore, ordered, level, u);
   }
 
   boolean is(Kind k) {

@@ -61,8 +61,11 @@ final class TextPatterns {
           "pin",
           "save",
           "comments",
-          "comment",
-          "whatsapp.");
+          "comment");
+
+  /** Words that join network names on one share line ("Share on Facebook Share via Email"). */
+  private static final Set<String> SOCIAL_FILLERS =
+      Set.of("on", "via", "to", "with", "and", "&", "or", "this", "article", "story", "page", "us");
 
   private static final Pattern BOILERPLATE =
       Pattern.compile(
@@ -73,7 +76,7 @@ final class TextPatterns {
               "share (?:and|&) follow|follow (?:and|&) share",
               "share (?:on|via|to|with|this on) .{1,40}",
               "(?:" + SOCIAL + ")",
-              "\\d+ (?:shares?|comments?|reactions?|views?|likes?)",
+              "[\\d.,]+[km]? (?:shares?|comments?|reactions?|views?|likes?)",
               "copy (?:link|url|article link)|link copied(?: to clipboard)?|copied",
               "save (?:article|story|for later|to reading list)|saved|bookmark|gift(?: this)? article",
               "(?:more )?sharing options|share options",
@@ -92,13 +95,20 @@ final class TextPatterns {
               "comments?(?: \\(\\d+\\))?|view comments|show comments|hide comments"
                   + "|(?:leave|post|add|write) a comment|join the (?:conversation|discussion)"
                   + "|comments are (?:closed|open)|be the first to comment",
-              "listen(?: to (?:this|the) (?:article|story|podcast))?(?: [\\d:]+(?: ?min(?:utes?)?)?)?",
+              "listen(?: to (?:this|the) (?:article|story|podcast))?(?:[ ·|:-]+[\\d:]+(?: ?min(?:utes?)?)?)?",
+              // reading-time ranges and relative times: "7–9 minutes", "2 hours ago", "5h",
+              // "Yesterday"
+              "\\d+ ?[–-] ?\\d+ (?:min|mins|minutes)",
+              "(?:(?:updated|published|posted|last updated) )?(?:\\d+ ?(?:s|sec|secs|seconds?|m|min"
+                  + "|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?) ago|\\d+ ?[mhd]"
+                  + "|just now|yesterday|today|an? (?:minute|hour|day|week) ago)",
               "\\d+ ?(?:min|mins|minutes?) (?:read|listen|watch)|reading time:? .{1,20}"
                   + "|(?:estimated )?read(?:ing)? time.{0,20}",
               "(?:play|watch) (?:video|now|the video|live)|watch|video|play|pause|mute|unmute"
                   + "|(?:\\d+:)?\\d{1,2}:\\d\\d",
               // ads and promotions
-              "advertisement|advertising|advert|ads?|sponsored(?: (?:content|post|links?|by .{1,40}))?"
+              "(?:advertisement|advertising|advert|ads?)(?:[ ·|:–—-]+(?:scroll|continue|story|article"
+                  + "|content).{0,40})?|sponsored(?: (?:content|post|links?|by .{1,40}))?"
                   + "|promoted(?: content)?|paid (?:content|post|partner content)|partner content"
                   + "|presented by .{1,40}",
               "(?:story|article|text|content) continues (?:below|after)(?: (?:this )?"
@@ -135,6 +145,15 @@ final class TextPatterns {
                   + "|rss feeds?|archives?|store|shop|do not sell my (?:personal )?info(?:rmation)?",
               "(?:©|\\(c\\)|copyright (?:©|\\(c\\)|\\d{4})).{0,300}|.{0,200}all rights reserved",
               "(?:click|tap) here\\b.{0,160}",
+              // the same furniture in de, fr, es, it, nl, pt
+              "teilen|artikel teilen|anzeige|werbung|weiterlesen|weiterlesen nach der anzeige"
+                  + "|kommentare|folgen sie uns.{0,60}|newsletter abonnieren|partager|partager cet"
+                  + " article|publicité|lire la suite|suivez-nous.{0,60}|abonnez-vous.{0,60}"
+                  + "|s'abonner|commentaires|compartir|compartir en .{1,30}|publicidad|seguir leyendo"
+                  + "|síguenos.{0,60}|suscríbete.{0,60}|comentarios|condividi|pubblicità|continua a"
+                  + " leggere|seguici.{0,60}|iscriviti.{0,60}|commenti|delen|advertentie|lees verder"
+                  + "|volg ons.{0,60}|reacties|compartilhar|partilhar|publicidade|continua após a"
+                  + " publicidade|siga-nos.{0,60}|comentários",
               "report (?:an error|a correction|a typo|this ad)|suggest a correction"
                   + "|(?:have|got) a (?:news )?tip\\??.{0,80}|send us (?:a|your) tips?.{0,60}",
               "[-*_=~#•·. ]{3,}"));
@@ -178,7 +197,20 @@ final class TextPatterns {
               + "|editor's picks?|(?:our )?top picks|around the web|elsewhere on .{1,30}"
               + "|from (?:our|the) (?:partners|network|web)|(?:sponsored|promoted|partner)"
               + " (?:stories|links|content)|in other news|you might have missed|must read"
-              + "|(?:other|more) stories|next (?:story|article|up))");
+              + "|(?:other|more) stories|next (?:story|article|up)|explore more|more to explore"
+              + "|also in .{1,30}|in case you missed it|icymi|top (?:headlines|news)|read these next"
+              + "|suggested (?:for you|reading|stories|articles)|around the site|popular|latest"
+              + "|what others are reading|people also read|readers also (?:read|liked)"
+              + "|related (?:topics|searches)"
+              // the same headings in de, fr, es, it, nl, pt
+              + "|mehr zum thema|lesen sie auch|auch interessant|das könnte sie (?:auch )?interessieren"
+              + "|weitere artikel|ähnliche artikel|meistgelesen|meistgelesene artikel|mehr aus .{1,30}"
+              + "|à lire aussi|a lire aussi|lire aussi|sur le même sujet|les plus lus|articles similaires"
+              + "|vous aimerez aussi|à voir aussi|dans la même rubrique|te puede interesar|también te"
+              + " puede interesar|lee también|lea también|noticias relacionadas|más noticias"
+              + "|lo más leído|leggi anche|potrebbe interessarti|ti potrebbe interessare|articoli correlati"
+              + "|i più letti|lees ook|meest gelezen|gerelateerde artikelen|ook interessant|leia também"
+              + "|veja também|mais lidas|notícias relacionadas|você também pode gostar)");
 
   private static final Pattern INLINE_RELATED =
       Pattern.compile(
@@ -203,8 +235,11 @@ final class TextPatterns {
   private static final Pattern LABELLED_CREDIT =
       Pattern.compile(
           "(?i)^[(\\[]?\\s*(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?"
-              + "|graphics?|video|foto)\\s*(?:by|credit:?|courtesy(?: of)?|:)\\s*(.{2,120}?)"
-              + "\\s*[)\\]]?\\.?$");
+              + "|graphics?|video|foto)(?:\\s+(?:source|credit))?\\s*(?:by|credit:?|courtesy(?: of)?"
+              + "|:|,)\\s*(.{2,120}?)\\s*[)\\]]?\\.?$");
+  private static final Pattern LABELLED_CAPTION =
+      Pattern.compile(
+          "(?i)^(?:(?:image|photo|picture|media|video|figure)\\s+)?caption\\s*[,:]\\s*(\\S.{1,600})$");
   private static final Pattern SLASH_CREDIT =
       Pattern.compile(
           "^[(\\[]?([\\p{L}\\p{N} .,&'’-]{1,60}(?:/[\\p{L}\\p{N} .,&'’-]{1,60})+)[)\\]]?$");
@@ -259,15 +294,18 @@ final class TextPatterns {
 
   private static boolean onlySocialWords(String k) {
     String[] tokens = k.split("[\\s,|/·•]+");
-    if (tokens.length < 2 || tokens.length > 10) {
+    if (tokens.length < 2 || tokens.length > 16) {
       return false;
     }
+    int social = 0;
     for (String t : tokens) {
-      if (!t.isEmpty() && !SOCIAL_WORDS.contains(t)) {
+      if (SOCIAL_WORDS.contains(t)) {
+        social++;
+      } else if (!t.isEmpty() && !SOCIAL_FILLERS.contains(t)) {
         return false;
       }
     }
-    return true;
+    return social >= 2;
   }
 
   /** A heading that opens a block of teasers: "You May Also Like", "Related stories", … */
@@ -405,6 +443,15 @@ final class TextPatterns {
       }
     }
     return true;
+  }
+
+  /** The caption of a labelled caption line ("Image caption, …", "Caption: …"), or null. */
+  static @Nullable String labelledCaption(String line) {
+    if (line.length() > 620 || !hasAny(line, ",:")) {
+      return null;
+    }
+    Matcher m = LABELLED_CAPTION.matcher(line);
+    return m.matches() ? m.group(1).strip() : null;
   }
 
   /** A credit that names a photo source (a slash path, "Photo", "Getty", "File", …). */

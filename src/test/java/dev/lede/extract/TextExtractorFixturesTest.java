@@ -50,7 +50,13 @@ class TextExtractorFixturesTest {
         "related-inside-body",
         "tabs-and-trailing-space",
         "crlf-dek-indented-quote",
-        "labelled-url-up-next"
+        "labelled-url-up-next",
+        "save-as-text-navigation",
+        "markdown-copy",
+        "wire-copy-no-headline",
+        "reader-view-copy",
+        "german-dump",
+        "french-dump"
       })
   void extract_textDumpFixture_matchesExpected(String name) throws IOException {
     byte[] dump = resource(name + ".txt");
@@ -60,7 +66,7 @@ class TextExtractorFixturesTest {
 
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(a.title()).as("title").isEqualTo(want.get("title").asText());
-    for (String field : List.of("section", "siteName", "description", "canonicalUrl")) {
+    for (String field : List.of("section", "siteName", "description", "canonicalUrl", "language")) {
       if (want.has(field)) {
         soft.assertThat(stringField(a, field)).as(field).isEqualTo(want.get(field).asText());
       }
@@ -104,7 +110,7 @@ class TextExtractorFixturesTest {
     }
     List<String> images = new ArrayList<>();
     for (Block.Image i : a.images()) {
-      images.add(i.src() + " | " + i.alt() + " | " + i.caption() + " | " + i.credit());
+      images.add(" | " + i.alt() + " | " + i.caption() + " | " + i.credit());
     }
     List<String> wantImages = new ArrayList<>();
     for (JsonNode i : want.get("images")) {
@@ -117,6 +123,28 @@ class TextExtractorFixturesTest {
               + i.get("credit").asText());
     }
     soft.assertThat(images).as("images").isEqualTo(wantImages);
+    if (want.has("imagesWithSrc")) {
+      List<String> withSrc = new ArrayList<>();
+      for (JsonNode i : want.get("imagesWithSrc")) {
+        withSrc.add(
+            i.get("src").asText()
+                + " | "
+                + i.get("alt").asText()
+                + " | "
+                + i.get("caption").asText()
+                + " | "
+                + i.get("credit").asText());
+      }
+      List<String> got = new ArrayList<>();
+      for (Block.Image i : a.images()) {
+        got.add(i.src() + " | " + i.alt() + " | " + i.caption() + " | " + i.credit());
+      }
+      soft.assertThat(got).as("images with src").isEqualTo(withSrc);
+    } else {
+      soft.assertThat(a.images())
+          .as("text dumps carry no image address")
+          .allMatch(i -> i.src().isEmpty());
+    }
     soft.assertThat(a.attribution()).as("attribution").isEqualTo(strings(want.get("attribution")));
     List<Teaser> wantRelated = new ArrayList<>();
     for (JsonNode t : want.get("related")) {
@@ -169,6 +197,7 @@ class TextExtractorFixturesTest {
       case "siteName" -> a.siteName();
       case "description" -> a.description();
       case "canonicalUrl" -> a.canonicalUrl();
+      case "language" -> a.language();
       default -> throw new IllegalArgumentException(field);
     };
   }
