@@ -37,6 +37,7 @@ final class TextBody {
   private final String title;
   private final List<Block> blocks = new ArrayList<>();
   private final List<TextTeasers.Entry> zone = new ArrayList<>();
+  private boolean[] main = new boolean[0];
 
   private TextBody(List<TextItem> items, TextMeta meta, String title) {
     this.items = items;
@@ -53,6 +54,7 @@ final class TextBody {
 
   private void walk(int start) {
     int tail = tailStart(start);
+    main = TextRegion.mainContent(items, start, tail);
     boolean related = false;
     int i = start;
     while (i < items.size()) {
@@ -163,6 +165,9 @@ final class TextBody {
   /** One body item (or a run of them) at i; returns the index after it. */
   private int body(int i) {
     TextItem it = items.get(i);
+    if (i < main.length && !main[i]) {
+      return i + 1; // page furniture around the article (see TextRegion)
+    }
     return switch (it.kind()) {
       case LIST -> list(i);
       case QUOTE -> quote(i);

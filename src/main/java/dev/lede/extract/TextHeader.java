@@ -44,8 +44,8 @@ final class TextHeader {
       }
     }
     int t = findTitle(items, firstProse);
-    for (int i = 0; i < Math.max(t, 0); i++) {
-      metaLine(items.get(i), meta);
+    for (int i = Math.max(0, t - 3); i < t; i++) {
+      metaLine(items.get(i), meta); // a date or byline just above the headline; not one in a menu
     }
     if (t < 0) {
       return 0;

@@ -104,10 +104,29 @@ final class TextShape {
         && !endsOpen(s);
   }
 
-  /** Running prose: a sentence of eight or more words, or any line of thirty or more words. */
+  /**
+   * Running prose: a sentence of eight or more words, or a line of thirty or more words that reads
+   * like text (at least 40% of its words in lower case; a menu of names does not).
+   */
   static boolean prose(String s) {
     int w = words(s);
-    return (w >= 8 && endsSentence(s)) || w >= 30;
+    return (w >= 8 && endsSentence(s)) || (w >= 30 && lowerCaseWords(s) * 10 >= w * 4);
+  }
+
+  /** Words that start with a lower-case letter. */
+  static int lowerCaseWords(String s) {
+    int n = 0;
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        start = true;
+      } else if (start) {
+        n += Character.isLowerCase(c) ? 1 : 0;
+        start = false;
+      }
+    }
+    return n;
   }
 
   /** A short label such as a section name: one to four words, no sentence punctuation. */
