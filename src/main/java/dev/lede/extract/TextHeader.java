@@ -9,18 +9,23 @@ import org.jspecify.annotations.Nullable;
  * Reads the head of a text dump — section label, headline, standfirst, bylines, dates — and says
  * where the body starts.
  *
- * <p>Design: the headline is the first line, before any running prose, that has three to forty
- * words and does not end like a sentence fragment (a site name or navigation links above it have
- * one or two words; furniture is already marked). Failing that, a one- or two-word line directly
- * followed by a byline, date or prose. A short label right above the headline is the section
- * ("World", "Politics › Europe"); more than two such labels are navigation, not a section. Below
- * the headline, bylines and date lines are metadata; one line of text before them is the standfirst
- * (description). Without metadata, a headline-like line right after the headline and before prose
- * is the standfirst too; anything else starts the body, as on the seed page, whose first paragraph
- * follows the headline directly.
+ * <p>Design: the article's first paragraph is the start of its cluster of prose ({@link
+ * TextRegion}); the headline is the best-scoring line of three to forty words in the thirty lines
+ * above it (see {@link #titleScore}; a site name or navigation links have one or two words and
+ * furniture is already marked). Failing that, a one- or two-word line directly followed by a
+ * byline, date or prose. A short label right above the headline is the section ("World", "Politics
+ * › Europe"); more than two such labels are navigation, not a section. Below the headline, bylines
+ * and date lines are metadata; one line of text before them is the standfirst (description).
+ * Without metadata, a headline-like line right after the headline and before prose is the
+ * standfirst too; anything else starts the body, as on the seed page, whose first paragraph follows
+ * the headline directly.
  */
 final class TextHeader {
   private static final int SCAN = 80;
+
+  /** Lines above the article's first paragraph searched for the headline. */
+  private static final int WINDOW = 30;
+
   private static final Pattern WRITTEN_BY =
       Pattern.compile("(?i)^(?:written|reported|words|story|text)\\s+by\\s+.+");
   private static final Pattern SITE_SUFFIX = Pattern.compile("^(.{10,}?)\\s+\\|\\s+([^|]{2,40})$");
@@ -42,6 +47,11 @@ final class TextHeader {
         firstProse = i;
         break;
       }
+    }
+    int article = TextRegion.articleStart(items);
+    if (article >= 0) {
+      // prose before the article's cluster is page furniture (a promo, a notice)
+      firstProse = skipIsolatedProse(items, article);
     }
     int t = findTitle(items, firstProse);
     for (int i = Math.max(0, t - 3); i < t; i++) {
@@ -67,10 +77,40 @@ final class TextHeader {
     return afterTitle(items, t, meta);
   }
 
+  /**
+   * A prose line standing alone at the head of the article's cluster (a sign-in prompt, a notice)
+   * is not where the article starts: the first prose line with another within three short lines of
+   * it, or of thirty words or more, is.
+   */
+  private static int skipIsolatedProse(List<TextItem> items, int firstProse) {
+    int p = firstProse;
+    for (int hops = 0; hops < 3 && p < items.size(); hops++) {
+      TextItem it = items.get(p);
+      if (!it.is(Kind.TEXT) || it.words() >= 30) {
+        return p;
+      }
+      int shortLines = 0;
+      int next = -1;
+      for (int k = p + 1; k < items.size() && shortLines <= 3; k++) {
+        TextItem n = items.get(k);
+        if (n.is(Kind.TEXT) && TextShape.prose(n.text())) {
+          next = k;
+          break;
+        }
+        shortLines += n.is(Kind.TEXT) ? 1 : 0;
+      }
+      if (next < 0 || shortLines <= 3) {
+        return p;
+      }
+      p = next;
+    }
+    return p;
+  }
+
   private static int findTitle(List<TextItem> items, int firstProse) {
     int best = -1;
     int bestScore = Integer.MIN_VALUE;
-    for (int i = 0; i < firstProse; i++) {
+    for (int i = Math.max(0, firstProse - WINDOW); i < firstProse; i++) {
       TextItem it = items.get(i);
       int w = it.words();
       if (it.is(Kind.TEXT)
@@ -105,12 +145,18 @@ final class TextHeader {
   }
 
   /**
-   * How much a line reads like the headline: five words or more (+2); followed by a byline, a date,
-   * the first prose or a standfirst that is (+3); followed by a short label, as a site name is by
-   * navigation links (−2). The earliest of equal scores wins.
+   * How much a line reads like the headline: five words or more (+2); within four lines of the
+   * article's first paragraph (+2) or ten (+1); followed by a byline, a date, the first prose or a
+   * standfirst that is (+3); followed by a short label, as a site name is by navigation links (−2).
+   * The earliest of equal scores wins.
    */
   private static int titleScore(List<TextItem> items, int i, int firstProse) {
     int score = items.get(i).words() >= 5 ? 2 : 0;
+    int distance = 0;
+    for (int k = i + 1; k < firstProse; k++) {
+      distance += items.get(k).is(Kind.BOILER) ? 0 : 1;
+    }
+    score += distance <= 4 ? 2 : distance <= 10 ? 1 : 0; // headlines sit right above the article
     int j = nextIndex(items, i + 1);
     if (j < 0) {
       return score;

@@ -172,7 +172,8 @@ final class TextPatterns {
               + " time|become a (?:member|subscriber|supporter)|make a (?:donation|contribution)"
               + "|donate|to continue reading)\\b.*\\b(?:newsletters?|inbox|email|e-mail|subscri\\w*"
               + "|sign(?:ing)? up|journalism|members?(?:hip)?|donat\\w*|support|unsubscribe"
-              + "|privacy|account|updates|alerts|delivered)\\b.*");
+              + "|privacy|account|updates|alerts|delivered|discussions?|conversation|comments?|log ?in"
+              + "|login)\\b.*");
 
   /** Body sentences quoting a prompt ("…, the union's email said") are not prompts. */
   private static final Pattern REPORTED_SPEECH =

@@ -3,6 +3,7 @@ package dev.lede.extract;
 import dev.lede.extract.TextItem.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the main content of a dump that kept the whole page: which lines may become body blocks.
@@ -32,9 +33,46 @@ final class TextRegion {
   /** A run of prose lines: first and last prose item, prose words, whether it ends the dump. */
   private record Cluster(int from, int to, long words, boolean open) {}
 
+  /** The first prose line of the article's cluster in the whole dump, or -1 when there is none. */
+  static int articleStart(List<TextItem> items) {
+    Cluster c = article(items, 0, items.size());
+    return c == null ? -1 : c.from();
+  }
+
   /** For each item, whether it may become a body block (items before {@code start} never). */
   static boolean[] mainContent(List<TextItem> items, int start, int end) {
     boolean[] keep = new boolean[items.size()];
+    Cluster best = article(items, start, end);
+    if (best == null) {
+      java.util.Arrays.fill(keep, start, end, true);
+      return keep;
+    }
+    int bestFrom = best.from();
+    int bestTo = best.to();
+    boolean bestOpen = best.open();
+    int first = shortTextBetween(items, start, bestFrom) < GAP ? start : bestFrom;
+    int last = bestTo;
+    while (last + 1 < end
+        && !items.get(last + 1).is(Kind.MARKER)
+        && (!items.get(last + 1).is(Kind.TEXT) || (bestOpen && contentish(items.get(last + 1))))) {
+      last++; // a list, image, caption or subheading after the last paragraph
+    }
+    java.util.Arrays.fill(keep, first, last + 1, true);
+    for (int i = first; i < bestFrom; i++) {
+      TextItem it = items.get(i);
+      if (it.is(Kind.TEXT) && !contentish(it) && !nextIsCredit(items, i)) {
+        keep[i] = false; // "reader comments", a lone first name: widgets between byline and article
+      }
+    }
+    dropNavigationRuns(items, keep, first, last + 1);
+    return keep;
+  }
+
+  /**
+   * The article's cluster between start and end: the first cluster of prose with at least half the
+   * words of the largest (comments and sidebars come after the article and can be longer).
+   */
+  private static @Nullable Cluster article(List<TextItem> items, int start, int end) {
     List<Cluster> clusters = new ArrayList<>();
     int from = -1;
     int to = -1;
@@ -66,27 +104,8 @@ final class TextRegion {
     if (from >= 0) {
       clusters.add(new Cluster(from, to, words, true));
     }
-    if (clusters.isEmpty()) {
-      java.util.Arrays.fill(keep, start, end, true);
-      return keep;
-    }
-    // The article comes before the comments and the sidebar: the first cluster with at least half
-    // the words of the largest.
     long max = clusters.stream().mapToLong(Cluster::words).max().orElse(0);
-    Cluster best = clusters.stream().filter(c -> c.words() * 2 >= max).findFirst().orElseThrow();
-    int bestFrom = best.from();
-    int bestTo = best.to();
-    boolean bestOpen = best.open();
-    int first = shortTextBetween(items, start, bestFrom) < GAP ? start : bestFrom;
-    int last = bestTo;
-    while (last + 1 < end
-        && !items.get(last + 1).is(Kind.MARKER)
-        && (!items.get(last + 1).is(Kind.TEXT) || (bestOpen && contentish(items.get(last + 1))))) {
-      last++; // a list, image, caption or subheading after the last paragraph
-    }
-    java.util.Arrays.fill(keep, first, last + 1, true);
-    dropNavigationRuns(items, keep, first, last + 1);
-    return keep;
+    return clusters.stream().filter(c -> c.words() * 2 >= max).findFirst().orElse(null);
   }
 
   /**
@@ -95,6 +114,10 @@ final class TextRegion {
    */
   private static boolean contentish(TextItem it) {
     return it.words() >= 4 && TextShape.startsLikeTitle(it.text()) && !it.text().contains(" | ");
+  }
+
+  private static boolean nextIsCredit(List<TextItem> items, int i) {
+    return i + 1 < items.size() && items.get(i + 1).is(Kind.CREDIT);
   }
 
   private static int shortTextBetween(List<TextItem> items, int from, int to) {
