@@ -54,7 +54,45 @@ final class Charsets {
     if (bom != null) {
       return stripBom(new String(b, bom));
     }
-    return decodeWith(b, lookup(hint));
+    Charset declared = lookup(hint);
+    if (declared == null && mostlyUtf8(b)) {
+      // UTF-8 with a few broken bytes (a truncated copy, a bad paste): keep the valid text and
+      // mark the broken bytes with U+FFFD rather than reading every accent as windows-1252.
+      return new String(b, StandardCharsets.UTF_8);
+    }
+    return decodeWith(b, declared);
+  }
+
+  /**
+   * True when the bytes are not valid UTF-8 but hold at least twice as many valid multibyte UTF-8
+   * sequences as invalid bytes: UTF-8 with damage, not a legacy single-byte charset (whose accented
+   * letters almost never form valid UTF-8 sequences).
+   */
+  static boolean mostlyUtf8(byte[] b) {
+    long valid = 0;
+    long invalid = 0;
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int need =
+          c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      int k = 1;
+      while (need > 0 && k <= need && i + k < b.length && (b[i + k] & 0xC0) == 0x80) {
+        k++;
+      }
+      if (need > 0 && k == need + 1) {
+        valid++;
+        i += k;
+      } else {
+        invalid++;
+        i++;
+      }
+    }
+    return invalid > 0 && valid > 0 && valid >= 2 * invalid;
   }
 
   private static String decodeWith(byte[] b, @Nullable Charset declared) {
