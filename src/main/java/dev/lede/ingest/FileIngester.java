@@ -3,10 +3,10 @@ package dev.lede.ingest;
 import dev.lede.extract.ExtractionException;
 import dev.lede.extract.Extractor;
 import dev.lede.model.Article;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,16 +180,16 @@ final class FileIngester {
     int created = 0;
     List<Article> batch = new ArrayList<>(BATCH);
     List<String> where = new ArrayList<>(BATCH);
-    try (BufferedReader r = reader(f)) {
+    try (LineReader r = new LineReader(reader(f), MAX_LINE_CHARS)) {
       int lineNo = 0;
       String line;
-      while ((line = r.readLine()) != null) {
+      while ((line = r.next()) != null) {
         lineNo++;
         if (line.isBlank()) {
           continue;
         }
         String at = f + ":" + lineNo;
-        if (line.length() > MAX_LINE_CHARS) {
+        if (line.equals(LineReader.TOO_LONG)) {
           job.run()
               .itemFailed(job.sourceId(), at, "line longer than " + MAX_LINE_CHARS + " characters");
           continue;
@@ -229,16 +229,13 @@ final class FileIngester {
     return created;
   }
 
-  private static BufferedReader reader(Path f) throws IOException {
-    InputStream in = open(f);
-    return new BufferedReader(
-        new InputStreamReader(
-            in,
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-        1 << 16);
+  private static Reader reader(Path f) throws IOException {
+    return new InputStreamReader(
+        open(f),
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE));
   }
 
   private static InputStream open(Path f) throws IOException {

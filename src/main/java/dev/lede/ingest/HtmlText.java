@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 final class HtmlText {
   private static final Pattern MARKUP =
       Pattern.compile("<[a-zA-Z/!?]|&(#\\d+|#x[0-9a-fA-F]+|\\w+);");
-  private static final Pattern WS = Pattern.compile("[\\s\\u00a0]+");
   private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
   private static final Pattern BLOCK_TAG =
       Pattern.compile(
@@ -40,7 +39,7 @@ final class HtmlText {
     if (s == null || s.isEmpty()) {
       return "";
     }
-    if (!MARKUP.matcher(s).find()) {
+    if ((s.indexOf('<') < 0 && s.indexOf('&') < 0) || !MARKUP.matcher(s).find()) {
       return collapse(s);
     }
     Document d = Jsoup.parseBodyFragment(s);
@@ -50,28 +49,89 @@ final class HtmlText {
 
   /** Whether a text field holds block-level HTML rather than plain text. */
   static boolean looksLikeHtml(String s) {
-    return BLOCK_TAG.matcher(s).find();
+    return s.indexOf('<') >= 0 && BLOCK_TAG.matcher(s).find();
   }
 
+  /** Whitespace runs (no-break spaces included) to one space, trimmed. Hot path: no regex. */
   static String collapse(String s) {
-    return WS.matcher(s).replaceAll(" ").strip();
+    int n = s.length();
+    boolean clean = n == 0 || (!isWs(s.charAt(0)) && !isWs(s.charAt(n - 1)));
+    for (int i = 0; clean && i < n; i++) {
+      char c = s.charAt(i);
+      if (isWs(c) && (c != ' ' || isWs(s.charAt(i + 1)))) {
+        clean = false; // the last character is not whitespace, so i + 1 < n here
+      }
+    }
+    if (clean) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(n);
+    boolean pending = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isWs(c)) {
+        pending = sb.length() > 0;
+      } else {
+        if (pending) {
+          sb.append(' ');
+          pending = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isWs(char c) {
+    return Character.isWhitespace(c) || c == '\u00a0';
   }
 
   /**
    * Plain text split into paragraphs: on blank lines, or on single line breaks when the text has no
-   * blank line; line breaks inside a paragraph become spaces.
+   * blank line between two lines of text; line breaks inside a paragraph become spaces.
    */
   static List<String> paragraphs(String text) {
-    String t = text.replace("\r\n", "\n").replace('\r', '\n').strip();
-    String[] parts = BLANK_LINE.matcher(t).find() ? BLANK_LINE.split(t) : t.split("\n");
-    List<String> out = new ArrayList<>(parts.length);
-    for (String p : parts) {
-      String c = plain(p);
+    List<String> lines = text.lines().toList();
+    boolean blankSeparated = hasInnerBlankLine(lines);
+    List<String> out = new ArrayList<>();
+    StringBuilder para = new StringBuilder();
+    for (String line : lines) {
+      if (line.isBlank()) {
+        addParagraph(out, para);
+      } else if (blankSeparated) {
+        para.append(para.isEmpty() ? "" : " ").append(line);
+      } else {
+        para.append(line);
+        addParagraph(out, para);
+      }
+    }
+    addParagraph(out, para);
+    return out;
+  }
+
+  private static boolean hasInnerBlankLine(List<String> lines) {
+    boolean textBefore = false;
+    boolean blankAfterText = false;
+    for (String line : lines) {
+      if (line.isBlank()) {
+        blankAfterText = textBefore;
+      } else if (blankAfterText) {
+        return true;
+      } else {
+        textBefore = true;
+      }
+    }
+    return false;
+  }
+
+  private static void addParagraph(List<String> out, StringBuilder para) {
+    if (!para.isEmpty()) {
+      String c = plain(para.toString());
       if (!c.isEmpty()) {
         out.add(c);
       }
+      para.setLength(0);
     }
-    return out;
   }
 
   /** Article blocks of an HTML fragment (feed content, a JSON field holding HTML). */

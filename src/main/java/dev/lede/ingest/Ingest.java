@@ -208,14 +208,7 @@ public final class Ingest implements AutoCloseable {
 
   /** The polling status ingest keeps for a registered source. */
   public SourceStatus status(String sourceId) {
-    SourceState s = state(sourceId);
-    return new SourceStatus(
-        s.interval(),
-        s.nextPollAt(),
-        s.lastPollAt(),
-        s.lastSuccessAt(),
-        s.consecutiveFailures(),
-        s.lastError());
+    return SourceStatus.of(registry, sourceId);
   }
 
   /**

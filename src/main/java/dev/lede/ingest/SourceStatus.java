@@ -20,4 +20,19 @@ public record SourceStatus(
     @Nullable Instant lastPollAt,
     @Nullable Instant lastSuccessAt,
     int consecutiveFailures,
-    String lastError) {}
+    String lastError) {
+
+  /** The status of a registered source, read from its state in the registry. */
+  public static SourceStatus of(SourceRegistry registry, String sourceId) {
+    SourceState s =
+        SourceState.fromJson(
+            registry.state(sourceId).orElse(null), IngestOptions.defaults().pollInitial());
+    return new SourceStatus(
+        s.interval(),
+        s.nextPollAt(),
+        s.lastPollAt(),
+        s.lastSuccessAt(),
+        s.consecutiveFailures(),
+        s.lastError());
+  }
+}
