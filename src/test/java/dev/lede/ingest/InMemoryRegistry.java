@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** An in-memory {@link SourceRegistry}. */
-final class InMemoryRegistry implements SourceRegistry {
+public final class InMemoryRegistry implements SourceRegistry {
   private final Map<String, Source> sources = new TreeMap<>();
   private final Map<String, String> states = new TreeMap<>();
 

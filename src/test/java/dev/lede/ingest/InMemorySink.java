@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * An in-memory {@link IngestSink} following the identity rules of issue 3: an explicit id, else the
  * normalised canonical URL, else the normalised URL, else a content hash.
  */
-final class InMemorySink implements IngestSink {
+public final class InMemorySink implements IngestSink {
   final Map<String, Article> articles = new LinkedHashMap<>();
   final Map<String, String> sourceOf = new LinkedHashMap<>();
   final List<FetchRecord> log = new CopyOnWriteArrayList<>();
@@ -65,7 +65,7 @@ final class InMemorySink implements IngestSink {
     log.add(record);
   }
 
-  synchronized List<Article> all() {
+  public synchronized List<Article> all() {
     return List.copyOf(articles.values());
   }
 
@@ -77,7 +77,7 @@ final class InMemorySink implements IngestSink {
             () -> new AssertionError("no article for " + url + " among " + articles.keySet()));
   }
 
-  List<FetchRecord> failures() {
+  public List<FetchRecord> failures() {
     return log.stream()
         .filter(
             r ->
