@@ -449,7 +449,11 @@ public final class Ingest implements AutoCloseable {
                 fe == null ? null : fe.retryAfter());
         next = st.failed(now, String.valueOf(e.getMessage()), retry);
       }
-      registry.putState(src.id(), next.toJson());
+      try {
+        registry.putState(src.id(), next.toJson());
+      } catch (IllegalArgumentException e) {
+        LOG.info("source {} was removed while it was polled; its state is not kept", src.id());
+      }
     } catch (RuntimeException e) {
       LOG.error("unexpected error polling {}", src.id(), e);
       run.sourceFailed(src.id(), src.location(), "unexpected error: " + e, false);

@@ -77,7 +77,7 @@ final class SitemapReader {
       List<URI> children = new ArrayList<>();
       for (AbstractSiteMap child : index.getSitemaps()) {
         URI u = toUri(child.getUrl());
-        if (u != null) {
+        if (u != null && isHttp(u)) {
           children.add(u);
         }
       }
@@ -89,8 +89,8 @@ final class SitemapReader {
     List<Entry> entries = new ArrayList<>();
     for (SiteMapURL su : sm.getSiteMapUrls()) {
       URI u = toUri(su.getUrl());
-      if (u == null || !su.isValid()) {
-        continue;
+      if (u == null || !su.isValid() || !isHttp(u)) {
+        continue; // file:, ftp: and the like are never fetched
       }
       entries.add(entry(u, su));
     }
@@ -129,6 +129,11 @@ final class SitemapReader {
     Date lm = su.getLastModified();
     return new Entry(
         u, lm == null ? null : lm.toInstant(), title, published, lang, publication, keywords);
+  }
+
+  private static boolean isHttp(URI u) {
+    String s = u.getScheme();
+    return s != null && (s.equalsIgnoreCase("http") || s.equalsIgnoreCase("https"));
   }
 
   private static URL toUrl(URI u) throws BadContentException {

@@ -92,6 +92,29 @@ class SitemapAndPageIngestTest {
   }
 
   @Test
+  void textSitemap_andNonHttpUrlsIgnored() throws Exception {
+    String text = server.base() + "/t/1\n" + server.base() + "/t/2\n";
+    SitemapReader.Parsed p =
+        SitemapReader.parse(
+            text.getBytes(StandardCharsets.UTF_8), "text/plain", null, server.url("/sitemap.txt"));
+    assertThat(p.entries())
+        .extracting(e -> e.url().toString())
+        .containsExactly(server.base() + "/t/1", server.base() + "/t/2");
+    String xml =
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>file:///etc/passwd</loc></url>"
+            + "<url><loc>ftp://files.example/a</loc></url><url><loc>https://ok.example/a</loc></url></urlset>";
+    SitemapReader.Parsed q =
+        SitemapReader.parse(
+            xml.getBytes(StandardCharsets.UTF_8),
+            "application/xml",
+            null,
+            java.net.URI.create("https://ok.example/sitemap.xml"));
+    assertThat(q.entries())
+        .extracting(e -> e.url().toString())
+        .containsExactly("https://ok.example/a");
+  }
+
+  @Test
   void sitemapCap_takesTheNewestUrls() {
     StringBuilder sb =
         new StringBuilder(
