@@ -5,16 +5,12 @@ import dev.lede.model.Urls;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,12 +45,9 @@ public final class Ingest implements AutoCloseable {
   private final IngestOptions options;
   private final Env env;
   private final HttpFetcher http;
-  private final PoliteFetcher fetcher;
-  private final FeedIngester feeds;
-  private final SitemapIngester sitemaps;
-  private final FileIngester files;
+  private final SourceReader reader;
+  private final SourcePoller poller;
   private final ExecutorService workers;
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   /** An ingest front on the system clock, DNS and network. */
   public Ingest(IngestSink sink, SourceRegistry registry, IngestOptions options) {
@@ -67,8 +60,8 @@ public final class Ingest implements AutoCloseable {
     this.options = Objects.requireNonNull(options, "options");
     this.env = env;
     if (options.contactUrl().isEmpty() && options.userAgent().startsWith("Lede/")) {
-      LOG.debug(
-          "no contact URL configured for the User-Agent; publishers cannot reach the operator");
+      LOG.info(
+          "no contact URL in the User-Agent (--contact URL): publishers cannot reach the operator");
     }
     this.http =
         new HttpFetcher(
@@ -79,10 +72,14 @@ public final class Ingest implements AutoCloseable {
             env.clock());
     HostGate gate =
         new HostGate(env.clock(), env.sleeper(), options.minHostDelay(), options.maxCrawlDelay());
-    this.fetcher = new PoliteFetcher(http, gate, options, env.clock(), this::logQuietly);
-    this.feeds = new FeedIngester(fetcher, new Feeds());
-    this.sitemaps = new SitemapIngester(fetcher, options.sitemapMaxUrls());
-    this.files = new FileIngester(env.clock());
+    PoliteFetcher fetcher = new PoliteFetcher(http, gate, options, env.clock(), this::logQuietly);
+    this.reader =
+        new SourceReader(
+            fetcher,
+            new FeedIngester(fetcher, new Feeds()),
+            new SitemapIngester(fetcher, options.sitemapMaxUrls()),
+            new FileIngester(env.clock()));
+    this.poller = new SourcePoller(registry, reader, options, env.clock());
     this.workers =
         Executors.newFixedThreadPool(
             options.threads(), Thread.ofPlatform().name("lede-ingest-", 0).daemon(true).factory());
@@ -138,17 +135,7 @@ public final class Ingest implements AutoCloseable {
 
   private IngestReport pollDue(IngestOptions.ProgressMode mode) {
     Instant now = env.clock().instant();
-    List<Source> due = new ArrayList<>();
-    for (Source s : registry.list()) {
-      if (s.paused() || inFlight.contains(s.id())) {
-        continue;
-      }
-      Instant next = state(s.id()).nextPollAt();
-      if (next == null || !next.isAfter(now)) {
-        due.add(s);
-      }
-    }
-    return pollSources(due, mode);
+    return pollSources(registry.list().stream().filter(s -> poller.due(s, now)).toList(), mode);
   }
 
   /**
@@ -232,7 +219,7 @@ public final class Ingest implements AutoCloseable {
       throw new IllegalArgumentException("not a valid http(s) URL: " + loc);
     }
     if (!url) {
-      Path p = toPath(loc);
+      Path p = SourceReader.toPath(loc);
       if (p == null || !Files.exists(p)) {
         throw new IllegalArgumentException("neither an http(s) URL nor an existing path: " + loc);
       }
@@ -246,7 +233,7 @@ public final class Ingest implements AutoCloseable {
     }
     String detectedName = "";
     if (kind == null) {
-      Probe probe = probe(URI.create(loc));
+      SourceReader.Probe probe = reader.probe(URI.create(loc));
       kind = probe.kind();
       detectedName = probe.name();
     }
@@ -269,36 +256,6 @@ public final class Ingest implements AutoCloseable {
         env.clock().instant());
   }
 
-  private record Probe(Source.Kind kind, String name) {}
-
-  private Probe probe(URI url) {
-    FetchResult r;
-    try {
-      r = fetcher.fetch(url, ContentKind.ANY, Validators.NONE);
-    } catch (FetchException e) {
-      throw new IllegalArgumentException(
-          "cannot fetch " + url + " to detect its kind: " + e.getMessage(), e);
-    }
-    byte[] body = r.body();
-    try {
-      if (Sniffer.isGzip(body, r.mediaType())) {
-        body = fetcher.gunzip(body, url.toString());
-      }
-    } catch (FetchException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    Source.Kind k = Sniffer.kind(body, r.mediaType());
-    String name = "";
-    if (k == Source.Kind.FEED) {
-      try {
-        name = new Feeds().parse(body, r.charset(), r.url()).title();
-      } catch (BadContentException e) {
-        throw new IllegalArgumentException("feed " + url + " cannot be read: " + e.getMessage(), e);
-      }
-    }
-    return new Probe(k, name);
-  }
-
   private String uniqueId(String base) {
     String id = base;
     for (int i = 2; registry.get(id).isPresent(); i++) {
@@ -316,28 +273,7 @@ public final class Ingest implements AutoCloseable {
         new Job(
             null, loc, options.fetchFullText(), SourceState.initial(options.pollInitial()), run);
     try {
-      if (loc.matches("(?i)https?://.*")) {
-        URI u = parseUrl(loc);
-        FetchResult r;
-        try {
-          r = fetcher.fetch(u, ContentKind.ANY, Validators.NONE);
-        } catch (FetchException e) {
-          run.fetchFailed(null, loc, e, false);
-          throw new SourceFailure(e.getMessage(), e, true);
-        }
-        run.fetched(null, loc, r);
-        processFetched(u, r, job);
-      } else if (loc.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
-        throw new SourceFailure(
-            "unsupported URL scheme (http and https only): " + loc,
-            new IllegalArgumentException(loc));
-      } else {
-        Path p = toPath(loc);
-        if (p == null) {
-          throw new SourceFailure("not a valid path: " + loc, new IllegalArgumentException(loc));
-        }
-        files.ingest(p, job);
-      }
+      reader.readOnce(loc, job);
       run.sourceRead();
     } catch (SourceFailure e) {
       if (!e.interrupted()) {
@@ -349,121 +285,15 @@ public final class Ingest implements AutoCloseable {
     }
   }
 
-  private Job.Polled processFetched(URI u, FetchResult r, Job job) throws SourceFailure {
-    byte[] body = r.body();
-    if (Sniffer.isGzip(body, r.mediaType())) {
-      try {
-        body = fetcher.gunzip(body, u.toString());
-      } catch (FetchException e) {
-        throw new SourceFailure(e.getMessage(), e);
-      }
-    }
-    return switch (Sniffer.kind(body, r.mediaType())) {
-      case FEED -> feeds.process(u, r, job);
-      case SITEMAP -> sitemaps.process(u, r, job);
-      case PAGE, FILE -> page(u, r, job);
-    };
-  }
-
-  private Job.Polled page(URI u, FetchResult r, Job job) throws SourceFailure {
-    SourceState state = job.state().withValidators(u.toString(), r.validators());
-    if (r.notModified()) {
-      return new Job.Polled(state, List.of(), 0);
-    }
-    try {
-      IngestSink.Result res =
-          job.run().submit(job.sourceId(), PageReader.extract(r), r.url().toString());
-      return new Job.Polled(state, List.of(), res.outcome() == IngestSink.Outcome.NEW ? 1 : 0);
-    } catch (BadContentException e) {
-      throw new SourceFailure(e.getMessage(), e);
-    }
-  }
-
-  private Job.Polled pollPage(URI u, Job job) throws SourceFailure {
-    FetchResult r;
-    try {
-      r = fetcher.fetch(u, ContentKind.PAGE, job.state().validatorsFor(u.toString()));
-    } catch (FetchException e) {
-      job.run().fetchFailed(job.sourceId(), u.toString(), e, false);
-      throw new SourceFailure(e.getMessage(), e, true);
-    }
-    job.run().fetched(job.sourceId(), u.toString(), r);
-    return page(u, r, job);
-  }
-
   private IngestReport pollSources(List<Source> sources, IngestOptions.ProgressMode mode) {
     try (Run run = newRun("poll", mode)) {
       List<Runnable> tasks = new ArrayList<>();
       for (Source s : sources) {
-        tasks.add(() -> pollOne(s, run));
+        tasks.add(() -> poller.poll(s, run));
       }
       runAll(tasks);
       return run.report();
     }
-  }
-
-  private void pollOne(Source src, Run run) {
-    if (!inFlight.add(src.id())) {
-      LOG.info("source {} is already being polled", src.id());
-      return;
-    }
-    try {
-      run.sourceStarted();
-      SourceState st = state(src.id());
-      Instant now = env.clock().instant();
-      Job job = new Job(src.id(), src.location(), src.fetchFullText(), st, run);
-      SourceState next;
-      try {
-        Job.Polled p =
-            switch (src.kind()) {
-              case FEED -> feeds.poll(parseUrl(src.location()), job);
-              case SITEMAP -> sitemaps.poll(parseUrl(src.location()), job);
-              case PAGE -> pollPage(parseUrl(src.location()), job);
-              case FILE -> files.ingest(Path.of(src.location()), job);
-            };
-        run.sourceRead();
-        Duration interval =
-            switch (src.kind()) {
-              case FEED, SITEMAP ->
-                  PollInterval.next(
-                      st.interval(),
-                      p.itemDates(),
-                      p.newItems(),
-                      now,
-                      options.pollMin(),
-                      options.pollMax());
-              case PAGE, FILE -> st.interval();
-            };
-        next = p.state().succeeded(env.clock().instant(), interval);
-      } catch (SourceFailure e) {
-        if (e.interrupted() || Thread.currentThread().isInterrupted()) {
-          return; // stopping: keep the old state
-        }
-        run.sourceFailed(src.id(), src.location(), e.getMessage(), e.logged());
-        FetchException fe = e.fetchFailure();
-        Instant retry =
-            PollInterval.backoff(
-                st.interval(),
-                st.consecutiveFailures() + 1,
-                now,
-                fe == null ? null : fe.retryAfter());
-        next = st.failed(now, String.valueOf(e.getMessage()), retry);
-      }
-      try {
-        registry.putState(src.id(), next.toJson());
-      } catch (IllegalArgumentException e) {
-        LOG.info("source {} was removed while it was polled; its state is not kept", src.id());
-      }
-    } catch (RuntimeException e) {
-      LOG.error("unexpected error polling {}", src.id(), e);
-      run.sourceFailed(src.id(), src.location(), "unexpected error: " + e, false);
-    } finally {
-      inFlight.remove(src.id());
-    }
-  }
-
-  private SourceState state(String id) {
-    return SourceState.fromJson(registry.state(id).orElse(null), options.pollInitial());
   }
 
   private void runAll(List<Runnable> tasks) {
@@ -485,30 +315,6 @@ public final class Ingest implements AutoCloseable {
 
   private Run newRun(String task, IngestOptions.ProgressMode mode) {
     return new Run(sink, env.clock(), Progress.create(mode, task, env.clock()));
-  }
-
-  private static URI parseUrl(String s) throws SourceFailure {
-    try {
-      URI u = new URI(s.strip().replace(" ", "%20"));
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-        throw new SourceFailure("not an http(s) URL: " + s, new IllegalArgumentException(s));
-      }
-      return u;
-    } catch (java.net.URISyntaxException e) {
-      throw new SourceFailure("not a valid URL: " + s, e);
-    }
-  }
-
-  private static @Nullable Path toPath(String s) {
-    try {
-      if (s.regionMatches(true, 0, "file:", 0, 5)) {
-        return Path.of(URI.create(s));
-      }
-      return Path.of(s);
-    } catch (IllegalArgumentException e) { // InvalidPathException included
-      return null;
-    }
   }
 
   private void logQuietly(dev.lede.model.FetchRecord r) {
