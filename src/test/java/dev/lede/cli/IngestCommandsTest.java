@@ -3,6 +3,7 @@ package dev.lede.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.lede.ingest.InMemoryRegistry;
 import dev.lede.ingest.InMemorySink;
 import dev.lede.ingest.IngestSink;
@@ -10,6 +11,8 @@ import dev.lede.ingest.SourceRegistry;
 import dev.lede.model.ArticleJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +170,48 @@ class IngestCommandsTest {
     assertThat(run(new SourcesCommand(opener), "poll", "--progress", "none", "nope").code())
         .isEqualTo(2);
     assertThat(run(new SourcesCommand(opener)).code()).isEqualTo(2);
+  }
+
+  @Test
+  void ingest_loopbackUrl_refusedByDefault_allowedWithAllowPrivate() throws Exception {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/story",
+        ex -> {
+          byte[] b =
+              "<html><head><title>Loopback story</title></head><body><p>Told on loopback.</p></body></html>"
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.sendResponseHeaders(200, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/story";
+      Result refused = run(new IngestCommand(opener), "--progress", "none", url);
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(sink.failures())
+          .anySatisfy(x -> assertThat(x.reason()).contains("--allow-private"));
+      assertThat(sink.all()).isEmpty();
+
+      Result allowed =
+          run(
+              new IngestCommand(opener),
+              "--progress",
+              "none",
+              "--allow-private",
+              "--delay",
+              "0s",
+              url);
+      assertThat(allowed.code()).as(allowed.err()).isZero();
+      assertThat(sink.all())
+          .singleElement()
+          .satisfies(a -> assertThat(a.text()).contains("Told on loopback."));
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
