@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ExtractCommand.class,
+      IngestCommand.class,
+      SourcesCommand.class,
       EvalCommand.class,
       SearchCommand.class,
       StatsCommand.class,
