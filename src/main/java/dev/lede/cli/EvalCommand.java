@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure Lede's stages against labelled data (figures for docs/benchmarks.md).",
-    subcommands = {EvalExtractionCommand.class, EvalDedupCommand.class, EvalStoriesCommand.class})
+    subcommands = {
+      EvalExtractionCommand.class,
+      EvalDedupCommand.class,
+      EvalStoriesCommand.class,
+      EvalHeadlinesCommand.class
+    })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

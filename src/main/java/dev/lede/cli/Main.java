@@ -18,10 +18,22 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ExtractCommand.class,
+      IngestCommand.class,
+      SourcesCommand.class,
       EvalCommand.class,
       StoriesCommand.class,
       DuplicatesCommand.class,
       RestoryCommand.class,
+      SearchCommand.class,
+      StatsCommand.class,
+      ArticlesCommand.class,
+      ReindexCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      PruneCommand.class,
+      BenchCommand.class,
+      HeadlinesCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -20,7 +20,7 @@ final class Attribution {
               + "|(?:writing|editing|compiled|written|reported)\\s+by\\s+.{2,200}"
               + "|with\\s+(?:reporting|files)\\s+from\\s+.{2,160}"
               + "|this\\s+(?:story|article|report)\\s+(?:was\\s+)?(?:originally\\s+)?"
-              + "(?:appeared|published|first\\s+appeared|produced|written|reported)\\s+.{2,200}"
+              + "(?:appeared|published|first\\s+(?:appeared|published)|produced|written|reported)\\s+.{2,200}"
               + "|(?:originally\\s+)?(?:published|appeared)\\s+(?:on|in|at)\\s+.{2,100}\\s*\\.?$"
               + "|(?:source|sources|via)\\s*:\\s*(?:reuters|ap|afp|the associated press|bloomberg|"
               + "dpa|xinhua|upi|pa|ansa|efe|kyodo|yonhap|cnn|bbc)\\b.{0,60}"

@@ -54,14 +54,52 @@ final class Charsets {
     if (bom != null) {
       return stripBom(new String(b, bom));
     }
-    return decodeWith(b, lookup(hint));
+    Charset declared = lookup(hint);
+    if (declared == null && mostlyUtf8(b)) {
+      // UTF-8 with a few broken bytes (a truncated copy, a bad paste): keep the valid text and
+      // mark the broken bytes with U+FFFD rather than reading every accent as windows-1252.
+      return new String(b, StandardCharsets.UTF_8);
+    }
+    return decodeWith(b, declared);
+  }
+
+  /**
+   * True when the bytes are not valid UTF-8 but hold at least twice as many valid multibyte UTF-8
+   * sequences as invalid bytes: UTF-8 with damage, not a legacy single-byte charset (whose accented
+   * letters almost never form valid UTF-8 sequences).
+   */
+  static boolean mostlyUtf8(byte[] b) {
+    long valid = 0;
+    long invalid = 0;
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int need =
+          c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      int k = 1;
+      while (need > 0 && k <= need && i + k < b.length && (b[i + k] & 0xC0) == 0x80) {
+        k++;
+      }
+      if (need > 0 && k == need + 1) {
+        valid++;
+        i += k;
+      } else {
+        invalid++;
+        i++;
+      }
+    }
+    return invalid > 0 && valid > 0 && valid >= 2 * invalid;
   }
 
   private static String decodeWith(byte[] b, @Nullable Charset declared) {
     if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
       // A page declaring a legacy charset whose bytes are valid UTF-8 with multibyte sequences is
       // almost always UTF-8 mislabelled by its server.
-      if (isLatin(declared) && hasMultibyteUtf8(b)) {
+      if ((isLatin(declared) || isLegacyMultibyte(declared)) && hasMultibyteUtf8(b)) {
         String utf8 = strictUtf8(b);
         if (utf8 != null) {
           return utf8;
@@ -75,6 +113,23 @@ final class Charsets {
 
   private static boolean isLatin(Charset c) {
     return isLatin1(c) || c.name().toLowerCase(Locale.ROOT).startsWith("windows-125");
+  }
+
+  /**
+   * East Asian and Cyrillic legacy charsets (GB2312, GBK, Big5, Shift_JIS, EUC-*, KOI8-*): a whole
+   * page of text in them almost never happens to be valid UTF-8, so when the bytes are valid UTF-8
+   * the declaration is stale (a page re-saved as UTF-8 keeping its old {@code <meta>}).
+   */
+  private static boolean isLegacyMultibyte(Charset c) {
+    String n = c.name().toLowerCase(Locale.ROOT);
+    return n.startsWith("gb")
+        || n.startsWith("big5")
+        || n.contains("jis")
+        || n.startsWith("euc")
+        || n.startsWith("koi8")
+        || n.startsWith("iso-8859")
+        || n.startsWith("x-")
+        || n.equals("windows-31j");
   }
 
   private static boolean isLatin1(Charset c) {

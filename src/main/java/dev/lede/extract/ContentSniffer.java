@@ -57,6 +57,9 @@ final class ContentSniffer {
     if (trimmed.startsWith("\ufeff")) {
       trimmed = trimmed.substring(1).stripLeading();
     }
+    if (trimmed.startsWith("\u00ef\u00bb\u00bf")) { // a UTF-8 byte-order mark read as Latin-1
+      trimmed = trimmed.substring(3).stripLeading();
+    }
     if (trimmed.startsWith("<!doctype html") || trimmed.startsWith("<html")) {
       return Extractor.Type.HTML;
     }

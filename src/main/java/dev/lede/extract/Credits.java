@@ -29,7 +29,9 @@ final class Credits {
       Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{2,160})[)\\]]\\s*\\.?$");
   private static final Pattern BARE_AGENCY_TAIL =
       Pattern.compile(
-          "^(.*[.!?\"”’])\\s+((?:[A-Z][\\w.&'-]*\\s?){0,4}(?:Photo|Images|Image|Pictures|"
+          // possessive word match: one way to split words, or a long capitalised token backtracks
+          // for minutes ("End. ABCDEFGHIJ…" of 200 letters took 26 s)
+          "^(.*[.!?\"”’])\\s+((?:[A-Z][\\w.&'-]*+\\s?){0,4}(?:Photo|Images|Image|Pictures|"
               + "Press|Getty|Reuters|AFP|AP|EPA|Shutterstock|Alamy|Pool)\\b[^.]{0,100})$");
   private static final Pattern CREDITISH =
       Pattern.compile(

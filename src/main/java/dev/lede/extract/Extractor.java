@@ -1,6 +1,7 @@
 package dev.lede.extract;
 
 import dev.lede.model.Article;
+import dev.lede.model.Block;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,18 @@ public final class Extractor {
       throw new ExtractionException("empty text");
     }
     return TextExtractor.extract(text, url);
+  }
+
+  /**
+   * An image block whose caption text is split into caption and credit by the rules the extractors
+   * use ("… sacrifices. (Sputnik/Mikhail Metzel via Reuters)" → caption and credit). For other
+   * stages that receive captions as text (JSONL ingest, feed content).
+   *
+   * @param src the image URL, or empty when only the caption is known
+   */
+  public static Block.Image captionedImage(String src, String alt, String captionText) {
+    Credits.Split s = Credits.split(captionText);
+    return new Block.Image(src, alt, s.caption(), s.credit());
   }
 
   /** Convenience for UTF-8 HTML given as a string of bytes. */

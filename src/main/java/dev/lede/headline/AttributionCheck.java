@@ -1,0 +1,523 @@
+package dev.lede.headline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Attribution: who says so. A source named in a variant ("X says ...", "..., X says", "X: ...",
+ * "according to X") must be a source in the article — near an attributing word there — and the
+ * claim must be found beside it (half its content words or numbers within a sentence of it); a
+ * firmer verb ("confirms", "admits", "proves") must be the article's verb for that source. Dropping
+ * a source is refused where the article's headline is attributed ("Germany says ...") or where the
+ * sentence the variant restates carries a claim verb ("believes", "alleged"). Pattern: "lawmakers
+ * say" must not become "Seoul confirms".
+ */
+final class AttributionCheck {
+  private AttributionCheck() {}
+
+  private static final Set<String> FIRM_VERBS =
+      Set.of(
+          "confirms",
+          "confirm",
+          "proves",
+          "prove",
+          "reveals",
+          "reveal",
+          "admits",
+          "admit",
+          "shows",
+          "show");
+  private static final Set<String> DOCUMENTS =
+      Set.of("studi", "report", "research", "survey", "analysi", "paper", "find");
+  private static final int NEAR = 8;
+  private static final Set<String> EVENTS =
+      Set.of(
+          "shoot",
+          "disast",
+          "fire",
+          "attack",
+          "collaps",
+          "crash",
+          "storm",
+          "quak",
+          "earthquak",
+          "elect",
+          "war",
+          "crisi",
+          "case",
+          "trial",
+          "protest",
+          "flood",
+          "hurrican",
+          "explos",
+          "bomb",
+          "outbreak",
+          "pandem",
+          "scandal",
+          "deal",
+          "vote",
+          "race",
+          "debat");
+
+  record Source(List<Integer> source, List<Integer> claim, String verb) {}
+
+  static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    List<Source> sources = sources(a, v);
+    for (Source s : sources) {
+      checkSource(a, v, s, reasons);
+    }
+    boolean attributed =
+        !sources.isEmpty()
+            || v.text.contains("\"")
+            || quoted(v)
+            || mentions(v, "reportedly")
+            || v.stems.stream().anyMatch(DOCUMENTS::contains);
+    if (!sources.isEmpty() && a.titleAttributed && restatesTitle(a, v)) {
+      List<Source> titleSources = sources(a, new VariantFacts(a.title));
+      if (!titleSources.isEmpty() && !sameSource(a, v, sources, titleSources)) {
+        reasons.add(
+            "gives the claim of the article's headline ('" + a.title + "') to another source");
+      }
+    }
+    if (!attributed && a.titleAttributed && !v.hedged && restatesTitle(a, v)) {
+      reasons.add("drops the attribution of the article's headline ('" + a.title + "')");
+    } else if (!attributed && !v.hedged) {
+      String claim = claimSentence(a, v);
+      if (claim != null) {
+        reasons.add("states as fact what the article attributes: '" + claim + "'");
+      }
+    }
+  }
+
+  private static boolean sameSource(
+      ArticleFacts a, VariantFacts v, List<Source> mine, List<Source> theirs) {
+    VariantFacts t = new VariantFacts(a.title);
+    for (Source m : mine) {
+      for (int i : m.source()) {
+        String vl = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
+        if (!Text.content(vl)) {
+          continue;
+        }
+        for (Source s : theirs) {
+          for (int k : s.source()) {
+            String tl = ArticleFacts.stripPossessive(t.tokens.get(k).lower());
+            String g = Lexicon.ROLE_GROUPS.get(v.stems.get(i));
+            if (vl.equals(tl)
+                || g != null && g.equals(Lexicon.ROLE_GROUPS.get(t.stems.get(k)))
+                || v.stems.get(i).equals(t.stems.get(k))
+                || NameCheck.demonym(vl, tl)
+                || NameCheck.demonym(tl, vl)
+                || tl.equals(Lexicon.METONYMS.get(vl))
+                || vl.equals(Lexicon.METONYMS.get(tl))) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean quoted(VariantFacts v) {
+    return v.text.matches(".*(?<![\\p{L}])'[^']{2,}'(?![\\p{L}]).*");
+  }
+
+  private static boolean mentions(VariantFacts v, String word) {
+    for (Text.Token t : v.tokens) {
+      if (t.lower().equals(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sources a variant names, with the tokens of each source and of its claim. */
+  static List<Source> sources(ArticleFacts a, VariantFacts v) {
+    List<Source> out = new ArrayList<>();
+    int n = v.tokens.size();
+    for (int i = 0; i < n; i++) {
+      String l = v.tokens.get(i).lower();
+      if (l.equals("according") && i + 1 < n && v.tokens.get(i + 1).lower().equals("to")) {
+        int ce = v.clauseEnd(i);
+        out.add(new Source(range(i + 2, ce), outside(n, i, ce), "according"));
+      } else if (Lexicon.SOURCE_VERBS.contains(l) && !l.equals("according")) {
+        int cs = v.clauseStart(i);
+        int ce = v.clauseEnd(i);
+        List<Integer> before = contentRange(v, cs, i);
+        if (!before.isEmpty() && (cs > 0 || ce < n || i + 1 < n)) {
+          if (cs > 0 && ce == n && i + 1 == n) {
+            out.add(new Source(before, range(0, cs), l)); // "..., Trump says"
+          } else {
+            out.add(new Source(before, range(i + 1, n), l)); // "Trump says ..."
+          }
+        } else if (cs > 0) {
+          out.add(new Source(contentRange(v, i + 1, ce), range(0, cs), l)); // "..., say scientists"
+        }
+      }
+    }
+    int colon = v.text.indexOf(": ");
+    if (colon > 0 && out.isEmpty()) {
+      int k = 0;
+      while (k < n && v.tokens.get(k).start() < colon) {
+        k++;
+      }
+      if (k > 0 && k <= 5 && k < n) {
+        List<Integer> prefix = range(0, k);
+        String last = v.stems.get(k - 1);
+        boolean topic = !v.tokens.get(k - 1).capitalised() || v.titleCase && EVENTS.contains(last);
+        if (Lexicon.SOURCE_NOUNS.contains(last)
+            || DOCUMENTS.contains(last)
+            || !topic && !EVENTS.contains(last) && nearAttribution(a, v, prefix)) {
+          out.add(new Source(prefix, range(k, n), ":"));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void checkSource(ArticleFacts a, VariantFacts v, Source s, List<String> reasons) {
+    List<String> names = new ArrayList<>();
+    for (int i : s.source()) {
+      names.add(v.tokens.get(i).text());
+    }
+    String who = String.join(" ", names);
+    if (s.source().isEmpty()) {
+      return;
+    }
+    boolean document = false;
+    for (int i : s.source()) {
+      if (DOCUMENTS.contains(v.stems.get(i))) {
+        document = true;
+      }
+    }
+    List<Integer> hits = document ? allSentences(a) : sourceSentences(a, v, s.source());
+    if (hits.isEmpty()) {
+      reasons.add("gives the claim to '" + who + "', who is not a source in the article");
+      return;
+    }
+    boolean claimNear = false;
+    boolean verbNear = !FIRM_VERBS.contains(s.verb());
+    String verbStem = Text.stem(s.verb());
+    for (int si : hits) {
+      if (claimCovered(a, v, s.claim(), si)) {
+        claimNear = true;
+        for (int k = Math.max(0, si - 1); k <= Math.min(a.sentences.size() - 1, si + 1); k++) {
+          if (a.sentences.get(k).stems().contains(verbStem)) {
+            verbNear = true;
+          }
+        }
+      }
+    }
+    if (!claimNear) {
+      reasons.add("gives the claim to '" + who + "', but the article does not attribute it so");
+    } else if (!verbNear) {
+      reasons.add(
+          "says '" + who + " " + s.verb() + "'; in the article " + who + " does not " + verbStem);
+    }
+  }
+
+  private static List<Integer> allSentences(ArticleFacts a) {
+    return range(0, a.sentences.size());
+  }
+
+  /** Sentences where a source word (a name if it has one) stands near an attributing word. */
+  private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {
+    List<Integer> names = new ArrayList<>();
+    List<Integer> roles = new ArrayList<>();
+    for (int i : src) {
+      if (Lexicon.SOURCE_NOUNS.contains(v.stems.get(i))) {
+        roles.add(i);
+      } else if (v.tokens.get(i).capitalised()
+          && !Text.STOPWORDS.contains(v.tokens.get(i).lower())) {
+        names.add(i);
+      }
+    }
+    if (names.isEmpty() && roles.isEmpty()) {
+      return allSentences(a); // "carmaker says": a descriptor, judged by the claim alone
+    }
+    if (names.isEmpty()) {
+      // "scientists say", "police: ...": a role, not a name; any sentence mentioning it will do.
+      List<Integer> out = new ArrayList<>();
+      for (int si = 0; si < a.sentences.size(); si++) {
+        List<Text.Token> tk = a.sentences.get(si).tokens();
+        for (int p = 0; p < tk.size() && !out.contains(si); p++) {
+          for (int r : roles) {
+            if (roleMatches(Text.stem(tk.get(p).lower()), v.stems.get(r))
+                && (attributesAt(tk, p) || nextSentencePronounSays(a, si))) {
+              out.add(si);
+              break;
+            }
+          }
+        }
+      }
+      return out;
+    }
+    List<Integer> keys = roles.isEmpty() ? names : roles;
+    List<Integer> out = new ArrayList<>();
+    for (int si = 0; si < a.sentences.size(); si++) {
+      List<Text.Token> tk = a.sentences.get(si).tokens();
+      if (!roles.isEmpty() && !mentionsAny(a, v, names, tk)) {
+        continue; // "Seoul government": the role near a verb, the name in the same sentence
+      }
+      if (roles.isEmpty() && !out.contains(si) && aliasAttributed(v, names, a.sentences.get(si))) {
+        out.add(si);
+        continue;
+      }
+      for (int p = 0; p < tk.size() && !out.contains(si); p++) {
+        if (!matchesAny(a, v, keys, tk.get(p))) {
+          continue;
+        }
+        if (attributesAt(tk, p)) {
+          out.add(si);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True if the word at {@code p} stands where a speaker stands: before an attributing word (up to
+   * eight words: "X, the minister, said") or just after one ("said X", "according to X").
+   */
+  private static boolean attributesAt(List<Text.Token> tk, int p) {
+    for (int q = Math.max(0, p - 6); q < Math.min(tk.size(), p + NEAR + 1); q++) {
+      if (q == p) {
+        continue;
+      }
+      String st = Text.stem(tk.get(q).lower());
+      if (Lexicon.ATTRIBUTION.contains(st) || st.startsWith("accord")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> PRONOUNS = Set.of("they", "he", "she", "it", "we");
+
+  private static boolean roleMatches(String articleStem, String roleStem) {
+    String group = Lexicon.ROLE_GROUPS.getOrDefault(roleStem, roleStem);
+    return articleStem.equals(roleStem) || group.equals(Lexicon.ROLE_GROUPS.get(articleStem));
+  }
+
+  /** "Scientists compared ... . They have concluded ...": the next sentence speaks for them. */
+  private static boolean nextSentencePronounSays(ArticleFacts a, int si) {
+    if (si + 1 >= a.sentences.size()) {
+      return false;
+    }
+    List<Text.Token> next = a.sentences.get(si + 1).tokens();
+    return !next.isEmpty() && PRONOUNS.contains(next.get(0).lower()) && attributesAt(next, 0);
+  }
+
+  /** "Pentagon" for "Department of Defense": an alias phrase in an attributing sentence. */
+  private static boolean aliasAttributed(
+      VariantFacts v, List<Integer> names, ArticleFacts.Sentence s) {
+    String flat = ArticleFacts.squash(s.text());
+    for (int i : names) {
+      String l = v.tokens.get(i).lower().replace(".", "");
+      for (String alias : NameCheck.aliases(l)) {
+        if (!alias.equals(l) && alias.contains(" ") && flat.contains(" " + alias + " ")) {
+          for (String st : s.stems()) {
+            if (Lexicon.ATTRIBUTION.contains(st) || st.startsWith("justif")) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsAny(
+      ArticleFacts a, VariantFacts v, List<Integer> names, List<Text.Token> tk) {
+    for (Text.Token t : tk) {
+      if (matchesAny(a, v, names, t)) {
+        return true;
+      }
+    }
+    if (tk.isEmpty()) {
+      return false;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Text.Token t : tk) {
+      sb.append(t.lower()).append(' ');
+    }
+    String flat = " " + sb + " ";
+    for (int i : names) {
+      for (String alias : NameCheck.aliases(v.tokens.get(i).lower().replace(".", ""))) {
+        if (flat.contains(" " + alias + " ")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAny(
+      ArticleFacts a, VariantFacts v, List<Integer> keys, Text.Token t) {
+    String tl = ArticleFacts.stripPossessive(t.lower());
+    String ts = Text.stem(tl);
+    for (int i : keys) {
+      String vl = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
+      if (!Text.content(vl)) {
+        continue;
+      }
+      String metonym = Lexicon.METONYMS.get(vl);
+      if (vl.equals(tl)
+          || v.stems.get(i).equals(ts)
+          || NameCheck.demonym(vl, tl)
+          || NameCheck.demonym(tl, vl)
+          || metonym != null && (metonym.equals(tl) || NameCheck.demonym(tl, metonym))) {
+        return true;
+      }
+      String g = Lexicon.ROLE_GROUPS.get(v.stems.get(i));
+      if (g != null && g.equals(Lexicon.ROLE_GROUPS.get(ts))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean nearAttribution(ArticleFacts a, VariantFacts v, List<Integer> src) {
+    return !sourceSentences(a, v, src).isEmpty();
+  }
+
+  /** Half the claim's content words and numbers appear within a sentence of sentence {@code si}. */
+  private static boolean claimCovered(ArticleFacts a, VariantFacts v, List<Integer> claim, int si) {
+    int from = si == 1 ? 0 : si; // a lead sentence stands with the headline
+    int to = Math.min(a.sentences.size() - 1, si + 1);
+    int total = 0;
+    int found = 0;
+    for (int i : claim) {
+      String l = v.tokens.get(i).lower();
+      if (!v.word(i) || !Text.content(l) || l.length() < 3 || Lexicon.HEDGES.contains(l)) {
+        continue;
+      }
+      total++;
+      for (int k = from; k <= to; k++) {
+        if (a.sentences.get(k).stems().contains(v.stems.get(i))) {
+          found++;
+          break;
+        }
+      }
+    }
+    String claimText = textOf(v, claim);
+    List<Quantities.Quantity> nums = Quantities.find(claimText);
+    if (!nums.isEmpty()) {
+      StringBuilder window = new StringBuilder();
+      for (int k = from; k <= to; k++) {
+        window.append(a.sentences.get(k).text()).append('\n');
+      }
+      List<Quantities.Quantity> wq = Quantities.find(window.toString());
+      for (Quantities.Quantity q : nums) {
+        total++;
+        for (Quantities.Quantity w : wq) {
+          if (Quantities.supports(w, q)) {
+            found++;
+            break;
+          }
+        }
+      }
+    }
+    return total == 0 || found * 2 >= total;
+  }
+
+  private static String textOf(VariantFacts v, List<Integer> idx) {
+    if (idx.isEmpty()) {
+      return "";
+    }
+    int start = v.tokens.get(idx.get(0)).start();
+    Text.Token last = v.tokens.get(idx.get(idx.size() - 1));
+    return v.text.substring(start, last.start() + last.text().length());
+  }
+
+  private static boolean restatesTitle(ArticleFacts a, VariantFacts v) {
+    List<Text.Token> tt = a.sentences.get(0).tokens();
+    int total = 0;
+    int shared = 0;
+    for (Text.Token t : tt) {
+      String l = t.lower();
+      if (!Text.content(l) || l.length() < 3 || Lexicon.SOURCE_VERBS.contains(l)) {
+        continue;
+      }
+      total++;
+      if (v.stems.contains(Text.stem(l))) {
+        shared++;
+      }
+    }
+    return total > 0 && shared * 2 >= total;
+  }
+
+  /** The article sentence the variant restates, if it carries a claim verb; else null. */
+  private static String claimSentence(ArticleFacts a, VariantFacts v) {
+    List<String> content = new ArrayList<>();
+    for (int i = 0; i < v.tokens.size(); i++) {
+      String l = v.tokens.get(i).lower();
+      if (v.word(i) && Text.content(l) && l.length() > 2) {
+        content.add(v.stems.get(i));
+      }
+    }
+    if (content.size() < 3) {
+      return null;
+    }
+    int best = 0;
+    String claim = null;
+    boolean plainBest = false;
+    for (ArticleFacts.Sentence s : a.sentences) {
+      int hit = 0;
+      for (String c : content) {
+        if (s.stems().contains(c)) {
+          hit++;
+        }
+      }
+      if (hit * 2 < content.size() || hit < best) {
+        continue;
+      }
+      boolean claims = false;
+      for (String st : s.stems()) {
+        if (Lexicon.CLAIM_STEMS.contains(st)) {
+          claims = true;
+        }
+      }
+      if (hit > best) {
+        best = hit;
+        plainBest = !claims;
+        claim = claims ? s.text() : null;
+      } else if (!claims) {
+        plainBest = true;
+      }
+    }
+    if (claim == null || plainBest) {
+      return null;
+    }
+    return claim.length() > 160 ? claim.substring(0, 157) + "..." : claim;
+  }
+
+  private static List<Integer> range(int from, int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  private static List<Integer> outside(int n, int from, int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (i < from || i >= to) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static List<Integer> contentRange(VariantFacts v, int from, int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      if (Text.content(v.tokens.get(i).lower()) || v.tokens.get(i).capitalised()) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+}

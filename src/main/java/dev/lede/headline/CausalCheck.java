@@ -1,0 +1,195 @@
+package dev.lede.headline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Invented causes and consequences. A variant that links two things ("X after Y", "Y sparks X", "X
+ * blamed on Y") must find both sides together in the article — the same sentence or its neighbours
+ * — with a word that links them there. "Strong" connectives (cause, spark, blame, because) need a
+ * causal word in the article; "weak" ones (after, amid, as, over) any linking or temporal word. The
+ * cause side must be mostly found (two thirds of its content words), the effect side at least
+ * touched: paraphrase rarely keeps every word, but an invented cause brings words the article never
+ * puts beside the effect.
+ */
+final class CausalCheck {
+  private CausalCheck() {}
+
+  private static final Set<String> STRONG_MARKERS =
+      Set.of(
+          "caus",
+          "lead",
+          "result",
+          "trigger",
+          "spark",
+          "prompt",
+          "blame",
+          "respons",
+          "attribut",
+          "becaus",
+          "due",
+          "contribut",
+          "link",
+          "reason",
+          "thank",
+          "thus",
+          "therefor");
+  private static final Set<String> SEQUENCE_MARKERS =
+      Set.of(
+          "after",
+          "follow",
+          "sinc",
+          "then",
+          "befor",
+          "later",
+          "subsequ",
+          "when",
+          "amid",
+          "for",
+          "over",
+          "reaction",
+          "onc",
+          "upon");
+  private static final Set<String> NOT_AS = Set.of("such", "well", "soon", "much", "far", "long");
+
+  static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    int n = v.tokens.size();
+    for (int i = 0; i < n; i++) {
+      String l = v.tokens.get(i).lower();
+      String next = i + 1 < n ? v.tokens.get(i + 1).lower() : "";
+      boolean strong =
+          Lexicon.STRONG_CAUSAL.contains(l)
+                  && !(l.equals("leads") || l.equals("results") || l.equals("due"))
+              || (l.equals("leads") || l.equals("led") || l.equals("lead")) && next.equals("to")
+              || l.equals("results") && next.equals("in")
+              || l.equals("due") && next.equals("to");
+      boolean weak = Lexicon.WEAK_CAUSAL.contains(l);
+      if (l.equals("as") && (i > 0 && NOT_AS.contains(v.tokens.get(i - 1).lower()))) {
+        weak = false;
+      }
+      if (!strong && !weak) {
+        continue;
+      }
+      int cs = v.clauseStart(i);
+      int ce = v.clauseEnd(i);
+      List<String> right = stems(v, i + 1, ce);
+      List<String> left = stems(v, cs, i);
+      if (left.isEmpty()) {
+        left = stems(v, ce, n);
+      }
+      if (right.isEmpty() || left.isEmpty()) {
+        continue;
+      }
+      boolean needsMarker = strong || l.equals("after") || l.equals("following");
+      if (!linked(a, left, right, strong, needsMarker)) {
+        reasons.add(
+            "links '"
+                + String.join(" ", words(v, cs, i))
+                + "' and '"
+                + String.join(" ", words(v, i + 1, ce))
+                + "' with '"
+                + v.tokens.get(i).text()
+                + "', which the article does not");
+      }
+    }
+  }
+
+  private static boolean linked(
+      ArticleFacts a, List<String> left, List<String> right, boolean strong, boolean needsMarker) {
+    List<ArticleFacts.Sentence> ss = a.sentences;
+    for (int si = 0; si < ss.size(); si++) {
+      int from = strong ? si : Math.max(0, si - 1);
+      int to = Math.min(ss.size() - 1, si + 1);
+      int rightFound = 0;
+      boolean leftFound = false;
+      boolean marker = false;
+      // The linked side must be found in one sentence; the other side and the link beside it.
+      int rf = needsMarker && !strong ? si : from;
+      int rt = needsMarker && !strong ? si : to;
+      for (String r : right) {
+        if (inWindow(ss, rf, rt, r)) {
+          rightFound++;
+        }
+      }
+      if (rightFound * 5 < right.size() * 3) {
+        continue;
+      }
+      int leftHits = 0;
+      for (String l : left) {
+        if (inWindow(ss, from, to, l)) {
+          leftHits++;
+        }
+      }
+      // A stated cause must be mostly there too; after "after" the effect need only be touched.
+      leftFound = strong ? leftHits * 3 >= left.size() * 2 : leftHits > 0;
+      if (!leftFound) {
+        continue;
+      }
+      if (!needsMarker) {
+        return true;
+      }
+      for (int k = from; k <= to && !marker; k++) {
+        for (String st : ss.get(k).stems()) {
+          if (STRONG_MARKERS.contains(st) || !strong && SEQUENCE_MARKERS.contains(st)) {
+            marker = true;
+            break;
+          }
+        }
+      }
+      if (marker) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inWindow(List<ArticleFacts.Sentence> ss, int from, int to, String stem) {
+    Set<String> syn = Lexicon.SYNONYMS.getOrDefault(stem, Set.of());
+    for (int k = from; k <= to; k++) {
+      Set<String> st = ss.get(k).stems();
+      if (st.contains(stem)) {
+        return true;
+      }
+      for (String s : syn) {
+        if (st.contains(s)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static List<String> stems(VariantFacts v, int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int i = Math.max(0, from); i < to && i < v.tokens.size(); i++) {
+      String l = v.tokens.get(i).lower();
+      if (v.word(i)
+          && Text.content(l)
+          && l.length() > 2
+          && !Lexicon.STRONG_CAUSAL.contains(l)
+          && !Lexicon.HEDGES.contains(l)
+          && !Lexicon.SOURCE_VERBS.contains(l)
+          && Quantities.find(l).isEmpty()) {
+        if (l.indexOf('-') > 0) {
+          for (String part : l.split("-")) {
+            if (part.length() > 2 && Text.content(part)) {
+              out.add(Text.stem(part));
+            }
+          }
+        } else {
+          out.add(v.stems.get(i));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> words(VariantFacts v, int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int i = Math.max(0, from); i < to && i < v.tokens.size(); i++) {
+      out.add(v.tokens.get(i).text());
+    }
+    return out;
+  }
+}

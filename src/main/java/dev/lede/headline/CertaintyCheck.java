@@ -1,0 +1,96 @@
+package dev.lede.headline;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tense and certainty. The article states each word at a level (see {@link ArticleFacts#level}): 0
+ * as fact, 1 as plan or future ("to expel", "will buy"), 2 hedged ("may spread", "suspected leak").
+ * A variant without any hedge of its own (no "may", "could", "suggests", no question) must not
+ * state a word more firmly than the article ever does: "may dazzle" must not become "dazzles",
+ * "voted to expel" must not become "expels", "could cause" must not become "will cause". "Will V"
+ * needs the article's own "will V" or "is to V"; settled-finding words ("proves", "confirms") and
+ * outcomes ("convicted", "sentenced") need the article's own.
+ */
+final class CertaintyCheck {
+  private CertaintyCheck() {}
+
+  private static final Set<String> TITLE_HARDENERS = Set.of("caused", "causes", "cause", "will");
+
+  static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    int n = v.tokens.size();
+    for (int i = 0; i < n; i++) {
+      Text.Token t = v.tokens.get(i);
+      String l = t.lower();
+      String st = v.stems.get(i);
+      if (l.equals("will") && !v.hedged) {
+        int j = nextContent(v, i + 1);
+        if (j >= 0 && !statedAsFuture(a, v.stems.get(j))) {
+          reasons.add(
+              "says 'will "
+                  + v.tokens.get(j).text()
+                  + "'; the article does not state it as settled");
+          continue;
+        }
+      }
+      if (Lexicon.HARDENERS.contains(l) && !a.allStems.contains(st)) {
+        reasons.add("says '" + t.text() + "'; the article does not");
+        continue;
+      }
+      if (Lexicon.OUTCOMES.contains(l) && a.level(st) > 0 && !v.hedged) {
+        reasons.add("states '" + t.text() + "' as done; the article does not report it so");
+        continue;
+      }
+      if (Lexicon.OUTCOMES.contains(l) && !a.allStems.contains(st)) {
+        reasons.add("states '" + t.text() + "', which the article does not report");
+        continue;
+      }
+      if (v.hedged || !v.word(i) || !Text.content(l) || t.capitalised() && !t.sentenceStart()) {
+        continue;
+      }
+      if (!a.minLevel.containsKey(st) || Lexicon.intensifier(l)) {
+        continue;
+      }
+      int mine = ArticleFacts.level(v.tokens, i);
+      int theirs = a.level(st);
+      if (mine < theirs) {
+        reasons.add(
+            "states '"
+                + t.text()
+                + "' more firmly than the article, which has it only as "
+                + (theirs == 2 ? "possible, reported or alleged" : "planned or intended"));
+      }
+    }
+    if (a.titleHedged && !v.hedged) {
+      for (int i = 0; i < n; i++) {
+        String l = v.tokens.get(i).lower();
+        if (TITLE_HARDENERS.contains(l) || Lexicon.HARDENERS.contains(l)) {
+          reasons.add(
+              "drops the hedge of the article's headline ('" + a.title + "') and says '" + l + "'");
+          break;
+        }
+      }
+    }
+  }
+
+  private static int nextContent(VariantFacts v, int from) {
+    for (int j = from; j < Math.min(v.tokens.size(), from + 3); j++) {
+      String l = v.tokens.get(j).lower();
+      if (Text.content(l) && !l.endsWith("ly")) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean statedAsFuture(ArticleFacts a, String stem) {
+    for (ArticleFacts.Sentence s : a.sentences) {
+      for (int k = 0; k < s.tokens().size(); k++) {
+        if (s.levels()[k] == 1 && Text.stem(s.tokens().get(k).lower()).equals(stem)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

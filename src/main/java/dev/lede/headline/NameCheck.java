@@ -1,0 +1,319 @@
+package dev.lede.headline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names, numbers, identifiers and quotations: everything a variant cites must be found in the
+ * article. A capitalised word is a name unless the article writes it in lower case; in a
+ * title-cased headline (or as its first word) an unknown capitalised word is left to the novelty
+ * check, because capitals there say nothing. Names match through possessives, demonyms ("Polish"
+ * for Poland, "Chinese" for China), place aliases ("US" for United States) and acronyms of the
+ * article's names ("DOJ" for Department of Justice).
+ */
+final class NameCheck {
+  private NameCheck() {}
+
+  private static final Map<String, Set<String>> ALIAS_GROUPS = new HashMap<>();
+
+  static {
+    for (Map.Entry<String, Set<String>> e : Lexicon.PLACE_ALIASES.entrySet()) {
+      Set<String> group = new HashSet<>(e.getValue());
+      group.add(e.getKey());
+      for (String m : group) {
+        ALIAS_GROUPS.computeIfAbsent(m, k -> new HashSet<>()).addAll(group);
+      }
+    }
+  }
+
+  private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"]{2,})\"");
+  private static final Pattern SINGLE_QUOTED =
+      Pattern.compile("(?<![\\p{L}\\p{N}])'([^']{2,}?)'(?![\\p{L}])");
+
+  static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    names(a, v, reasons);
+    numbers(a, v, reasons);
+    quotes(a, v, reasons);
+  }
+
+  private static void names(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    for (Text.Token t : v.tokens) {
+      if (!t.capitalised()) {
+        continue;
+      }
+      String l = ArticleFacts.stripPossessive(t.lower());
+      if (hasDigit(l)) {
+        if (!a.allWords.contains(l) && !a.hasPhrase(l)) {
+          reasons.add("names '" + t.text() + "', which the article does not mention");
+        }
+        continue;
+      }
+      if (supported(a, l, t)) {
+        continue;
+      }
+      if (l.contains("-")) {
+        boolean all = true;
+        for (String part : l.split("-")) {
+          if (!part.isEmpty() && Character.isLetter(part.charAt(0)) && !supported(a, part, t)) {
+            all = false;
+          }
+        }
+        if (all) {
+          continue;
+        }
+      }
+      if (t.allCaps()) {
+        reasons.add("names '" + t.text() + "', which the article does not mention");
+        continue;
+      }
+      if (Lexicon.intensifier(l) || Lexicon.HEDGES.contains(l) || OPENERS.contains(l)) {
+        continue; // not a name; other checks judge it
+      }
+      if (v.titleCase && !t.sentenceStart()) {
+        continue; // capitals say nothing here: the novelty check weighs the word
+      }
+      reasons.add("names '" + t.text() + "', which the article does not mention");
+    }
+  }
+
+  private static final Set<String> OPENERS =
+      Set.of(
+          "why",
+          "how",
+          "did",
+          "does",
+          "do",
+          "could",
+          "can",
+          "will",
+          "is",
+          "are",
+          "was",
+          "should",
+          "would",
+          "what",
+          "who",
+          "which",
+          "when",
+          "where",
+          "inside",
+          "watch",
+          "live",
+          "explainer",
+          "analysis",
+          "opinion",
+          "breaking",
+          "update",
+          "exclusive",
+          "non");
+
+  static boolean supported(ArticleFacts a, String l, Text.Token t) {
+    if (Text.STOPWORDS.contains(l) || Lexicon.COMMON_ABBREVIATIONS.contains(l)) {
+      return true;
+    }
+    if (a.capitalised.contains(l)) {
+      return true;
+    }
+    String bare = l.replace(".", "");
+    if (t.allCaps() || l.length() <= 4 && l.contains(".")) {
+      if (a.acronyms.contains(bare) || a.allWords.contains(l) || a.allWords.contains(bare)) {
+        return true;
+      }
+    } else if (a.lowerWords.contains(l) || a.lowerStems.contains(Text.stem(l))) {
+      return true; // a common word the article writes in lower case
+    }
+    Set<String> group = ALIAS_GROUPS.get(bare);
+    if (group == null) {
+      group = ALIAS_GROUPS.get(l);
+    }
+    if (group != null) {
+      for (String alias : group) {
+        String ab = alias.replace(".", "");
+        if (a.capitalised.contains(alias) || a.acronyms.contains(ab) || a.hasPhrase(alias)) {
+          return true;
+        }
+      }
+    }
+    for (String c : a.capitalised) {
+      if (demonym(l, c) || demonym(c, l) || l.length() >= 4 && c.startsWith(l)) {
+        return true; // "Polish"/"Poland", "Houthis"/"Houthi", "Tech"/"Technology"
+      }
+    }
+    if (l.indexOf('-') > 0) {
+      for (String part : l.split("-")) {
+        if (!part.isEmpty() && !ClaimCheck.known(a, part, Text.stem(part)) && !part.equals("non")) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The names that stand for the same place as the lower-case name (itself included). */
+  static Set<String> aliases(String lower) {
+    Set<String> g = ALIAS_GROUPS.get(lower);
+    return g == null ? Set.of(lower) : g;
+  }
+
+  private static final String[] SUFFIXES = {"ian", "ese", "ish", "an", "n", "i", "ic", "s", ""};
+
+  /** True if {@code x} is {@code y} with an adjective or plural ending ("kenyan" / "kenya"). */
+  static boolean demonym(String x, String y) {
+    for (String s : SUFFIXES) {
+      if (x.endsWith(s) && x.length() - s.length() >= 4) {
+        String b = x.substring(0, x.length() - s.length());
+        if (y.startsWith(b) && y.length() - b.length() <= 2 && !y.equals(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void numbers(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    for (Quantities.Quantity q : v.quantities) {
+      boolean ok = false;
+      for (Quantities.Quantity aq : a.quantities) {
+        if (Quantities.supports(aq, q)) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) {
+        reasons.add("number '" + q.surface() + "' is not in the article");
+      } else if (!q.special() && q.kind() != Quantities.Kind.VAGUE) {
+        List<String> counted = counted(v, q);
+        if (!counted.isEmpty() && !countedAlike(a, q, counted)) {
+          reasons.add(
+              "number '"
+                  + q.surface()
+                  + "' is in the article, but not for '"
+                  + String.join(" ", counted)
+                  + "'");
+        }
+      }
+    }
+  }
+
+  private static final Set<String> AGE = Set.of("year-old", "age", "aged", "old", "year", "years");
+
+  /**
+   * The stems of what a variant's number counts: the hyphen suffix ("five-storey"), the designation
+   * before it ("Flight 610"), else up to two common words after it ("opioid doses", "dead"). Empty
+   * where nothing is counted or the number is an age ("Pinochet, 89", "at 78").
+   */
+  private static List<String> counted(VariantFacts v, Quantities.Quantity q) {
+    int at = ArticleFacts.tokenAt(v.tokens, q.start());
+    String before = v.text.substring(0, Math.max(0, q.start())).stripTrailing();
+    String after = v.text.substring(Math.min(v.text.length(), q.end())).stripLeading();
+    if (q.value() == 1
+        || before.endsWith(",") && (after.isEmpty() || after.startsWith(","))
+        || before.endsWith(" at")
+        || before.endsWith(" aged")) {
+      return List.of();
+    }
+    String tok = v.tokens.get(at).lower();
+    int dash = tok.indexOf('-');
+    if (dash > 0 && Character.isLetter(tok.charAt(0))) {
+      return List.of(Text.stem(tok.substring(dash + 1)));
+    }
+    if (at > 0
+        && v.tokens.get(at - 1).capitalised()
+        && !v.tokens.get(at - 1).sentenceStart()
+        && !before.endsWith(",")) {
+      return List.of(Text.stem(v.tokens.get(at - 1).lower()));
+    }
+    int first = at;
+    while (first < v.tokens.size() && v.tokens.get(first).start() < q.end()) {
+      first++;
+    }
+    List<String> out = new ArrayList<>();
+    if (at > 0) {
+      Text.Token prev = v.tokens.get(at - 1);
+      String pl = prev.lower();
+      if (!prev.capitalised() && Text.content(pl) && !SKIP.contains(pl) && v.word(at - 1)) {
+        out.add(v.stems.get(at - 1)); // "murdering eight men" for "eight murders"
+      }
+    }
+    int found = out.size();
+    for (int k = first; k < Math.min(v.tokens.size(), first + 3) && out.size() < found + 2; k++) {
+      Text.Token t = v.tokens.get(k);
+      String l = t.lower();
+      if (AGE.contains(l)) {
+        return List.of();
+      }
+      if (t.capitalised() && !v.titleCase || !v.word(k) || !Quantities.find(l).isEmpty()) {
+        break;
+      }
+      if (Text.content(l) && !SKIP.contains(l)) {
+        out.add(v.stems.get(k));
+      }
+    }
+    return out.size() == found ? List.of() : out; // nothing counted after the number
+  }
+
+  private static final Set<String> SKIP =
+      Set.of(
+          "least",
+          "more",
+          "than",
+          "nearly",
+          "almost",
+          "around",
+          "some",
+          "including",
+          "over",
+          "under",
+          "about",
+          "up",
+          "down",
+          "just",
+          "only");
+
+  private static boolean countedAlike(ArticleFacts a, Quantities.Quantity q, List<String> counted) {
+    for (ArticleFacts.Mention m : a.mentions) {
+      if (!Quantities.supports(m.quantity(), q)) {
+        continue;
+      }
+      for (String c : counted) {
+        if (m.context().contains(c)) {
+          return true;
+        }
+        for (String s : Lexicon.SYNONYMS.getOrDefault(c, Set.of())) {
+          if (m.context().contains(s)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void quotes(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    for (Pattern p : List.of(DOUBLE_QUOTED, SINGLE_QUOTED)) {
+      Matcher m = p.matcher(v.text);
+      while (m.find()) {
+        String phrase = ArticleFacts.squash(m.group(1)).strip();
+        if (!phrase.isEmpty() && !a.hasPhrase(phrase)) {
+          reasons.add("quotes '" + m.group(1) + "', which the article does not contain");
+        }
+      }
+    }
+  }
+}

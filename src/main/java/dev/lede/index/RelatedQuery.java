@@ -1,0 +1,66 @@
+package dev.lede.index;
+
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request for related candidates: articles that share the most distinctive terms (tf·idf, in the
+ * manner of MoreLikeThis) of the title and body of an indexed article, or of a text.
+ *
+ * @param articleId take the terms from this indexed article (which is then excluded), or null
+ * @param text take the terms from this text when {@code articleId} is null
+ * @param exclude ids never to return
+ * @param filters restrictions on the candidates
+ * @param limit candidates to return
+ * @param maxQueryTerms how many of the most distinctive terms make the query (caps the cost of huge
+ *     bodies)
+ */
+public record RelatedQuery(
+    @Nullable String articleId,
+    String text,
+    Set<String> exclude,
+    SearchFilters filters,
+    int limit,
+    int maxQueryTerms) {
+
+  public static final int DEFAULT_MAX_QUERY_TERMS = 25;
+
+  public RelatedQuery {
+    Objects.requireNonNull(text, "text");
+    exclude = Set.copyOf(exclude);
+    Objects.requireNonNull(filters, "filters");
+    if (articleId == null && text.isBlank()) {
+      throw new IllegalArgumentException("a related query needs an article id or a text");
+    }
+    if (limit < 1 || limit > SearchQuery.MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1.." + SearchQuery.MAX_LIMIT);
+    }
+    if (maxQueryTerms < 1) {
+      throw new IllegalArgumentException("maxQueryTerms must be positive");
+    }
+  }
+
+  /** Candidates related to an indexed article. */
+  public static RelatedQuery forArticle(String id, int limit) {
+    return new RelatedQuery(id, "", Set.of(), SearchFilters.NONE, limit, DEFAULT_MAX_QUERY_TERMS);
+  }
+
+  /** Candidates related to a text. */
+  public static RelatedQuery forText(String text, int limit) {
+    return new RelatedQuery(
+        null, text, Set.of(), SearchFilters.NONE, limit, DEFAULT_MAX_QUERY_TERMS);
+  }
+
+  public RelatedQuery withExclude(Set<String> ids) {
+    return new RelatedQuery(articleId, text, ids, filters, limit, maxQueryTerms);
+  }
+
+  public RelatedQuery withFilters(SearchFilters f) {
+    return new RelatedQuery(articleId, text, exclude, f, limit, maxQueryTerms);
+  }
+
+  public RelatedQuery withMaxQueryTerms(int n) {
+    return new RelatedQuery(articleId, text, exclude, filters, limit, n);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.lede.index.lucene;
+
+import dev.lede.index.IndexEntry;
+import dev.lede.index.SearchHit;
+import dev.lede.model.Article;
+import dev.lede.model.Block;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The index layout: which field holds what, and how an article becomes a Lucene document. Bump
+ * {@link #LAYOUT_VERSION} whenever this or the analysis changes: an index written with another
+ * version is rebuilt from the store on start.
+ */
+final class Fields {
+  static final String LAYOUT_VERSION = "1";
+
+  static final String ID = "id";
+
+  /** Headline; stored with offsets for highlighting. */
+  static final String TITLE = "title";
+
+  /** Body text; stored with offsets for snippets. */
+  static final String BODY = "body";
+
+  /** Description, image captions and alt texts: searched with a lower weight, not stored. */
+  static final String EXTRA = "extra";
+
+  /** Bylines, analysed as names (no stemming). */
+  static final String BYLINE = "byline";
+
+  /** Lower-cased keyword fields for filters. */
+  static final String SECTION = "section";
+
+  static final String TAG = "tag";
+  static final String SOURCE = "source";
+  static final String LANG = "lang";
+
+  /** Tags as text, so that free-text queries match them too. */
+  static final String TAG_TEXT = "tag_text";
+
+  /** Publication time in epoch milliseconds: points, doc values (sort, freshness), stored. */
+  static final String PUBLISHED = "published";
+
+  /** Stored only, for results. */
+  static final String URL = "url";
+
+  static final String SITE = "site";
+  static final String SECTION_SHOWN = "section_shown";
+  static final String TAG_SHOWN = "tag_shown";
+
+  private static final FieldType TEXT_WITH_OFFSETS = new FieldType();
+
+  static {
+    TEXT_WITH_OFFSETS.setTokenized(true);
+    TEXT_WITH_OFFSETS.setStored(true);
+    TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT_WITH_OFFSETS.freeze();
+  }
+
+  private Fields() {}
+
+  /** The keyword form of a filter value: trimmed and lower-cased. */
+  static String keyword(String value) {
+    return value.strip().toLowerCase(Locale.ROOT);
+  }
+
+  static Document toDocument(IndexEntry e) {
+    Article a = e.article();
+    Document d = new Document();
+    d.add(new StringField(ID, e.id(), Field.Store.YES));
+    d.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
+    d.add(new Field(BODY, a.text(), TEXT_WITH_OFFSETS));
+    StringBuilder extra = new StringBuilder(a.description());
+    for (Block.Image img : a.images()) {
+      extra.append("\n").append(img.caption()).append("\n").append(img.alt());
+    }
+    if (!extra.toString().isBlank()) {
+      d.add(new TextField(EXTRA, extra.toString(), Field.Store.NO));
+    }
+    for (String b : a.bylines()) {
+      d.add(new TextField(BYLINE, b, Field.Store.NO));
+    }
+    if (!a.section().isBlank()) {
+      d.add(new StringField(SECTION, keyword(a.section()), Field.Store.NO));
+      d.add(new StoredField(SECTION_SHOWN, a.section()));
+    }
+    for (String t : a.tags()) {
+      if (!t.isBlank()) {
+        d.add(new StringField(TAG, keyword(t), Field.Store.NO));
+        d.add(new TextField(TAG_TEXT, t, Field.Store.NO));
+        d.add(new StoredField(TAG_SHOWN, t));
+      }
+    }
+    if (e.sourceId() != null) {
+      d.add(new StringField(SOURCE, keyword(e.sourceId()), Field.Store.YES));
+    }
+    if (!a.language().isBlank()) {
+      d.add(new StringField(LANG, keyword(a.language()), Field.Store.NO));
+    }
+    if (a.published() != null) {
+      d.add(new LongField(PUBLISHED, a.published().toEpochMilli(), Field.Store.YES));
+    }
+    String url = a.canonicalUrl().isBlank() ? a.url() : a.canonicalUrl();
+    if (!url.isBlank()) {
+      d.add(new StoredField(URL, url));
+    }
+    if (!a.siteName().isBlank()) {
+      d.add(new StoredField(SITE, a.siteName()));
+    }
+    return d;
+  }
+
+  /** A hit from a stored document. */
+  static SearchHit toHit(Document d, float score, String snippet) {
+    IndexableField pub = d.getField(PUBLISHED);
+    Instant published =
+        pub == null || pub.numericValue() == null
+            ? null
+            : Instant.ofEpochMilli(pub.numericValue().longValue());
+    List<String> tags = new ArrayList<>();
+    for (IndexableField t : d.getFields(TAG_SHOWN)) {
+      tags.add(t.stringValue());
+    }
+    return new SearchHit(
+        d.get(ID),
+        orEmpty(d.get(TITLE)),
+        orEmpty(d.get(URL)),
+        published,
+        d.get(SOURCE),
+        orEmpty(d.get(SITE)),
+        orEmpty(d.get(SECTION_SHOWN)),
+        tags,
+        score,
+        snippet);
+  }
+
+  private static String orEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+}

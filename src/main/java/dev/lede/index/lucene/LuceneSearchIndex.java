@@ -1,0 +1,425 @@
+package dev.lede.index.lucene;
+
+import dev.lede.index.IndexEntry;
+import dev.lede.index.IndexException;
+import dev.lede.index.RelatedQuery;
+import dev.lede.index.SearchFilters;
+import dev.lede.index.SearchHit;
+import dev.lede.index.SearchIndex;
+import dev.lede.index.SearchQuery;
+import dev.lede.index.SearchResults;
+import dev.lede.index.TermStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SearchIndex} on Lucene 10 in one folder. One {@link IndexWriter} takes the writes; a
+ * {@link SearcherManager} hands out near-real-time searchers, refreshed on {@link #refresh}. The
+ * checkpoint and the layout version live in the commit's user data, so they are exactly as durable
+ * as the documents they describe.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+  static final String CHECKPOINT_KEY = "lede.checkpoint";
+  static final String LAYOUT_KEY = "lede.layout";
+
+  /**
+   * Hits counted exactly up to here; beyond, the total is a lower bound (and queries stay fast).
+   */
+  private static final int TOTAL_HITS_THRESHOLD = 1_000;
+
+  private final Path dir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private final Analyzer textAnalyzer = new NewsAnalyzer(true);
+  private final InstantSource clock;
+  private final SnapshotDeletionPolicy snapshots;
+  private volatile long checkpoint;
+  private volatile boolean needsRebuild;
+
+  private LuceneSearchIndex(Path dir, InstantSource clock) throws IOException {
+    this.dir = dir;
+    this.clock = clock;
+    this.analyzer =
+        new PerFieldAnalyzerWrapper(textAnalyzer, Map.of(Fields.BYLINE, new NewsAnalyzer(false)));
+    Files.createDirectories(dir);
+    this.directory = FSDirectory.open(dir);
+    boolean existed = DirectoryReader.indexExists(directory);
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    cfg.setCommitOnClose(false); // only commit() commits: a commit always carries its checkpoint
+    cfg.setRAMBufferSizeMB(64);
+    this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+    cfg.setIndexDeletionPolicy(snapshots);
+    IndexWriter w;
+    try {
+      w = new IndexWriter(directory, cfg);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    this.writer = w;
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    this.checkpoint = Long.parseLong(data.getOrDefault(CHECKPOINT_KEY, "0"));
+    this.needsRebuild = !existed || !Fields.LAYOUT_VERSION.equals(data.get(LAYOUT_KEY));
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /**
+   * Opens (creating when absent) the index in {@code dir}.
+   *
+   * @param clock "now" for the freshness of search ranking
+   * @throws IndexException when the folder holds something that is not a readable index
+   */
+  public static LuceneSearchIndex open(Path dir, InstantSource clock) {
+    try {
+      return new LuceneSearchIndex(dir, clock);
+    } catch (IOException | RuntimeException e) {
+      throw new IndexException("cannot open the search index in " + dir + ": " + e, e);
+    }
+  }
+
+  @Override
+  public void upsert(IndexEntry entry) {
+    try {
+      writer.updateDocument(new Term(Fields.ID, entry.id()), Fields.toDocument(entry));
+    } catch (IOException e) {
+      throw new IndexException("indexing " + entry.id() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void delete(String id) {
+    try {
+      writer.deleteDocuments(new Term(Fields.ID, id));
+    } catch (IOException e) {
+      throw new IndexException("removing " + id + " from the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void deleteAll() {
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw new IndexException("clearing the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void commit(long newCheckpoint) {
+    try {
+      writer.setLiveCommitData(
+          Map.of(CHECKPOINT_KEY, Long.toString(newCheckpoint), LAYOUT_KEY, Fields.LAYOUT_VERSION)
+              .entrySet());
+      writer.commit();
+      checkpoint = newCheckpoint;
+      needsRebuild = false;
+    } catch (IOException e) {
+      throw new IndexException("committing the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long checkpoint() {
+    return checkpoint;
+  }
+
+  @Override
+  public boolean needsRebuild() {
+    return needsRebuild;
+  }
+
+  @Override
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new IndexException("refreshing the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long count() {
+    return withSearcher(s -> (long) s.getIndexReader().numDocs());
+  }
+
+  @Override
+  public SearchResults search(SearchQuery q) {
+    boolean blank = q.text().isBlank();
+    Query text =
+        blank ? MatchAllDocsQuery.INSTANCE : new NewsQueryParser(analyzer).parseLeniently(q.text());
+    Query filtered = filtered(text, q.filters(), List.of());
+    boolean newest = blank || q.order() == SearchQuery.Order.NEWEST;
+    return withSearcher(
+        s -> {
+          int n = q.offset() + q.limit();
+          if (n == 0) {
+            return new SearchResults(s.count(filtered), true, List.of());
+          }
+          TopDocs top;
+          if (newest) {
+            Sort sort =
+                new Sort(
+                    LongField.newSortField(
+                        Fields.PUBLISHED, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE),
+                    SortField.FIELD_SCORE);
+            top =
+                s.search(
+                    filtered, new TopFieldCollectorManager(sort, n, null, TOTAL_HITS_THRESHOLD));
+          } else {
+            Query ranked = new FreshnessQuery(filtered, Fields.PUBLISHED, clock.millis());
+            top = s.search(ranked, new TopScoreDocCollectorManager(n, null, TOTAL_HITS_THRESHOLD));
+          }
+          ScoreDoc[] page =
+              top.scoreDocs.length <= q.offset()
+                  ? new ScoreDoc[0]
+                  : Arrays.copyOfRange(top.scoreDocs, q.offset(), top.scoreDocs.length);
+          String[] snippets =
+              q.snippets() && page.length > 0 ? snippets(s, text, page) : new String[page.length];
+          StoredFields stored = s.storedFields();
+          List<SearchHit> hits = new ArrayList<>(page.length);
+          for (int i = 0; i < page.length; i++) {
+            Document d = stored.document(page[i].doc);
+            String snippet = snippets[i];
+            if (q.snippets() && (snippet == null || snippet.isEmpty())) {
+              snippet = Snippets.lead(d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY), 200);
+            }
+            float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
+            hits.add(Fields.toHit(d, score, snippet == null ? "" : snippet));
+          }
+          boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+          return new SearchResults(top.totalHits.value(), exact, hits);
+        });
+  }
+
+  private String[] snippets(IndexSearcher s, Query text, ScoreDoc[] page) throws IOException {
+    UnifiedHighlighter h =
+        UnifiedHighlighter.builder(s, analyzer)
+            .withFormatter(new Snippets())
+            .withBreakIterator(Snippets::breakIterator)
+            .withMaxNoHighlightPassages(1)
+            .withMaxLength(50_000)
+            .build();
+    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    return h.highlight(Fields.BODY, text, pageDocs, 1);
+  }
+
+  @Override
+  public List<SearchHit> related(RelatedQuery q) {
+    return withSearcher(s -> Related.find(s, textAnalyzer, q, this::filtered));
+  }
+
+  /** The query restricted by filters, without some ids. */
+  Query filtered(Query query, SearchFilters f, Collection<String> excludeIds) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(query, BooleanClause.Occur.MUST);
+    if (f.since() != null || f.until() != null) {
+      long lo = f.since() == null ? Long.MIN_VALUE : f.since().toEpochMilli();
+      long hi = f.until() == null ? Long.MAX_VALUE : f.until().toEpochMilli() - 1;
+      b.add(LongField.newRangeQuery(Fields.PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
+    }
+    addAnyOf(b, Fields.SECTION, f.sections());
+    addAnyOf(b, Fields.SOURCE, f.sources());
+    addAnyOf(b, Fields.TAG, f.tags());
+    addAnyOf(b, Fields.LANG, f.languages());
+    if (!excludeIds.isEmpty()) {
+      List<BytesRef> ids = excludeIds.stream().map(BytesRef::new).toList();
+      b.add(new TermInSetQuery(Fields.ID, ids), BooleanClause.Occur.MUST_NOT);
+    }
+    return b.build();
+  }
+
+  private static void addAnyOf(BooleanQuery.Builder b, String field, Collection<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    if (values.size() == 1) {
+      String v = Fields.keyword(values.iterator().next());
+      b.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.FILTER);
+      return;
+    }
+    List<BytesRef> terms = values.stream().map(v -> new BytesRef(Fields.keyword(v))).toList();
+    b.add(new TermInSetQuery(field, terms), BooleanClause.Occur.FILTER);
+  }
+
+  @Override
+  public TermStats termStats(Collection<String> terms) {
+    return withSearcher(
+        s -> {
+          IndexReader r = s.getIndexReader();
+          Map<String, Long> df = new HashMap<>();
+          for (String t : terms) {
+            df.put(t, (long) r.docFreq(new Term(Fields.BODY, t)));
+          }
+          return new TermStats(r.numDocs(), df);
+        });
+  }
+
+  @Override
+  public List<String> analyze(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = textAnalyzer.tokenStream(Fields.BODY, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analysing a String does no I/O
+    }
+    return out;
+  }
+
+  @Override
+  public void backupTo(Path target) {
+    IndexCommit commit;
+    try {
+      commit = snapshots.snapshot();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("nothing to back up: the index has never been committed", e);
+    } catch (IOException e) {
+      throw new IndexException("cannot snapshot the index: " + e.getMessage(), e);
+    }
+    try {
+      Files.createDirectories(target);
+      try (var existing = Files.list(target)) {
+        if (existing.findAny().isPresent()) {
+          throw new IllegalArgumentException("index backup target " + target + " is not empty");
+        }
+      }
+      for (String name : commit.getFileNames()) {
+        Files.copy(dir.resolve(name), target.resolve(name));
+      }
+      try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
+        ch.force(true); // the folder entries too
+      } catch (IOException ignored) {
+        LOG.debug("cannot fsync the folder {} on this platform", target);
+      }
+    } catch (IOException e) {
+      throw new IndexException(
+          "backing up the index to " + target + " failed: " + e.getMessage(), e);
+    } finally {
+      try {
+        snapshots.release(commit);
+        writer.deleteUnusedFiles();
+      } catch (IOException e) {
+        LOG.warn("releasing the index snapshot failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public long diskBytes() {
+    try {
+      long total = 0;
+      for (String f : directory.listAll()) {
+        total += directory.fileLength(f);
+      }
+      return total;
+    } catch (IOException e) {
+      throw new IndexException("measuring the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Searcher work that may throw {@link IOException}. */
+  @FunctionalInterface
+  interface SearcherWork<T> {
+    T run(IndexSearcher s) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    IndexSearcher s;
+    try {
+      s = searchers.acquire();
+    } catch (IOException e) {
+      throw new IndexException("the index is not readable: " + e.getMessage(), e);
+    }
+    try {
+      return work.run(s);
+    } catch (IOException e) {
+      throw new IndexException("searching the index failed: " + e.getMessage(), e);
+    } finally {
+      release(s);
+    }
+  }
+
+  private void release(IndexSearcher s) {
+    try {
+      searchers.release(s);
+    } catch (IOException e) {
+      throw new IndexException("releasing a searcher failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.rollback(); // uncommitted writes are dropped; the owner commits what it wants kept
+      directory.close();
+    } catch (IOException e) {
+      throw new IndexException("closing the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LuceneSearchIndex[" + dir + "]";
+  }
+}

@@ -1,0 +1,266 @@
+package dev.lede.recommend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns candidates into a "You May Also Like" list: filtered, re-scored, diversified, filled.
+ *
+ * <p><b>Filter.</b> Never the article itself, never a copy of it (same duplicate group), never its
+ * own story (the page's "More on this story" block shows those), nothing under the relevance floor
+ * ({@link Settings#minRelative} of the best candidate).
+ *
+ * <p><b>Score.</b> Relevance is normalised by the best candidate's. Freshness multiplies it by at
+ * most {@code 1 + freshnessWeight}, decaying with the age gap between the candidate and the article
+ * (half-life {@link Settings#freshnessHalfLife}), so it only reorders candidates of similar
+ * relevance: with the default weight 0.15 a candidate needs at least 87% of another's relevance to
+ * pass it, and freshness never removes a candidate. When either date is unknown there is no
+ * adjustment at all (first-seen time is not a publication date). Engagement adds at most {@link
+ * Settings#engagementWeight} the same way.
+ *
+ * <p><b>Diversify.</b> Maximal marginal relevance (Carbonell and Goldstein, SIGIR 1998): each pick
+ * maximises λ·score − (1−λ)·max similarity to the items already picked, where similarity is the
+ * Jaccard overlap of the candidates' term sets; λ = 0.7 keeps relevance first. Hard constraints on
+ * top: one item per story, one per duplicate group, at most {@link Settings#perSourceCap} per
+ * source.
+ *
+ * <p><b>Fill.</b> When fewer than k good candidates remain, the list is filled with the freshest
+ * top stories of the article's section, labelled as such, under the same constraints — the block is
+ * never empty while the site has other articles.
+ */
+public final class RelatedRanker {
+
+  /** Tunable parameters, validated once. */
+  public record Settings(
+      int k,
+      double minRelative,
+      double freshnessWeight,
+      Duration freshnessHalfLife,
+      double engagementWeight,
+      double lambda,
+      int perSourceCap) {
+    public Settings {
+      if (k < 1 || k > 50) {
+        throw new IllegalArgumentException("k must be 1..50, was " + k);
+      }
+      if (minRelative < 0 || minRelative >= 1) {
+        throw new IllegalArgumentException("minRelative must be in [0, 1), was " + minRelative);
+      }
+      if (freshnessWeight < 0 || freshnessWeight > 1) {
+        throw new IllegalArgumentException(
+            "freshnessWeight must be in [0, 1], was " + freshnessWeight);
+      }
+      if (lambda <= 0 || lambda > 1) {
+        throw new IllegalArgumentException("lambda must be in (0, 1], was " + lambda);
+      }
+      if (perSourceCap < 1) {
+        throw new IllegalArgumentException("perSourceCap must be at least 1, was " + perSourceCap);
+      }
+    }
+
+    public static Settings defaults() {
+      return new Settings(8, 0.2, 0.15, Duration.ofDays(7), 0.1, 0.7, 3);
+    }
+
+    public Settings withK(int newK) {
+      return new Settings(
+          newK,
+          minRelative,
+          freshnessWeight,
+          freshnessHalfLife,
+          engagementWeight,
+          lambda,
+          perSourceCap);
+    }
+  }
+
+  /** The article the list is for. */
+  public record Subject(
+      String id,
+      @Nullable String storyId,
+      String duplicateGroup,
+      String section,
+      @Nullable Instant published) {}
+
+  /** One chosen item, with why it was chosen. */
+  public record Pick(
+      Candidate candidate,
+      double score,
+      double relevance,
+      double freshness,
+      double engagement,
+      String reason,
+      boolean fallback) {}
+
+  private final Settings settings;
+
+  public RelatedRanker(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Ranks candidates for the subject; {@code fallback} are the freshest top stories of the
+   * subject's section (or of the site), used only to fill.
+   */
+  public List<Pick> rank(Subject subject, List<Candidate> candidates, List<Candidate> fallback) {
+    double best = 0;
+    for (Candidate c : candidates) {
+      if (eligible(subject, c)) {
+        best = Math.max(best, c.relevance());
+      }
+    }
+    List<Scored> pool = new ArrayList<>();
+    if (best > 0) {
+      for (Candidate c : candidates) {
+        if (!eligible(subject, c)) {
+          continue;
+        }
+        double rel = c.relevance() / best;
+        if (rel < settings.minRelative()) {
+          continue;
+        }
+        double fresh = freshness(subject.published(), c.published());
+        double eng = settings.engagementWeight() * Math.max(-1, Math.min(1, c.engagement()));
+        pool.add(new Scored(c, rel * (1 + fresh) * (1 + eng), rel, fresh, eng));
+      }
+    }
+    pool.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.c.id()));
+    List<Pick> picks = new ArrayList<>();
+    Constraints cons = new Constraints(subject);
+    while (picks.size() < settings.k() && !pool.isEmpty()) {
+      Scored next = null;
+      double nextValue = Double.NEGATIVE_INFINITY;
+      for (Scored s : pool) {
+        if (!cons.allows(s.c)) {
+          continue;
+        }
+        double maxSim = 0;
+        for (Pick p : picks) {
+          maxSim = Math.max(maxSim, jaccard(s.c.terms(), p.candidate().terms()));
+        }
+        double v = settings.lambda() * s.score - (1 - settings.lambda()) * maxSim;
+        if (v > nextValue) {
+          nextValue = v;
+          next = s;
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      pool.remove(next);
+      cons.take(next.c);
+      picks.add(
+          new Pick(next.c, next.score, next.rel, next.fresh, next.eng, reason(next.c), false));
+    }
+    if (picks.size() < settings.k()) {
+      List<Candidate> fill = new ArrayList<>(fallback);
+      fill.sort(
+          Comparator.comparing((Candidate c) -> c.published() == null ? Instant.MIN : c.published())
+              .reversed());
+      for (Candidate c : fill) {
+        if (picks.size() >= settings.k()) {
+          break;
+        }
+        if (!eligible(subject, c) || !cons.allows(c)) {
+          continue;
+        }
+        cons.take(c);
+        String label =
+            c.section().isEmpty() || !c.section().equalsIgnoreCase(subject.section())
+                ? "top story, fresh"
+                : "same section, fresh";
+        picks.add(new Pick(c, 0, 0, 0, 0, label, true));
+      }
+    }
+    return List.copyOf(picks);
+  }
+
+  private static boolean eligible(Subject s, Candidate c) {
+    if (c.id().equals(s.id())) {
+      return false;
+    }
+    if (c.duplicateGroup().equals(s.duplicateGroup())
+        || c.duplicateGroup().equals(s.id())
+        || c.id().equals(s.duplicateGroup())) {
+      return false;
+    }
+    return s.storyId() == null || !s.storyId().equals(c.storyId());
+  }
+
+  /** In [0, freshnessWeight]: 1 at no age gap, halving every half-life. */
+  double freshness(@Nullable Instant subject, @Nullable Instant candidate) {
+    if (subject == null || candidate == null || settings.freshnessWeight() == 0) {
+      return 0;
+    }
+    double gapDays = Math.abs(Duration.between(subject, candidate).toMinutes()) / 1440.0;
+    double halfLifeDays = Math.max(1e-6, settings.freshnessHalfLife().toMinutes() / 1440.0);
+    return settings.freshnessWeight() * Math.pow(0.5, gapDays / halfLifeDays);
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    int inter = 0;
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    for (String t : small) {
+      if (large.contains(t)) {
+        inter++;
+      }
+    }
+    return (double) inter / (a.size() + b.size() - inter);
+  }
+
+  private static String reason(Candidate c) {
+    if (!c.shared().isEmpty()) {
+      return "shared: " + String.join(", ", c.shared().subList(0, Math.min(3, c.shared().size())));
+    }
+    return "similar topic";
+  }
+
+  private record Scored(Candidate c, double score, double rel, double fresh, double eng) {}
+
+  /** One per story, one per duplicate group, a cap per source. */
+  private final class Constraints {
+    private final Set<String> stories = new HashSet<>();
+    private final Set<String> groups = new HashSet<>();
+    private final Map<String, Integer> perSource = new HashMap<>();
+
+    Constraints(Subject s) {
+      groups.add(s.duplicateGroup());
+      if (s.storyId() != null) {
+        stories.add(s.storyId());
+      }
+    }
+
+    boolean allows(Candidate c) {
+      if (c.storyId() != null && stories.contains(c.storyId())) {
+        return false;
+      }
+      if (groups.contains(c.duplicateGroup()) || groups.contains(c.id())) {
+        return false;
+      }
+      return perSource.getOrDefault(c.sourceId().toLowerCase(Locale.ROOT), 0)
+          < settings.perSourceCap();
+    }
+
+    void take(Candidate c) {
+      if (c.storyId() != null) {
+        stories.add(c.storyId());
+      }
+      groups.add(c.duplicateGroup());
+      groups.add(c.id());
+      perSource.merge(c.sourceId().toLowerCase(Locale.ROOT), 1, Integer::sum);
+    }
+  }
+}

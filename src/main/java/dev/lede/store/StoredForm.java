@@ -1,0 +1,120 @@
+package dev.lede.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lede.model.Article;
+import dev.lede.model.ArticleJson;
+import dev.lede.model.Block;
+import dev.lede.model.Teaser;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON a store keeps for an article: {@link ArticleJson}'s documented shape without the fields
+ * it derives from the blocks ({@code text}, {@code images}), which would double the bytes stored.
+ * {@link ArticleJson#fromJson} reads it back unchanged. Written with a streaming generator rather
+ * than through a tree: this is on the write path of every article.
+ */
+public final class StoredForm {
+  private StoredForm() {}
+
+  /** The compact JSON of an article. */
+  public static String toJson(Article a) {
+    StringWriter w = new StringWriter(256 + a.title().length() + 2 * a.blocks().size() * 64);
+    try (JsonGenerator g = ArticleJson.mapper().getFactory().createGenerator(w)) {
+      g.writeStartObject();
+      if (a.id() != null) {
+        g.writeStringField("id", a.id());
+      }
+      g.writeStringField("url", a.url());
+      g.writeStringField("canonicalUrl", a.canonicalUrl());
+      g.writeStringField("title", a.title());
+      strings(g, "bylines", a.bylines());
+      instant(g, "published", a.published());
+      instant(g, "modified", a.modified());
+      g.writeStringField("language", a.language());
+      g.writeStringField("siteName", a.siteName());
+      g.writeStringField("section", a.section());
+      g.writeStringField("description", a.description());
+      strings(g, "tags", a.tags());
+      g.writeArrayFieldStart("blocks");
+      for (Block b : a.blocks()) {
+        block(g, b);
+      }
+      g.writeEndArray();
+      strings(g, "attribution", a.attribution());
+      g.writeArrayFieldStart("related");
+      for (Teaser t : a.related()) {
+        g.writeStartObject();
+        g.writeStringField("headline", t.headline());
+        g.writeStringField("altHeadline", t.altHeadline());
+        g.writeStringField("excerpt", t.excerpt());
+        g.writeStringField("url", t.url());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does no I/O
+    }
+    return w.toString();
+  }
+
+  private static void block(JsonGenerator g, Block b) throws IOException {
+    g.writeStartObject();
+    switch (b) {
+      case Block.Paragraph p -> {
+        g.writeStringField("type", "paragraph");
+        g.writeStringField("text", p.text());
+      }
+      case Block.Heading h -> {
+        g.writeStringField("type", "heading");
+        g.writeNumberField("level", h.level());
+        g.writeStringField("text", h.text());
+      }
+      case Block.ListBlock l -> {
+        g.writeStringField("type", "list");
+        g.writeBooleanField("ordered", l.ordered());
+        strings(g, "items", l.items());
+      }
+      case Block.Quote q -> {
+        g.writeStringField("type", "quote");
+        g.writeStringField("text", q.text());
+      }
+      case Block.Image i -> {
+        g.writeStringField("type", "image");
+        g.writeStringField("src", i.src());
+        g.writeStringField("alt", i.alt());
+        g.writeStringField("caption", i.caption());
+        g.writeStringField("credit", i.credit());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  private static void instant(JsonGenerator g, String field, @Nullable Instant i)
+      throws IOException {
+    if (i == null) {
+      g.writeNullField(field);
+    } else {
+      g.writeStringField(field, i.toString());
+    }
+  }
+
+  /** Reads what {@link #toJson} wrote. */
+  public static Article fromJson(String json) {
+    return ArticleJson.fromJson(json);
+  }
+}

@@ -1,0 +1,558 @@
+package dev.lede.store.sqlite;
+
+import dev.lede.model.Article;
+import dev.lede.model.FetchRecord;
+import dev.lede.model.Source;
+import dev.lede.store.ArticleIdentity;
+import dev.lede.store.ArticleStore;
+import dev.lede.store.ArticleVersion;
+import dev.lede.store.Change;
+import dev.lede.store.StoreCounts;
+import dev.lede.store.StoreException;
+import dev.lede.store.StoredArticle;
+import dev.lede.store.StoredForm;
+import dev.lede.store.Submission;
+import dev.lede.store.SubmitResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ArticleStore} on one SQLite file in WAL mode. Writes go through a single connection, one
+ * transaction each; reads use a small pool and see the last committed state. Articles are kept as
+ * their compact JSON ({@link StoredForm}) next to the columns that queries need.
+ */
+public final class SqliteArticleStore implements ArticleStore {
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteArticleStore.class);
+
+  private final Path file;
+  private final Db db;
+  private final InstantSource clock;
+
+  private SqliteArticleStore(Path file, Db db, InstantSource clock) {
+    this.file = file;
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens (creating when absent) the store in {@code file} and applies pending migrations.
+   *
+   * @param fsyncEachCommit true to fsync every commit (survives power loss); false survives a
+   *     process crash but may lose the last commits when the machine loses power
+   */
+  public static SqliteArticleStore open(Path file, InstantSource clock, boolean fsyncEachCommit) {
+    return open(file, clock, fsyncEachCommit, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #open(Path, InstantSource, boolean)}, migrating only up to {@code schemaVersion}. */
+  static SqliteArticleStore open(
+      Path file, InstantSource clock, boolean fsyncEachCommit, int schemaVersion) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+    }
+    Db db = new Db(file, fsyncEachCommit);
+    try {
+      Migrations.apply(db.setupConnection(), schemaVersion, clock.millis());
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      if (e instanceof StoreException se) {
+        throw se;
+      }
+      throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+    }
+    return new SqliteArticleStore(file, db, clock);
+  }
+
+  /** The schema version of the open store. */
+  public int schemaVersion() {
+    return db.read("reading the schema version", Migrations::current);
+  }
+
+  @Override
+  public SubmitResult submit(Article article, @Nullable String sourceId) {
+    return submitAll(List.of(new Submission(article, sourceId))).get(0);
+  }
+
+  @Override
+  public List<SubmitResult> submitAll(List<Submission> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    return db.write(
+        "storing " + batch.size() + " article(s)",
+        c -> {
+          List<SubmitResult> out = new ArrayList<>(batch.size());
+          try (ArticleRows rows = new ArticleRows(c, clock.instant())) {
+            for (Submission s : batch) {
+              out.add(rows.submit(s.article(), s.sourceId()));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public Optional<StoredArticle> get(String id) {
+    return db.read("reading article " + id, c -> one(c, "id = ?", id));
+  }
+
+  @Override
+  public Optional<StoredArticle> findByUrl(String url) {
+    String key = ArticleIdentity.urlKey(url);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return db.read("finding the article at " + url, c -> one(c, "url_key = ?", key));
+  }
+
+  private static Optional<StoredArticle> one(Connection c, String where, String value)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT "
+                + ArticleRows.COLUMNS
+                + " FROM articles WHERE "
+                + where
+                + " ORDER BY rowid LIMIT 1")) {
+      p.setString(1, value);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.of(ArticleRows.read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public List<ArticleVersion> versions(String id) {
+    return db.read(
+        "reading the versions of " + id,
+        c -> {
+          List<ArticleVersion> out = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT version, content_hash, stored_at, json FROM article_versions"
+                      + " WHERE article_id = ? ORDER BY version")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                Article a = StoredForm.fromJson(rs.getString(4));
+                out.add(
+                    new ArticleVersion(
+                        id,
+                        rs.getInt(1),
+                        rs.getString(2),
+                        Instant.ofEpochMilli(rs.getLong(3)),
+                        a.id() == null ? a.withId(id) : a));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public OptionalLong setHidden(String id, boolean hidden) {
+    return db.write(
+        (hidden ? "hiding " : "showing ") + id,
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE articles SET hidden = ? WHERE id = ? AND hidden <> ?")) {
+            p.setInt(1, hidden ? 1 : 0);
+            p.setString(2, id);
+            p.setInt(3, hidden ? 1 : 0);
+            if (p.executeUpdate() == 0) {
+              return OptionalLong.empty();
+            }
+          }
+          try (ArticleRows rows = new ArticleRows(c, clock.instant())) {
+            return OptionalLong.of(
+                rows.logChange(hidden ? Change.Kind.HIDE : Change.Kind.UPSERT, id));
+          }
+        });
+  }
+
+  @Override
+  public OptionalLong delete(String id, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    return db.write(
+        "deleting " + id,
+        c -> {
+          if (!deleteRows(c, id)) {
+            return OptionalLong.empty();
+          }
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT OR REPLACE INTO tombstones (id, deleted_at, reason) VALUES (?, ?, ?)")) {
+            p.setString(1, id);
+            p.setLong(2, clock.millis());
+            p.setString(3, reason);
+            p.executeUpdate();
+          }
+          try (ArticleRows rows = new ArticleRows(c, clock.instant())) {
+            return OptionalLong.of(rows.logChange(Change.Kind.DELETE, id));
+          }
+        });
+  }
+
+  private static boolean deleteRows(Connection c, String id) throws SQLException {
+    try (PreparedStatement v =
+            c.prepareStatement("DELETE FROM article_versions WHERE article_id = ?");
+        PreparedStatement a = c.prepareStatement("DELETE FROM articles WHERE id = ?")) {
+      v.setString(1, id);
+      v.executeUpdate();
+      a.setString(1, id);
+      return a.executeUpdate() > 0;
+    }
+  }
+
+  @Override
+  public List<String> pruneBefore(Instant cutoff, int limit) {
+    return db.write(
+        "pruning articles older than " + cutoff,
+        c -> {
+          List<String> ids = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT id FROM articles WHERE coalesce(published, first_seen) < ? LIMIT ?")) {
+            p.setLong(1, cutoff.toEpochMilli());
+            p.setInt(2, limit);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+          }
+          try (ArticleRows rows = new ArticleRows(c, clock.instant())) {
+            for (String id : ids) {
+              deleteRows(c, id);
+              rows.logChange(Change.Kind.DELETE, id);
+            }
+          }
+          return ids;
+        });
+  }
+
+  @Override
+  public long pruneFetchesBefore(Instant cutoff) {
+    return db.write(
+        "pruning the fetch log",
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM fetch_log WHERE at < ?")) {
+            p.setLong(1, cutoff.toEpochMilli());
+            return (long) p.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public void forEach(boolean includeHidden, Consumer<StoredArticle> action) {
+    db.read(
+        "scanning articles",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT "
+                      + ArticleRows.COLUMNS
+                      + " FROM articles"
+                      + (includeHidden ? "" : " WHERE hidden = 0")
+                      + " ORDER BY rowid")) {
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                action.accept(ArticleRows.read(rs));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public long lastChange() {
+    return db.read("reading the change log", SqliteArticleStore::lastChange);
+  }
+
+  private static long lastChange(Connection c) throws SQLException {
+    // sqlite_sequence keeps the highest sequence ever handed out, even after compaction.
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'changes'")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  @Override
+  public List<Change> changesSince(long afterSeq, int limit) {
+    return db.read(
+        "reading the change log",
+        c -> {
+          List<Change> out = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT seq, kind, article_id, at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            p.setLong(1, afterSeq);
+            p.setInt(2, limit);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Change(
+                        rs.getLong(1),
+                        Change.Kind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public long compactedThrough() {
+    return db.read(
+        "reading store settings",
+        c -> {
+          String v = meta(c, "compacted_through");
+          return v == null ? 0L : Long.parseLong(v);
+        });
+  }
+
+  @Override
+  public void compactChanges(long seq) {
+    db.write(
+        "compacting the change log",
+        c -> {
+          String v = meta(c, "compacted_through");
+          long through = Math.max(seq, v == null ? 0 : Long.parseLong(v));
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM changes WHERE seq <= ?")) {
+            p.setLong(1, through);
+            p.executeUpdate();
+          }
+          try (PreparedStatement p =
+              c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            p.setString(1, "compacted_through");
+            p.setString(2, Long.toString(through));
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static @Nullable String meta(Connection c, String key) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      p.setString(1, key);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  @Override
+  public long checkpoint(String consumer) {
+    return db.read(
+        "reading the checkpoint of " + consumer,
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT seq FROM checkpoints WHERE consumer = ?")) {
+            p.setString(1, consumer);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  @Override
+  public void saveCheckpoint(String consumer, long seq) {
+    db.write(
+        "saving the checkpoint of " + consumer,
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO checkpoints (consumer, seq) VALUES (?, ?)"
+                      + " ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq")) {
+            p.setString(1, consumer);
+            p.setLong(2, seq);
+            return p.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Map<String, Long> checkpoints() {
+    return db.read(
+        "reading checkpoints",
+        c -> {
+          Map<String, Long> out = new TreeMap<>();
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT consumer, seq FROM checkpoints")) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public StoreCounts counts() {
+    return db.read(
+        "counting",
+        c -> {
+          long visible = count(c, "SELECT count(*) FROM articles WHERE hidden = 0");
+          long hidden = count(c, "SELECT count(*) FROM articles WHERE hidden <> 0");
+          long versions = count(c, "SELECT count(*) FROM article_versions");
+          long sources = count(c, "SELECT count(*) FROM sources");
+          long fetches = count(c, "SELECT count(*) FROM fetch_log");
+          long last = lastChange(c);
+          Instant lastAt = null;
+          try (PreparedStatement p = c.prepareStatement("SELECT at FROM changes WHERE seq = ?")) {
+            p.setLong(1, last);
+            try (ResultSet rs = p.executeQuery()) {
+              if (rs.next()) {
+                lastAt = Instant.ofEpochMilli(rs.getLong(1));
+              }
+            }
+          }
+          return new StoreCounts(visible, hidden, versions, sources, fetches, last, lastAt);
+        });
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  public long diskBytes() {
+    long total = 0;
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Path p = file.resolveSibling(file.getFileName() + suffix);
+      try {
+        total += Files.exists(p) ? Files.size(p) : 0;
+      } catch (IOException ignored) {
+        LOG.debug("{} vanished while being measured; counted as empty", p);
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public void backupTo(Path target) {
+    if (Files.exists(target)) {
+      throw new StoreException("backup target " + target + " already exists");
+    }
+    db.readAutoCommit(
+        "backing up to " + target,
+        c -> {
+          // VACUUM INTO reads one consistent snapshot and writes a compact copy; writers go on.
+          try (PreparedStatement p = c.prepareStatement("VACUUM INTO ?")) {
+            p.setString(1, target.toAbsolutePath().toString());
+            p.execute();
+          }
+          return null;
+        });
+  }
+
+  // ---- sources, state and fetch log
+
+  @Override
+  public void putSource(Source source) {
+    db.write(
+        "saving source " + source.id(),
+        c -> {
+          SourceRows.put(c, source);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Source> source(String id) {
+    return db.read("reading source " + id, c -> SourceRows.get(c, id));
+  }
+
+  @Override
+  public List<Source> sources() {
+    return db.read("listing sources", SourceRows::all);
+  }
+
+  @Override
+  public boolean removeSource(String id) {
+    return db.write("removing source " + id, c -> SourceRows.remove(c, id));
+  }
+
+  @Override
+  public String sourceState(String sourceId) {
+    return db.read("reading the state of source " + sourceId, c -> SourceRows.state(c, sourceId));
+  }
+
+  @Override
+  public void putSourceState(String sourceId, String stateJson) {
+    SourceRows.requireJsonObject(stateJson);
+    db.write(
+        "saving the state of source " + sourceId,
+        c -> {
+          SourceRows.putState(c, sourceId, stateJson);
+          return null;
+        });
+  }
+
+  @Override
+  public void appendFetch(FetchRecord record) {
+    appendFetches(List.of(record));
+  }
+
+  @Override
+  public void appendFetches(List<FetchRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    db.write(
+        "appending to the fetch log",
+        c -> {
+          SourceRows.appendFetches(c, records);
+          return null;
+        });
+  }
+
+  @Override
+  public List<FetchRecord> fetches(@Nullable String sourceId, @Nullable Instant since, int limit) {
+    return db.read("reading the fetch log", c -> SourceRows.fetches(c, sourceId, since, limit));
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteArticleStore[" + file + "]";
+  }
+}

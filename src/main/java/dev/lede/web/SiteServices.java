@@ -1,0 +1,161 @@
+package dev.lede.web;
+
+import dev.lede.model.Article;
+import dev.lede.model.Source;
+import dev.lede.model.TeaserEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the site needs from the rest of Lede. The composition root implements it over the store, the
+ * index, the story and related services; the web package never sees a concrete backend. Every list
+ * excludes hidden articles and duplicates of articles already listed.
+ */
+public interface SiteServices {
+
+  /** A visible article with what its page and teasers need. */
+  Optional<PageArticle> article(String id);
+
+  /** Newest first; {@code filter} narrows to a section, tag, source or story. */
+  ArticlePage latest(ListFilter filter, int page, int pageSize);
+
+  /** How many visible articles there are (for sitemaps). */
+  long count();
+
+  /** Visible article ids with their last change, oldest first, for sitemaps. */
+  List<UrlEntry> urls(int offset, int limit);
+
+  /** Visible articles published (else first seen) since {@code cutoff}, newest first. */
+  List<PageArticle> since(Instant cutoff, int limit);
+
+  /** Stories ranked by size and freshness, each with its lead article. */
+  List<TopStory> topStories(int limit);
+
+  /** Section names in use, most used first. */
+  List<String> sections();
+
+  /** The sources Lede follows. */
+  List<Source> sources();
+
+  /** A source by id. */
+  Optional<Source> source(String id);
+
+  /** A story's headline and size, or empty when unknown. */
+  Optional<StoryInfo> story(String storyId);
+
+  /** Full-text search with filters; snippets are HTML-safe with {@code <mark>} highlights. */
+  SearchPage search(
+      String query,
+      String section,
+      String sourceId,
+      @Nullable LocalDate since,
+      int page,
+      int pageSize);
+
+  /** "You May Also Like" for an article: k items, each with its reason. */
+  List<RelatedItem> related(String articleId, int k);
+
+  /** Other articles of the article's story (not copies of it), newest first. */
+  List<PageArticle> moreOnStory(String articleId, int limit);
+
+  /** Copies of this article published elsewhere (its duplicates' publishers). */
+  List<PageArticle> copies(String articleId);
+
+  /** The local file of an image, if a copy exists ({@code key} as the image store makes them). */
+  Optional<Path> image(String key, boolean thumbnail);
+
+  /** The local image key for a source image URL, if a local copy exists. */
+  Optional<String> imageKey(String sourceUrl);
+
+  /**
+   * Records teaser impressions and clicks, dropping bots, duplicates and rate-limited visitors
+   * first. Called from a background thread in batches.
+   */
+  void recordEvents(List<ObservedEvent> events);
+
+  /**
+   * Stores a submitted article given as one JSON object in the ingest JSONL shape; returns the
+   * outcome after commit.
+   *
+   * @throws IllegalArgumentException when the JSON is not a valid article
+   */
+  SubmitOutcome submitJson(String json);
+
+  /** Takes an article down everywhere; false when there is no such article. */
+  boolean delete(String id);
+
+  /** Hides (or shows) an article; false when there is no such article. */
+  boolean hide(String id, boolean hidden);
+
+  /** Operator: add, pause, remove a source or change its rights policy. */
+  Source addSource(Source.Kind kind, String location, String name, Source.RightsPolicy rights);
+
+  void pauseSource(String id, boolean paused);
+
+  void removeSource(String id);
+
+  void setRights(String id, Source.RightsPolicy rights);
+
+  /** Operator: recent status of each source (last fetch, status, error, articles per day). */
+  List<SourceStatus> sourceStatuses(int days);
+
+  /** An article with the facts around it. */
+  record PageArticle(
+      Article article,
+      @Nullable Source source,
+      Instant firstSeen,
+      @Nullable String storyId,
+      @Nullable String duplicateOf,
+      String altHeadline,
+      String variant) {
+    public String id() {
+      return java.util.Objects.requireNonNull(article.id());
+    }
+  }
+
+  /** A teaser event with the user agent of the request that produced it (never stored). */
+  record ObservedEvent(TeaserEvent event, String userAgent) {}
+
+  /** An article id and its last change, for sitemaps. */
+  record UrlEntry(String id, Instant lastChange) {}
+
+  /** A page of a list. */
+  record ArticlePage(List<PageArticle> items, boolean hasMore) {}
+
+  /** What a list is narrowed to; empty strings mean no narrowing. */
+  record ListFilter(String section, String tag, String sourceId, String storyId) {
+    public static ListFilter all() {
+      return new ListFilter("", "", "", "");
+    }
+  }
+
+  /** A story on the front page. */
+  record TopStory(String storyId, String headline, int size, PageArticle lead) {}
+
+  /** A story's summary. */
+  record StoryInfo(String id, String headline, int size, Instant firstSeen, Instant lastSeen) {}
+
+  /** A page of search results. */
+  record SearchPage(List<SearchResult> results, long total, boolean hasMore) {}
+
+  /** One search result. */
+  record SearchResult(PageArticle article, String snippetHtml) {}
+
+  /** One related item with its reason and whether it is a labelled fallback. */
+  record RelatedItem(PageArticle article, String reason, boolean fallback) {}
+
+  /** Outcome of a submission: NEW, UPDATED, UNCHANGED or REJECTED, with the id. */
+  record SubmitOutcome(String status, @Nullable String id, String reason) {}
+
+  /** A source's health for the operator's page. */
+  record SourceStatus(
+      Source source,
+      @Nullable Instant lastFetch,
+      String lastStatus,
+      String lastError,
+      List<Integer> articlesPerDay) {}
+}

@@ -1,0 +1,115 @@
+package dev.lede.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RelatedRankerTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+  private static final RelatedRanker.Subject SUBJECT =
+      new RelatedRanker.Subject("a", "story-a", "a", "World", T0);
+  private final RelatedRanker ranker = new RelatedRanker(RelatedRanker.Settings.defaults());
+
+  private static Candidate c(
+      String id,
+      double rel,
+      String story,
+      String group,
+      String source,
+      Instant published,
+      String... terms) {
+    return new Candidate(
+        id, rel, story, group, source, "World", published, Set.of(terms), List.of(terms), 0);
+  }
+
+  @Test
+  void rank_dropsSelfCopiesAndOwnStory() {
+    var picks =
+        ranker.rank(
+            SUBJECT,
+            List.of(
+                c("a", 10, "story-a", "a", "s1", T0, "x"),
+                c("copy", 9.5, "story-z", "a", "s2", T0, "x"),
+                c("same-story", 9, "story-a", "same-story", "s3", T0, "y"),
+                c("other", 5, "story-b", "other", "s4", T0, "z")),
+            List.of());
+    assertThat(picks).extracting(p -> p.candidate().id()).containsExactly("other");
+  }
+
+  @Test
+  void rank_keepsOnePerStoryAndCapsSources() {
+    List<Candidate> cands = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      cands.add(c("b" + i, 10 - i * 0.1, "story-b", "b" + i, "s" + i, T0, "t" + i));
+    }
+    for (int i = 0; i < 6; i++) {
+      cands.add(c("w" + i, 8 - i * 0.1, "story-w" + i, "w" + i, "wire", T0, "u" + i));
+    }
+    var picks = ranker.rank(SUBJECT, cands, List.of());
+    assertThat(picks.stream().filter(p -> "story-b".equals(p.candidate().storyId()))).hasSize(1);
+    assertThat(picks.stream().filter(p -> p.candidate().sourceId().equals("wire"))).hasSize(3);
+  }
+
+  @Test
+  void freshness_neverOutranksAClearlyBetterMatch() {
+    Instant old = T0.minusSeconds(86400L * 400);
+    var picks =
+        ranker.rank(
+            SUBJECT,
+            List.of(
+                c("old-strong", 10, "s-o", "old-strong", "s1", old, "p"),
+                c("fresh-weak", 6, "s-f", "fresh-weak", "s2", T0, "q")),
+            List.of());
+    assertThat(picks.get(0).candidate().id()).isEqualTo("old-strong");
+    // but among near-equals the fresher one leads
+    var close =
+        ranker.rank(
+            SUBJECT,
+            List.of(
+                c("old", 10, "s-o", "old", "s1", old, "p"),
+                c("fresh", 9.6, "s-f", "fresh", "s2", T0, "q")),
+            List.of());
+    assertThat(close.get(0).candidate().id()).isEqualTo("fresh");
+  }
+
+  @Test
+  void freshness_isZeroWithoutDates() {
+    assertThat(ranker.freshness(null, T0)).isZero();
+    assertThat(ranker.freshness(T0, null)).isZero();
+    assertThat(ranker.freshness(T0, T0)).isEqualTo(0.15);
+  }
+
+  @Test
+  void rank_fillsWithLabelledSectionStoriesWhenTooFewCandidates() {
+    var picks =
+        ranker.rank(
+            SUBJECT,
+            List.of(c("only", 3, "s-1", "only", "s1", T0, "x")),
+            List.of(
+                c("f1", 0, "s-f1", "f1", "s2", T0.minusSeconds(60)),
+                c("f2", 0, "s-f2", "f2", "s3", T0.minusSeconds(30)),
+                c("a", 0, "story-a", "a", "s4", T0)));
+    assertThat(picks).extracting(p -> p.candidate().id()).containsExactly("only", "f2", "f1");
+    assertThat(picks.get(1).fallback()).isTrue();
+    assertThat(picks.get(1).reason()).isEqualTo("same section, fresh");
+    assertThat(picks.get(0).reason()).isEqualTo("shared: x");
+  }
+
+  @Test
+  void rank_diversifiesNearIdenticalTermSets() {
+    var picks =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(2))
+            .rank(
+                SUBJECT,
+                List.of(
+                    c("p1", 10, "s1", "p1", "a", T0, "quake", "chile", "tsunami"),
+                    c("p2", 9.9, "s2", "p2", "b", T0, "quake", "chile", "tsunami"),
+                    c("p3", 9.0, "s3", "p3", "c", T0, "election", "chile")),
+                List.of());
+    assertThat(picks).extracting(p -> p.candidate().id()).containsExactly("p1", "p3");
+  }
+}
