@@ -155,7 +155,13 @@ public final class SqliteArticleStore implements ArticleStore {
   /** A write transaction; on failure the hook and the dedup state forget what they cached. */
   private <T> T tx(String what, Db.Work<T> work) {
     try {
-      return db.write(what, work);
+      return db.write(
+          what,
+          c -> {
+            T result = work.run(c);
+            dedupState.flush(); // held-back dedup rows go into this transaction
+            return result;
+          });
     } catch (RuntimeException | Error e) {
       dedupState.forget();
       try {

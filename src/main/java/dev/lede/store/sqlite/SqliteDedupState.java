@@ -7,21 +7,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migration V003): nothing of it
- * lives in the heap, so the corpus never has to fit in memory. Bound to one connection: the store's
- * writer (used only inside the store's write transactions, so that an article, its fingerprint, its
- * duplicate link and its story commit together) or a reader (read-only snapshot).
+ * The dedup stage's state in the store's own SQLite file (tables of migration V003): the corpus
+ * never has to fit in memory. Bound to one connection: the store's writer (used only inside the
+ * store's write transactions, so that an article, its fingerprint, its duplicate link and its story
+ * commit together) or a reader (read-only snapshot).
  *
- * <p>Every call is one statement on an index (prepared once per connection). The only heap cache is
- * a bounded write-through map of document frequencies (the vocabulary, not the corpus, decides its
- * size; it is dropped when full and whenever a transaction rolls back, see {@link #forget}).
+ * <p>Reads are one statement on an index each (prepared once per connection). The three kinds of
+ * rows written by the dozen per article — lookup postings, story terms and document-frequency
+ * increments — are held back in the heap for the current transaction only (reads see them through
+ * an overlay) and written by {@link #flush} just before the commit, sorted by key and with the
+ * increments of one transaction summed: far fewer, far more local B-tree writes. Document
+ * frequencies read are cached in a bounded map. After a rollback {@link #forget} drops all of it.
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
  * two integers) and about 37 postings of three integers in a WITHOUT ROWID table; per story one row
@@ -30,12 +36,16 @@ import org.jspecify.annotations.Nullable;
 final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final String DOCUMENTS = "dedup_documents";
   private static final String NEXT_STORY = "dedup_next_story";
-  private static final int DF_CACHE = 1 << 20;
+  private static final int DF_CACHE = 1 << 18;
 
   private final Connection c;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<Long, Integer> dfCache = new HashMap<>();
+  private final Map<Long, Integer> dfDelta = new HashMap<>();
+  private final TreeMap<Long, List<Long>> pendingPostings = new TreeMap<>();
+  private final Map<Long, Map<Long, Long>> pendingTerms = new HashMap<>();
   private long documents = -1;
+  private boolean documentsDirty;
 
   SqliteDedupState(Connection c) {
     this.c = c;
@@ -44,7 +54,69 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   /** Forgets cached values (after a rollback, or when another connection may have written). */
   void forget() {
     dfCache.clear();
+    dfDelta.clear();
+    pendingPostings.clear();
+    pendingTerms.clear();
     documents = -1;
+    documentsDirty = false;
+  }
+
+  /**
+   * Writes what was held back (postings, story terms, frequencies); call inside the transaction.
+   */
+  void flush() {
+    try {
+      if (!pendingPostings.isEmpty()) {
+        PreparedStatement p =
+            prepare("INSERT OR IGNORE INTO dedup_posting (tbl, k, article) VALUES (?, ?, ?)");
+        for (Map.Entry<Long, List<Long>> e : pendingPostings.entrySet()) {
+          for (long a : e.getValue()) {
+            p.setInt(1, (int) (e.getKey() >> 32));
+            p.setInt(2, (int) (long) e.getKey());
+            p.setLong(3, a);
+            p.addBatch();
+          }
+        }
+        p.executeBatch();
+        pendingPostings.clear();
+      }
+      if (!pendingTerms.isEmpty()) {
+        PreparedStatement p =
+            prepare(
+                "INSERT INTO dedup_story_term (term, story, seen) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (term, story) DO UPDATE SET seen = max(seen, excluded.seen)");
+        for (Map.Entry<Long, Map<Long, Long>> e : new TreeMap<>(pendingTerms).entrySet()) {
+          for (Map.Entry<Long, Long> st : e.getValue().entrySet()) {
+            p.setLong(1, e.getKey());
+            p.setLong(2, st.getKey());
+            p.setLong(3, st.getValue());
+            p.addBatch();
+          }
+        }
+        p.executeBatch();
+        pendingTerms.clear();
+      }
+      if (!dfDelta.isEmpty()) {
+        PreparedStatement p =
+            prepare(
+                "INSERT INTO dedup_df (term, df) VALUES (?, ?)"
+                    + " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df");
+        for (Map.Entry<Long, Integer> e : new TreeMap<>(dfDelta).entrySet()) {
+          p.setLong(1, e.getKey());
+          p.setInt(2, e.getValue());
+          p.addBatch();
+          dfCache.computeIfPresent(e.getKey(), (t, v) -> v + e.getValue());
+        }
+        p.executeBatch();
+        dfDelta.clear();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("writing dedup state failed: " + e.getMessage(), e);
+    }
+    if (documentsDirty) {
+      setMeta(DOCUMENTS, documents);
+      documentsDirty = false;
+    }
   }
 
   // ---- articles
@@ -114,17 +186,38 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void addPosting(int table, int key, long article) {
-    update(
-        "INSERT OR IGNORE INTO dedup_posting (tbl, k, article) VALUES (?, ?, ?)",
-        p -> {
-          p.setInt(1, table);
-          p.setInt(2, key);
-          p.setLong(3, article);
-        });
+    List<Long> list =
+        pendingPostings.computeIfAbsent(postingKey(table, key), k -> new ArrayList<>(2));
+    if (!list.contains(article)) {
+      list.add(article);
+    }
+  }
+
+  private static long postingKey(int table, int key) {
+    return ((long) table << 32) | (key & 0xffffffffL);
   }
 
   @Override
   public void postings(int table, int key, int limit, LongConsumer out) {
+    List<Long> pending = pendingPostings.get(postingKey(table, key));
+    if (pending != null) {
+      List<Long> all = new ArrayList<>();
+      postingsStored(table, key, limit, all::add);
+      for (long a : pending) {
+        if (!all.contains(a)) {
+          all.add(a);
+        }
+      }
+      all.sort(null);
+      for (int i = 0; i < Math.min(limit, all.size()); i++) {
+        out.accept(all.get(i));
+      }
+      return;
+    }
+    postingsStored(table, key, limit, out);
+  }
+
+  private void postingsStored(int table, int key, int limit, LongConsumer out) {
     query(
         "SELECT article FROM dedup_posting WHERE tbl = ? AND k = ? ORDER BY article LIMIT ?",
         p -> {
@@ -264,20 +357,43 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void addStoryTerm(long term, long storyId, long seenMillis) {
-    update(
-        "INSERT INTO dedup_story_term (term, story, seen) VALUES (?, ?, ?)"
-            + " ON CONFLICT (term, story) DO UPDATE SET seen = max(seen, excluded.seen)",
-        p -> {
-          p.setLong(1, term);
-          p.setLong(2, storyId);
-          p.setLong(3, seenMillis);
-        });
+    pendingTerms.computeIfAbsent(term, t -> new HashMap<>()).merge(storyId, seenMillis, Math::max);
   }
 
   @Override
   public void storiesWithTerm(long term, long sinceMillis, int limit, LongConsumer out) {
+    Map<Long, Long> pending = pendingTerms.get(term);
+    if (pending == null) {
+      storiesWithTermStored(term, sinceMillis, limit, (story, seen) -> out.accept(story));
+      return;
+    }
+    Map<Long, Long> all = new HashMap<>();
+    storiesWithTermStored(
+        term, sinceMillis, limit, (story, seen) -> all.merge(story, seen, Math::max));
+    pending.forEach(
+        (story, seen) -> {
+          if (seen >= sinceMillis) {
+            all.merge(story, seen, Math::max);
+          }
+        });
+    all.entrySet().stream()
+        .sorted(
+            Map.Entry.<Long, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit)
+        .forEach(e -> out.accept(e.getKey()));
+  }
+
+  @FunctionalInterface
+  private interface StorySeen {
+    void accept(long story, long seen);
+  }
+
+  private void storiesWithTermStored(long term, long sinceMillis, int limit, StorySeen out) {
     query(
-        "SELECT story FROM dedup_story_term WHERE term = ? AND seen >= ? ORDER BY seen DESC LIMIT ?",
+        "SELECT story, seen FROM dedup_story_term WHERE term = ? AND seen >= ?"
+            + " ORDER BY seen DESC LIMIT ?",
         p -> {
           p.setLong(1, term);
           p.setLong(2, sinceMillis);
@@ -285,7 +401,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
         },
         rs -> {
           while (rs.next()) {
-            out.accept(rs.getLong(1));
+            out.accept(rs.getLong(1), rs.getLong(2));
           }
           return null;
         });
@@ -346,40 +462,30 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       throw new StoreException("clearing stories failed: " + e.getMessage(), e);
     }
     setMeta(DOCUMENTS, 0);
-    forget();
+    dfCache.clear();
+    dfDelta.clear();
+    pendingTerms.clear();
     documents = 0;
+    documentsDirty = false;
   }
 
   // ---- document frequencies
 
   @Override
   public void addDocument(long[] terms, int n) {
-    PreparedStatement p =
-        prepare(
-            "INSERT INTO dedup_df (term, df) VALUES (?, 1)"
-                + " ON CONFLICT (term) DO UPDATE SET df = df + 1");
-    try {
-      for (int i = 0; i < n; i++) {
-        p.setLong(1, terms[i]);
-        p.addBatch();
-      }
-      p.executeBatch();
-    } catch (SQLException e) {
-      throw new StoreException("counting document frequencies failed: " + e.getMessage(), e);
-    }
     for (int i = 0; i < n; i++) {
-      Integer cached = dfCache.get(terms[i]);
-      if (cached != null) {
-        dfCache.put(terms[i], cached + 1);
-      }
+      dfDelta.merge(terms[i], 1, Integer::sum);
     }
-    long d = documents() + 1;
-    setMeta(DOCUMENTS, d);
-    documents = d;
+    documents = documents() + 1;
+    documentsDirty = true;
   }
 
   @Override
   public int df(long term) {
+    return storedDf(term) + dfDelta.getOrDefault(term, 0);
+  }
+
+  private int storedDf(long term) {
     Integer cached = dfCache.get(term);
     if (cached != null) {
       return cached;
