@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         "Lede, a self-hosted news engine: ingest, extract, deduplicate, index, recommend, publish.",
     subcommands = {
       DemoCommand.class,
+      ServeCommand.class,
       ExtractCommand.class,
       IngestCommand.class,
       SourcesCommand.class,
