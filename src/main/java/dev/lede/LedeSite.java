@@ -423,8 +423,22 @@ public final class LedeSite implements SiteServices {
         fallback.add(candidate(all.get(i).id(), 0, null, subjectTags));
       }
     }
-    RelatedRanker r =
-        k == rankerSettings.k() ? ranker : new RelatedRanker(rankerSettings.withK(k));
+    // The per-source cap diversifies publishers; with fewer than three sources it would only
+    // leave the block short, so it is lifted.
+    RelatedRanker r = ranker;
+    if (k != rankerSettings.k() || sourceMap().size() < 3) {
+      RelatedRanker.Settings d = rankerSettings.withK(k);
+      r =
+          new RelatedRanker(
+              new RelatedRanker.Settings(
+                  k,
+                  d.minRelative(),
+                  d.freshnessWeight(),
+                  d.freshnessHalfLife(),
+                  d.engagementWeight(),
+                  d.lambda(),
+                  sourceMap().size() < 3 ? k : d.perSourceCap()));
+    }
     List<RelatedItem> out = new ArrayList<>();
     for (RelatedRanker.Pick p : r.rank(s, candidates, fallback)) {
       load(p.candidate().id(), true)
