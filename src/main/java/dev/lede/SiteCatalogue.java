@@ -71,7 +71,11 @@ final class SiteCatalogue {
         }
       } else if (builtFor == 0) {
         building.lock(); // the very first build: wait for it rather than show an empty site
-        building.unlock();
+        try {
+          return snapshot;
+        } finally {
+          building.unlock();
+        }
       }
     }
     return snapshot;

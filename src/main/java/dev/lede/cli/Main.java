@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ServeCommand.class,
+      TokenCommand.class,
       ExtractCommand.class,
       IngestCommand.class,
       SourcesCommand.class,

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
       "Serve the site (pages, feeds, sitemaps, JSON API) over a data folder, by default at"
           + " http://127.0.0.1:8080; prints the address on stdout. Settings come from"
           + " DIR/lede.properties (or --config), LEDE_* environment variables and flags, in that"
-          + " order; see docs/site.md."
+          + " order (see the README)."
     })
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
