@@ -72,7 +72,7 @@ class SiteBrowserIT {
           .isGreaterThan(10);
       screenshot(page, "front-desktop.png");
 
-      page.clickAndWait("#top-h ~ ul li.teaser h3 a");
+      page.clickAndWait("main > section.block li.teaser h3 a");
       assertThat(page.eval("location.pathname").asText()).startsWith("/a/");
       assertThat(page.eval("document.querySelectorAll('.bar[aria-label^=\"Share and Follow\"]').length").asInt())
           .isEqualTo(2);
