@@ -54,6 +54,7 @@ http {
   server { listen 127.0.0.1:$nport; root $work/www; }
 }
 CONF
+chmod -R a+rX "$work" # nginx workers run as an unprivileged user
 /usr/sbin/nginx -c "$work/nginx.conf" -p "$work" &
 pids+=($!)
 sleep 1

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Loads the bundled demo into a data folder: the 344 Wikinews articles of {@link DemoCorpus} (source
- * {@value #WIKINEWS}) and the example pages written for Lede (source {@value #PAGES}: the
+ * Loads the bundled demo into a data folder: the 344 Wikinews articles of {@link DemoCorpus}
+ * (source {@value #WIKINEWS}) and the example pages written for Lede (source {@value #PAGES}: the
  * seed-shaped text page and the pages under {@code /demo/pages/}, extracted as a reader would see
  * them). Both sources are registered paused: their articles come from the jar, there is nothing to
  * poll. A marker file records that the demo was loaded, so {@code lede demo} loads it once.
@@ -36,7 +36,7 @@ public final class DemoData {
 
   static final String MARKER = "demo-loaded.txt";
   static final String PAGE_DIR = "/demo/pages/";
-  private static final int BATCH = 50;
+  private static final int BATCH = 100;
 
   /** What a load did. */
   public record Loaded(int submitted, int stored, int rejected) {}
@@ -56,8 +56,7 @@ public final class DemoData {
   /**
    * Loads the demo; {@code progress} receives the number of articles submitted so far.
    *
-   * @throws UncheckedIOException when a bundled resource is missing or the marker cannot be
-   *     written
+   * @throws UncheckedIOException when a bundled resource is missing or the marker cannot be written
    */
   public static Loaded load(Lede lede, Instant now, IntConsumer progress) {
     lede.sources()
@@ -124,7 +123,8 @@ public final class DemoData {
     List<Article> out = new ArrayList<>();
     out.add(
         extract(
-            DemoCorpus.seedShapedPage(), URI.create("https://demo.lede.invalid/port-calder-solar")));
+            DemoCorpus.seedShapedPage(),
+            URI.create("https://demo.lede.invalid/port-calder-solar")));
     for (String name : pageNames()) {
       out.add(extract(read(PAGE_DIR + name), URI.create("https://demo.lede.invalid/" + name)));
     }

@@ -263,13 +263,15 @@ public final class LedeSite implements SiteServices {
         if (!sections.add(e.section().toLowerCase(Locale.ROOT))) {
           continue;
         }
-        load(e.id(), true)
-            .ifPresent(p -> out.add(new TopStory(p.id(), p.article().title(), 1, p)));
+        load(e.id(), true).ifPresent(p -> out.add(new TopStory(p.id(), p.article().title(), 1, p)));
       }
       return out;
     }
     Instant newest =
-        candidates.stream().map(StoryReads.StoryRef::lastSeen).max(Instant::compareTo).orElseThrow();
+        candidates.stream()
+            .map(StoryReads.StoryRef::lastSeen)
+            .max(Instant::compareTo)
+            .orElseThrow();
     candidates.sort(
         Comparator.comparingDouble((StoryReads.StoryRef s) -> storyScore(s, newest))
             .reversed()
@@ -598,7 +600,8 @@ public final class LedeSite implements SiteServices {
   }
 
   @Override
-  public Source addSource(Source.Kind kind, String location, String name, Source.RightsPolicy rights) {
+  public Source addSource(
+      Source.Kind kind, String location, String name, Source.RightsPolicy rights) {
     String base = slug(name.isBlank() ? hostOf(location) : name);
     String id = base;
     for (int i = 2; lede.sources().source(id).isPresent(); i++) {

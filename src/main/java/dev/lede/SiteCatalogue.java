@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * cannot answer directly: sections by use, counts, sitemap pages, "since" lists, articles per day.
  *
  * <p>Built from the index (which holds exactly the visible articles) and rebuilt lazily: a change
- * listener on the store's change log bumps a counter, and the next read at least {@link #MIN_AGE_MS}
- * after the last build refreshes the index (so the changes are searchable) and rebuilds. A change
- * therefore shows within about a second; reads in between are served from memory. At 20,000
- * articles a rebuild reads 20 pages of 1,000 hits.
+ * listener on the store's change log bumps a counter, and the next read at least {@link
+ * #MIN_AGE_MS} after the last build refreshes the index (so the changes are searchable) and
+ * rebuilds. A change therefore shows within about a second; reads in between are served from
+ * memory. At 20,000 articles a rebuild reads 20 pages of 1,000 hits.
  */
 final class SiteCatalogue {
   static final long MIN_AGE_MS = 1_000;
@@ -93,8 +93,7 @@ final class SiteCatalogue {
         if (when == null) {
           when = lede.article(h.id()).map(StoredArticle::firstSeen).orElse(Instant.EPOCH);
         }
-        all.add(
-            new Entry(h.id(), when, h.source() == null ? "" : h.source(), h.section().strip()));
+        all.add(new Entry(h.id(), when, h.source() == null ? "" : h.source(), h.section().strip()));
       }
       if (r.hits().size() < PAGE) {
         break;

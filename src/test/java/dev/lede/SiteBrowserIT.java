@@ -74,7 +74,10 @@ class SiteBrowserIT {
 
       page.clickAndWait("main > section.block li.teaser h3 a");
       assertThat(page.eval("location.pathname").asText()).startsWith("/a/");
-      assertThat(page.eval("document.querySelectorAll('.bar[aria-label^=\"Share and Follow\"]').length").asInt())
+      assertThat(
+              page.eval(
+                      "document.querySelectorAll('.bar[aria-label^=\"Share and Follow\"]').length")
+                  .asInt())
           .isEqualTo(2);
       assertThat(
               page.eval(
@@ -89,15 +92,21 @@ class SiteBrowserIT {
           .isEqualTo(8);
       assertThat(page.eval("document.querySelector('#ymal').innerText").asText())
           .isEqualToIgnoringCase("You May Also Like");
-      String section = page.eval("document.querySelector('.bar input[name=kind][value=section] ~ input[name=key]').value").asText();
+      String section =
+          page.eval(
+                  "document.querySelector('.bar input[name=kind][value=section] ~ input[name=key]').value")
+              .asText();
       assertThat(section).isNotEmpty();
       screenshot(page, "article-desktop.png");
 
       page.clickAndWait(".bar form:has(input[name=kind][value=section]) button[type=submit]");
       assertThat(page.eval("location.pathname").asText()).isEqualTo("/following");
-      assertThat(page.eval("[...document.querySelectorAll('main table a')].map(a => a.innerText)").toString())
+      assertThat(
+              page.eval("[...document.querySelectorAll('main table a')].map(a => a.innerText)")
+                  .toString())
           .contains(section);
-      assertThat(page.eval("document.querySelectorAll('main li.teaser').length").asInt()).isPositive();
+      assertThat(page.eval("document.querySelectorAll('main li.teaser').length").asInt())
+          .isPositive();
 
       page.navigate(base + "/");
       page.eval("document.querySelector('#q').value = 'election'");
@@ -115,12 +124,14 @@ class SiteBrowserIT {
 
       Chromium.Page phone = browser.newPage(390, 844, true);
       phone.navigate(base + "/");
-      assertThat(phone.eval("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+      assertThat(
+              phone.eval("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
           .as("no horizontal scrolling on a phone")
           .isTrue();
       screenshot(phone, "front-phone.png");
       phone.clickAndWait("#top-h ~ ul li.teaser h3 a");
-      assertThat(phone.eval("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+      assertThat(
+              phone.eval("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
           .isTrue();
       screenshot(phone, "article-phone.png");
     }

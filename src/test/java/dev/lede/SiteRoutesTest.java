@@ -102,7 +102,11 @@ class SiteRoutesTest {
                 .bylines(List.of("Mara Lindqvist"))
                 .blocks(
                     List.of(
-                        new Block.Image(imageUrl, "The rebuilt seawall", "The new wall at dawn", "Harbour Press Photo"),
+                        new Block.Image(
+                            imageUrl,
+                            "The rebuilt seawall",
+                            "The new wall at dawn",
+                            "Harbour Press Photo"),
                         new Block.Paragraph(
                             "The harbour town opened its rebuilt seawall on Monday after two years of"
                                 + " work, the council said."),
@@ -144,7 +148,8 @@ class SiteRoutesTest {
     readOnly =
         Site.start(
             services,
-            new SiteConfig(BASE, false, "Test Times", null, ZoneId.of("UTC"), List.of(), List.of(), false),
+            new SiteConfig(
+                BASE, false, "Test Times", null, ZoneId.of("UTC"), List.of(), List.of(), false),
             "127.0.0.1",
             0);
   }
@@ -247,7 +252,8 @@ class SiteRoutesTest {
     assertThat(d.select(".bar[aria-label^=Share and Follow]")).hasSize(2);
     Element bar = d.select(".bar").first();
     assertThat(bar.select("a[data-network]").eachAttr("data-network"))
-        .contains("x", "facebook", "linkedin", "reddit", "whatsapp", "telegram", "bluesky", "email");
+        .contains(
+            "x", "facebook", "linkedin", "reddit", "whatsapp", "telegram", "bluesky", "email");
     assertThat(bar.select("form[action=/following] input[name=kind]").eachAttr("value"))
         .contains("section", "source");
     assertThat(bar.select("a[type=application/rss+xml]")).isNotEmpty();
@@ -255,14 +261,17 @@ class SiteRoutesTest {
     Element related = d.select("section.related").first();
     assertThat(related.select("li.teaser")).hasSize(8);
     for (Element t : related.select("li.teaser")) {
-      assertThat(t.select("h3 a").attr("href")).startsWith("/r/").contains("from=" + enc(item.id()));
+      assertThat(t.select("h3 a").attr("href"))
+          .startsWith("/r/")
+          .contains("from=" + enc(item.id()));
       assertThat(t.select("h3 a").attr("data-direct")).startsWith("/a/");
     }
     Element credit = d.select("p.attribution a:contains(From Wikinews)").first();
     assertThat(credit).isNotNull();
     assertThat(credit.attr("href")).isEqualTo(a.canonicalUrl());
     assertThat(d.select("p.attribution").text()).doesNotContain("— https://");
-    assertThat(d.select("link[rel=canonical]").attr("href")).isEqualTo(BASE + "/a/" + enc(item.id()));
+    assertThat(d.select("link[rel=canonical]").attr("href"))
+        .isEqualTo(BASE + "/a/" + enc(item.id()));
     assertThat(d.select("meta[property=og:title]").attr("content")).isEqualTo(a.title());
     assertThat(d.select("meta[name=twitter:card]").attr("content")).isNotEmpty();
     assertThat(d.select("link[rel=alternate][type=application/atom+xml]")).isNotEmpty();
@@ -273,7 +282,8 @@ class SiteRoutesTest {
     assertThat(ld.path("headline").asText()).isEqualTo(a.title());
     assertThat(Instant.parse(ld.path("datePublished").asText())).isEqualTo(a.published());
     assertThat(ld.path("publisher").path("name").asText()).isEqualTo("Test Times");
-    assertThat(ld.path("publisher").path("logo").path("url").asText()).isEqualTo(BASE + "/logo.png");
+    assertThat(ld.path("publisher").path("logo").path("url").asText())
+        .isEqualTo(BASE + "/logo.png");
     assertThat(ld.path("mainEntityOfPage").path("@id").asText())
         .isEqualTo(BASE + "/a/" + enc(item.id()));
   }
@@ -402,11 +412,13 @@ class SiteRoutesTest {
     assertThat(r.body()).doesNotContain("<script>alert").doesNotContain("<img src=x");
     assertThat(r.body()).contains("&lt;script&gt;alert(");
     Document d = Jsoup.parse(r.body());
-    assertThat(d.select("h1#headline").text()).isEqualTo("<script>alert('t')</script> Hostile headline");
+    assertThat(d.select("h1#headline").text())
+        .isEqualTo("<script>alert('t')</script> Hostile headline");
     assertThat(d.select("article .body p").first().text()).contains("<img src=x onerror=alert(1)>");
     JsonNode ld = JSON.readTree(d.select("script[type=application/ld+json]").first().data());
     assertThat(ld.path("headline").asText()).startsWith("<script>");
-    assertThat(d.select("script[type=application/ld+json]").first().data()).doesNotContain("</script");
+    assertThat(d.select("script[type=application/ld+json]").first().data())
+        .doesNotContain("</script");
     HttpResponse<String> rss = get("/section/Politics/feed.rss");
     xml(rss.body()); // still well-formed
     assertThat(rss.body()).doesNotContain("<script>");
@@ -445,7 +457,8 @@ class SiteRoutesTest {
   void atomFeed_hasRequiredElements() throws Exception {
     HttpResponse<String> r = get("/tag/" + enc(tagged().article().tags().get(0)) + "/feed.atom");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/atom+xml");
     org.w3c.dom.Document x = xml(r.body());
     org.w3c.dom.Element feed = x.getDocumentElement();
     String atom = "http://www.w3.org/2005/Atom";
@@ -468,7 +481,8 @@ class SiteRoutesTest {
   @Test
   void jsonFeed_isVersion11WithRequiredFields() throws Exception {
     HttpResponse<String> r = get("/feed.json");
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/feed+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/feed+json");
     JsonNode f = JSON.readTree(r.body());
     assertThat(f.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
     assertThat(f.path("title").asText()).isEqualTo("Test Times");
@@ -571,11 +585,13 @@ class SiteRoutesTest {
     assertThat(send(readOnly, "DELETE", "/api/articles/api-1", null, TOKEN).statusCode())
         .isEqualTo(403);
     assertThat(send(site, "DELETE", "/api/articles/api-1", null, null).statusCode()).isEqualTo(401);
-    assertThat(send(site, "DELETE", "/api/articles/api-1", null, TOKEN).statusCode()).isEqualTo(204);
+    assertThat(send(site, "DELETE", "/api/articles/api-1", null, TOKEN).statusCode())
+        .isEqualTo(204);
     assertThat(get("/api/articles/api-1").statusCode()).isEqualTo(404);
     Thread.sleep(1100); // pages are cached for at most a second
     assertThat(get("/a/api-1").statusCode()).isEqualTo(404);
-    assertThat(send(site, "DELETE", "/api/articles/api-1", null, TOKEN).statusCode()).isEqualTo(404);
+    assertThat(send(site, "DELETE", "/api/articles/api-1", null, TOKEN).statusCode())
+        .isEqualTo(404);
   }
 
   static HttpResponse<String> send(Site s, String method, String path, String body, String token)
@@ -602,8 +618,7 @@ class SiteRoutesTest {
     String target = slice.get(3).id();
     String from = newest().id();
     long before = services.counted(TeaserEvent.Type.CLICK);
-    HttpResponse<String> r =
-        get("/r/" + enc(target) + "?from=" + enc(from) + "&slot=2");
+    HttpResponse<String> r = get("/r/" + enc(target) + "?from=" + enc(from) + "&slot=2");
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(r.headers().firstValue("Location")).hasValue("/a/" + enc(target));
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -622,7 +637,8 @@ class SiteRoutesTest {
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + "/following"))
                 .header("User-Agent", UA)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("kind=section&key=Politics&label=Politics"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("kind=section&key=Politics&label=Politics"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(303);

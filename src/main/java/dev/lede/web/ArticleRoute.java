@@ -221,7 +221,9 @@ final class ArticleRoute {
         excerptOnly,
         description,
         original.isEmpty() ? pageUrl : original,
-        wikinews ? (publicDomain(a) ? "From Wikinews, public domain" : "From Wikinews, CC BY 2.5") : "",
+        wikinews
+            ? (publicDomain(a) ? "From Wikinews, public domain" : "From Wikinews, CC BY 2.5")
+            : "",
         wikinews && !publicDomain(a) ? "https://creativecommons.org/licenses/by/2.5/" : "",
         cards,
         story,

@@ -133,7 +133,8 @@ public final class Site implements AutoCloseable {
                 }
               }
               r.get("/sitemap.xml", feeds::sitemap);
-              r.get("/sitemap-news.xml", feeds::newsSitemap); // before sitemap-{n}: first match wins
+              r.get(
+                  "/sitemap-news.xml", feeds::newsSitemap); // before sitemap-{n}: first match wins
               r.get("/sitemap-{n}.xml", feeds::sitemapPart);
               r.get("/robots.txt", feeds::robots);
               r.get("/opensearch.xml", feeds::openSearch);

@@ -20,11 +20,16 @@ class DemoCommandTest {
   void demo_loadsTheCorpusAndPagesOnceIntoANewDataFolder() {
     Path data = tmp.resolve("data");
 
-    ExtractCommandTest.Run first = ExtractCommandTest.run("demo", "--no-serve", "--data", "" + data);
+    ExtractCommandTest.Run first =
+        ExtractCommandTest.run("demo", "--no-serve", "--data", "" + data);
 
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).as("stdout carries only the address, and --no-serve serves nothing").isEmpty();
-    assertThat(first.err()).contains("loading the demo corpus").contains("349 articles stored (0 rejected)");
+    assertThat(first.out())
+        .as("stdout carries only the address, and --no-serve serves nothing")
+        .isEmpty();
+    assertThat(first.err())
+        .contains("loading the demo corpus")
+        .contains("349 articles stored (0 rejected)");
     try (Lede lede = Lede.open(data)) {
       assertThat(lede.stats().articles()).isEqualTo(344 + 5);
       assertThat(lede.stats().indexed()).isEqualTo(344 + 5);
@@ -35,7 +40,8 @@ class DemoCommandTest {
           .isEqualTo(DemoData.WIKINEWS);
     }
 
-    ExtractCommandTest.Run second = ExtractCommandTest.run("demo", "--no-serve", "--data", "" + data);
+    ExtractCommandTest.Run second =
+        ExtractCommandTest.run("demo", "--no-serve", "--data", "" + data);
 
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.err()).contains("already loaded").doesNotContain("articles stored");

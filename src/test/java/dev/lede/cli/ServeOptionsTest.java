@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Settings of {@code lede serve}: file, then environment, then flags; validated with clear messages. */
+/**
+ * Settings of {@code lede serve}: file, then environment, then flags; validated with clear
+ * messages.
+ */
 class ServeOptionsTest {
   @TempDir Path dir;
 
@@ -39,7 +42,8 @@ class ServeOptionsTest {
     ServeOptions o = new ServeOptions();
     o.siteName = "Flag Times";
     ServeOptions.Settings s =
-        o.resolve(dir, Map.of("LEDE_BASE_URL", "https://env.example", "LEDE_SITE_NAME", "Env Times"));
+        o.resolve(
+            dir, Map.of("LEDE_BASE_URL", "https://env.example", "LEDE_SITE_NAME", "Env Times"));
     assertThat(s.site().siteName()).isEqualTo("Flag Times");
     assertThat(s.site().baseUrl()).isEqualTo("https://env.example");
     assertThat(s.site().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
