@@ -72,7 +72,8 @@ class FeedIngestTest {
         rss(item("a", "Bridge reopens", "Mon, 05 Jan 2026 08:00:00 GMT", "Short summary.")));
     page(
         "a",
-        "<p>The bridge reopened on Monday morning after repairs that took eleven weeks.</p><p>Traffic was light.</p>");
+        "<p>The bridge reopened on Monday morning after repairs that took eleven weeks.</p><p>Traffic was light.</p>"
+            + "<p>The city said the repairs cost more than planned but should last for decades.</p>");
     IngestReport r =
         kit.ingest(TestKit.options().build()).ingest(List.of(server.base() + "/feed.xml"));
     assertThat(r.created()).isEqualTo(1);
