@@ -103,15 +103,27 @@ class IngestEndToEndTest {
     }
   }
 
+  private static final String[] VOCABULARY =
+      ("residents officials engineers council harbour ferry budget bridge repairs timetable mayor"
+              + " morning evening weekend traffic commuters schools hospital taxes levy contract"
+              + " inspection steel concrete crossing route passengers fares winter summer storm"
+              + " delays closure funding vote committee report audit shortfall surplus pensions"
+              + " roads lighting police firefighters volunteers library park museum market")
+          .split(" ");
+
+  /**
+   * Paragraphs of distinct wording per topic (words drawn with a topic-seeded generator), so that
+   * articles on different topics are not near-copies of one another for the dedup stage.
+   */
   private static String paragraphs(String topic, int n) {
+    java.util.Random r = new java.util.Random(topic.hashCode());
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      sb.append("<p>The ")
-          .append(topic)
-          .append(" story continues with paragraph ")
-          .append(i + 1)
-          .append(", in which officials explained the decision to residents at a public meeting")
-          .append(" held in the town hall on Tuesday evening.</p>");
+      sb.append("<p>The ").append(topic).append(" story, part ").append(i + 1).append(":");
+      for (int w = 0; w < 28; w++) {
+        sb.append(' ').append(VOCABULARY[r.nextInt(VOCABULARY.length)]);
+      }
+      sb.append(".</p>");
     }
     return sb.toString();
   }
