@@ -109,7 +109,8 @@ final class RelatedListsDb implements RelatedListStore {
     return read(
         "reading a related list",
         () -> {
-          try (PreparedStatement p = c.prepareStatement("SELECT json FROM list WHERE article_id = ?")) {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT json FROM list WHERE article_id = ?")) {
             p.setString(1, id);
             try (ResultSet rs = p.executeQuery()) {
               return rs.next()
@@ -137,7 +138,8 @@ final class RelatedListsDb implements RelatedListStore {
             p.executeUpdate();
           }
           try (PreparedStatement p =
-              c.prepareStatement("INSERT OR IGNORE INTO mention (item_id, list_id) VALUES (?, ?)")) {
+              c.prepareStatement(
+                  "INSERT OR IGNORE INTO mention (item_id, list_id) VALUES (?, ?)")) {
             for (RelatedList.Item i : list.items()) {
               p.setString(1, i.id());
               p.setString(2, list.id());

@@ -38,8 +38,7 @@ class LedeRelatedTest {
     try (InputStream in =
             Objects.requireNonNull(
                 LedeRelatedTest.class.getResourceAsStream("/related/corpus.jsonl"));
-        BufferedReader r =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         JsonNode o = ArticleJson.mapper().readTree(line);

@@ -51,8 +51,7 @@ final class RelatedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (k < 1 || k > 50) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--k must be 1..50, was " + k);
+      throw new CommandLine.ParameterException(spec.commandLine(), "--k must be 1..50, was " + k);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

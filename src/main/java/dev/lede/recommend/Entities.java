@@ -27,8 +27,7 @@ import java.util.regex.Pattern;
  * would find more but costs a model and milliseconds per article.
  *
  * <p>Each entity has a key (lower-case, possessive dropped) and the form first seen. Weight: the
- * number of mentions, plus two when the title mentions it. Texts are read up to {@link
- * #MAX_CHARS}.
+ * number of mentions, plus two when the title mentions it. Texts are read up to {@link #MAX_CHARS}.
  */
 public final class Entities {
   /** Characters of text read at most (a huge body costs no more than this). */
@@ -38,23 +37,118 @@ public final class Entities {
   public record Entity(String key, String display, boolean number, double weight) {}
 
   private static final Pattern TOKEN =
-      Pattern.compile("\\p{Lu}[\\p{L}\\p{M}’'.\\-]*\\p{L}|\\p{Lu}|\\d[\\d,.]*\\d|[\\p{L}\\p{M}]+|[.!?:;\"“”()]");
+      Pattern.compile(
+          "\\p{Lu}[\\p{L}\\p{M}’'.\\-]*\\p{L}|\\p{Lu}|\\d[\\d,.]*\\d|[\\p{L}\\p{M}]+|[.!?:;\"“”()]");
 
-  private static final Set<String> JOINERS = Set.of("of", "de", "al", "van", "von", "da", "del", "bin");
+  private static final Set<String> JOINERS =
+      Set.of("of", "de", "al", "van", "von", "da", "del", "bin");
 
   /** Words that are capitalised for grammar, not because they name something. */
   private static final Set<String> NEVER_ALONE =
       Set.of(
-          "the", "a", "an", "in", "on", "at", "for", "and", "or", "but", "he", "she", "it", "they",
-          "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-          "there", "here", "when", "while", "after", "before", "as", "if", "so", "mr", "mrs", "ms",
-          "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-          "january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "today", "yesterday", "tomorrow", "according", "also",
-          "however", "meanwhile", "with", "from", "by", "to", "of", "not", "no", "yes", "one",
-          "two", "three", "new", "said", "says", "what", "who", "why", "how", "where", "all",
-          "some", "many", "more", "most", "other", "several", "photo", "image", "file", "update",
-          "breaking", "watch", "report", "read", "share", "follow", "advertisement", "subscribe",
+          "the",
+          "a",
+          "an",
+          "in",
+          "on",
+          "at",
+          "for",
+          "and",
+          "or",
+          "but",
+          "he",
+          "she",
+          "it",
+          "they",
+          "we",
+          "i",
+          "you",
+          "his",
+          "her",
+          "its",
+          "their",
+          "our",
+          "this",
+          "that",
+          "these",
+          "those",
+          "there",
+          "here",
+          "when",
+          "while",
+          "after",
+          "before",
+          "as",
+          "if",
+          "so",
+          "mr",
+          "mrs",
+          "ms",
+          "dr",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "today",
+          "yesterday",
+          "tomorrow",
+          "according",
+          "also",
+          "however",
+          "meanwhile",
+          "with",
+          "from",
+          "by",
+          "to",
+          "of",
+          "not",
+          "no",
+          "yes",
+          "one",
+          "two",
+          "three",
+          "new",
+          "said",
+          "says",
+          "what",
+          "who",
+          "why",
+          "how",
+          "where",
+          "all",
+          "some",
+          "many",
+          "more",
+          "most",
+          "other",
+          "several",
+          "photo",
+          "image",
+          "file",
+          "update",
+          "breaking",
+          "watch",
+          "report",
+          "read",
+          "share",
+          "follow",
+          "advertisement",
+          "subscribe",
           "tweet");
 
   private Entities() {}

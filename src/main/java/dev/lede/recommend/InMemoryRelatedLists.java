@@ -59,8 +59,13 @@ final class InMemoryRelatedLists implements RelatedListStore {
     for (Pending p : work) {
       Pending old = queue.remove(p.id());
       boolean isNew = p.isNew() || (old != null && old.isNew());
-      queue.put(p.id(), new Pending(p.id(), Math.max(p.seq(), old == null ? 0 : old.seq()),
-          old == null ? p.queuedAtMillis() : old.queuedAtMillis(), isNew));
+      queue.put(
+          p.id(),
+          new Pending(
+              p.id(),
+              Math.max(p.seq(), old == null ? 0 : old.seq()),
+              old == null ? p.queuedAtMillis() : old.queuedAtMillis(),
+              isNew));
     }
   }
 

@@ -55,9 +55,9 @@ import org.slf4j.LoggerFactory;
  * article is queued; a hidden or deleted one loses its list at once, and so does every list that
  * mentions it (they are queued for recomputation). The refresher computes the queued article's own
  * list and recomputes the lists of its {@link Settings#refreshPerArticle} nearest neighbours — the
- * bound on refresh work per new article (1 + that many list computations). A stored list is
- * current when no new article is queued that is younger than the list; otherwise {@link #get}
- * computes on demand, so a list is right straight after an ingest even before the refresher ran.
+ * bound on refresh work per new article (1 + that many list computations). A stored list is current
+ * when no new article is queued that is younger than the list; otherwise {@link #get} computes on
+ * demand, so a list is right straight after an ingest even before the refresher ran.
  */
 public final class Related implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Related.class);
@@ -181,6 +181,13 @@ public final class Related implements AutoCloseable {
       long lagMaxMillis) {}
 
   private static final int LAG_WINDOW = 1_000;
+
+  /**
+   * A candidate the MoreLikeThis query did not find needs this share of the article's entity weight
+   * (or a shared tag) to stay.
+   */
+  private static final double ENTITY_ONLY_MIN = 0.25;
+
   private static final int EXCERPT_SOURCE_CHARS = 2_000;
   private static final int CANDIDATE_TEXT_CHARS = 8_000;
 
@@ -198,8 +205,7 @@ public final class Related implements AutoCloseable {
   private volatile boolean stopping;
   private volatile long refreshedThrough;
 
-  public Related(
-      RelatedData data, RelatedListStore lists, Settings settings, InstantSource clock) {
+  public Related(RelatedData data, RelatedListStore lists, Settings settings, InstantSource clock) {
     this.data = Objects.requireNonNull(data, "data");
     this.lists = Objects.requireNonNull(lists, "lists");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -343,7 +349,8 @@ public final class Related implements AutoCloseable {
         }
       }
       // The reason names the rarest, most mentioned shared names first.
-      sharedNames.sort((x, y) -> Double.compare(entityWeight.get(y.key()), entityWeight.get(x.key())));
+      sharedNames.sort(
+          (x, y) -> Double.compare(entityWeight.get(y.key()), entityWeight.get(x.key())));
       sharedNames.forEach(e -> shared.add(e.display()));
       entityShare = entityTotal > 0 ? entityShare / entityTotal : 0;
       double tagShare = 0;
@@ -361,6 +368,9 @@ public final class Related implements AutoCloseable {
       }
       boolean sameSection = !a.section().isBlank() && a.section().equalsIgnoreCase(cp.section());
       double text = textScore.getOrDefault(cid, 0.0);
+      if (text == 0 && tagShare == 0 && entityShare < ENTITY_ONLY_MIN) {
+        continue; // found by one common name alone ("Kelly", "China"): not related enough
+      }
       Part p =
           new Part(
               text,
@@ -402,8 +412,7 @@ public final class Related implements AutoCloseable {
       List<Candidate> fallback = new ArrayList<>();
       Set<String> fillIds = new HashSet<>();
       if (!a.section().isBlank()) {
-        addFallback(
-            fallback, fillIds, SearchFilters.NONE.withSections(Set.of(a.section())), id);
+        addFallback(fallback, fillIds, SearchFilters.NONE.withSections(Set.of(a.section())), id);
       }
       if (fallback.size() < k * 2) {
         addFallback(fallback, fillIds, SearchFilters.NONE, id);
@@ -476,14 +485,19 @@ public final class Related implements AutoCloseable {
   }
 
   /**
-   * Whether two articles report the same event although the story clustering kept them apart:
-   * they share at least {@link Settings#sameEventOverlap} of the smaller set of their top names and
-   * numbers (and at least three of them). Two events of one kind share words, rarely their names
-   * and figures.
+   * Whether two articles report the same event although the story clustering kept them apart: they
+   * share at least {@link Settings#sameEventOverlap} of the smaller set of their top names and
+   * numbers (and at least three of them), and were published within three days of each other (when
+   * both dates are known). Two events of one kind share words, rarely their names and figures.
    */
   private boolean sameEvent(Profile x, Profile y) {
     if (settings.sameEventOverlap() >= 1) {
       return false;
+    }
+    if (x.published() != null
+        && y.published() != null
+        && Math.abs(Duration.between(x.published(), y.published()).toHours()) > SAME_EVENT_HOURS) {
+      return false; // reports of one event cluster in time; weeks apart is a new development
     }
     Set<String> a = x.signature();
     Set<String> b = y.signature();
@@ -581,11 +595,7 @@ public final class Related implements AutoCloseable {
   }
 
   private RelatedList.Item item(
-      Profile d,
-      @Nullable String story,
-      String reason,
-      boolean fallback,
-      RelatedList.Breakdown b) {
+      Profile d, @Nullable String story, String reason, boolean fallback, RelatedList.Breakdown b) {
     return new RelatedList.Item(
         d.id(),
         d.headline(),
@@ -623,6 +633,7 @@ public final class Related implements AutoCloseable {
 
   private static final int PROFILE_CACHE = 50_000;
   private static final int SIGNATURE = 12;
+  private static final long SAME_EVENT_HOURS = 72;
 
   private final Map<String, Profile> profiles =
       new LinkedHashMap<>(1024, 0.75f, true) {
@@ -651,8 +662,7 @@ public final class Related implements AutoCloseable {
       thumb = new RelatedList.Thumbnail(img.src(), img.alt());
       break;
     }
-    List<Entities.Entity> entities =
-        Entities.of(a.title(), cap(bodyText(a), CANDIDATE_TEXT_CHARS));
+    List<Entities.Entity> entities = Entities.of(a.title(), cap(bodyText(a), CANDIDATE_TEXT_CHARS));
     entities = entities.subList(0, Math.min(40, entities.size()));
     Profile p =
         new Profile(

@@ -11,7 +11,9 @@ import java.util.Optional;
  */
 public interface RelatedListStore extends AutoCloseable {
 
-  /** A queued refresh: {@code id} changed at change {@code seq}, queued at {@code queuedAtMillis}. */
+  /**
+   * A queued refresh: {@code id} changed at change {@code seq}, queued at {@code queuedAtMillis}.
+   */
   record Pending(String id, long seq, long queuedAtMillis, boolean isNew) {}
 
   /** The stored list of an article. */
