@@ -122,16 +122,14 @@ public final class LedeRelated implements AutoCloseable {
       return lede.analyze(text);
     }
 
-    // Duplicates and stories are not wired into Lede yet: nothing is grouped, and Related's
-    // near-copy guard is the only defence until they are.
     @Override
     public @Nullable String storyOf(String id) {
-      return null;
+      return lede.storyOf(id).orElse(null);
     }
 
     @Override
     public @Nullable String duplicateOf(String id) {
-      return null;
+      return lede.duplicateOf(id).orElse(null);
     }
 
     @Override

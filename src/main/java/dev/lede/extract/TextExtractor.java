@@ -2,7 +2,9 @@ package dev.lede.extract;
 
 import dev.lede.model.Article;
 import dev.lede.model.ArticleBuilder;
+import dev.lede.model.Block;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +42,34 @@ final class TextExtractor {
     b.blocks(TextBody.read(items, bodyStart, meta, title.toString()));
     meta.applyTo(b);
     Article a = b.build();
+    if (a.blocks().isEmpty()) {
+      a = plainFallback(items, a);
+    }
     String lang = TextLanguage.guess(a.title() + "\n" + a.text());
     return lang.isEmpty() ? a : a.toBuilder().language(lang).build();
+  }
+
+  /**
+   * A dump in which the layout rules found no body (two or three bare lines, say) is read plainly:
+   * its first line is the headline and every further text line a paragraph, so no text is lost.
+   */
+  private static Article plainFallback(List<TextItem> items, Article a) {
+    List<Block> body = new ArrayList<>();
+    @Nullable String head = null;
+    for (TextItem it : items) {
+      if (!it.is(TextItem.Kind.TEXT) || it.text().isBlank()) {
+        continue;
+      }
+      if (head == null && it.text().length() <= 300) {
+        head = it.text().strip();
+      } else {
+        body.add(new Block.Paragraph(it.text().strip()));
+      }
+    }
+    if (head == null || body.isEmpty()) {
+      return a;
+    }
+    String section = a.section().equals(head) ? "" : a.section();
+    return a.toBuilder().title(head).section(section).blocks(body).build();
   }
 }
