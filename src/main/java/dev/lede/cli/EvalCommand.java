@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
       EvalExtractionCommand.class,
       EvalDedupCommand.class,
       EvalStoriesCommand.class,
-      EvalHeadlinesCommand.class
+      EvalHeadlinesCommand.class,
+      EvalRelatedCommand.class
     })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       DuplicatesCommand.class,
       RestoryCommand.class,
       SearchCommand.class,
+      RelatedCommand.class,
       StatsCommand.class,
       ArticlesCommand.class,
       ReindexCommand.class,

@@ -1,0 +1,301 @@
+package dev.lede;
+
+import dev.lede.recommend.RelatedJson;
+import dev.lede.recommend.RelatedList;
+import dev.lede.recommend.RelatedListStore;
+import dev.lede.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Stored related lists in their own SQLite file, {@code DIR/related.db}, next to the store: derived
+ * data (rebuildable from the store at any time), so it is kept apart from the store's schema and
+ * migrations and written without an fsync per commit (a crash loses at most a few lists, which are
+ * then computed on demand). Tables: {@code list} (article id → the list as JSON, with its change
+ * position), {@code mention} (item → lists that show it, so a takedown reaches them) and {@code
+ * pending} (the refresh queue). One connection behind a lock; the folder lock held by {@link Lede}
+ * keeps other processes out.
+ */
+final class RelatedListsDb implements RelatedListStore {
+  static final String FILE = "related.db";
+  private static final int SCHEMA = 1;
+
+  private final Connection c;
+
+  private RelatedListsDb(Connection c) {
+    this.c = c;
+  }
+
+  static RelatedListsDb open(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    cfg.setBusyTimeout(10_000);
+    try {
+      Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA user_version");
+        int v;
+        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+          v = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (v > SCHEMA) {
+          c.close();
+          throw new StoreException(
+              file + " was written by a newer Lede (schema " + v + "); delete it to recompute");
+        }
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS list (article_id TEXT PRIMARY KEY, as_of INTEGER NOT NULL,"
+                + " computed_at INTEGER NOT NULL, json TEXT NOT NULL)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS mention (item_id TEXT NOT NULL, list_id TEXT NOT NULL,"
+                + " PRIMARY KEY (item_id, list_id)) WITHOUT ROWID");
+        s.execute("CREATE INDEX IF NOT EXISTS mention_by_list ON mention (list_id)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS pending (article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+                + " queued_at INTEGER NOT NULL, is_new INTEGER NOT NULL)");
+        s.execute("CREATE INDEX IF NOT EXISTS pending_by_seq ON pending (seq)");
+        s.execute("PRAGMA user_version = " + SCHEMA);
+      }
+      return new RelatedListsDb(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private synchronized <T> T tx(String what, Work<T> w) {
+    try {
+      c.setAutoCommit(false);
+      try {
+        T r = w.run();
+        c.commit();
+        return r;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private synchronized <T> T read(String what, Work<T> w) {
+    try {
+      return w.run();
+    } catch (SQLException e) {
+      throw new StoreException(what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<RelatedList> get(String id) {
+    return read(
+        "reading a related list",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT json FROM list WHERE article_id = ?")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(RelatedJson.fromStored(rs.getString(1)))
+                  : Optional.<RelatedList>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void put(RelatedList list) {
+    String json = RelatedJson.toStored(list);
+    tx(
+        "storing a related list",
+        () -> {
+          dropOne(list.id());
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO list (article_id, as_of, computed_at, json) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, list.id());
+            p.setLong(2, list.asOf());
+            p.setLong(3, list.computedAt().toEpochMilli());
+            p.setString(4, json);
+            p.executeUpdate();
+          }
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT OR IGNORE INTO mention (item_id, list_id) VALUES (?, ?)")) {
+            for (RelatedList.Item i : list.items()) {
+              p.setString(1, i.id());
+              p.setString(2, list.id());
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  private void dropOne(String id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("DELETE FROM list WHERE article_id = ?")) {
+      p.setString(1, id);
+      p.executeUpdate();
+    }
+    try (PreparedStatement p = c.prepareStatement("DELETE FROM mention WHERE list_id = ?")) {
+      p.setString(1, id);
+      p.executeUpdate();
+    }
+  }
+
+  @Override
+  public void drop(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    tx(
+        "dropping related lists",
+        () -> {
+          for (String id : ids) {
+            dropOne(id);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<String> listsMentioning(String itemId) {
+    return read(
+        "reading related mentions",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT list_id FROM mention WHERE item_id = ?")) {
+            p.setString(1, itemId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public void enqueue(Collection<Pending> work) {
+    if (work.isEmpty()) {
+      return;
+    }
+    tx(
+        "queueing related refreshes",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO pending (article_id, seq, queued_at, is_new) VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT (article_id) DO UPDATE SET seq = max(seq, excluded.seq),"
+                      + " is_new = max(is_new, excluded.is_new)")) {
+            for (Pending w : work) {
+              p.setString(1, w.id());
+              p.setLong(2, w.seq());
+              p.setLong(3, w.queuedAtMillis());
+              p.setInt(4, w.isNew() ? 1 : 0);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void dequeue(Collection<Pending> done) {
+    if (done.isEmpty()) {
+      return;
+    }
+    tx(
+        "dequeueing related refreshes",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement("DELETE FROM pending WHERE article_id = ? AND seq <= ?")) {
+            for (Pending w : done) {
+              p.setString(1, w.id());
+              p.setLong(2, w.seq());
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<Pending> pending(int limit) {
+    return read(
+        "reading the related refresh queue",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT article_id, seq, queued_at, is_new FROM pending ORDER BY seq LIMIT ?")) {
+            p.setInt(1, limit);
+            List<Pending> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Pending(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) != 0));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public long pendingCount() {
+    return scalar("SELECT count(*) FROM pending");
+  }
+
+  @Override
+  public long maxPendingNewSeq() {
+    return scalar("SELECT coalesce(max(seq), 0) FROM pending WHERE is_new = 1");
+  }
+
+  @Override
+  public long size() {
+    return scalar("SELECT count(*) FROM list");
+  }
+
+  private long scalar(String sql) {
+    return read(
+        sql,
+        () -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      throw new StoreException("closing " + FILE + " failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.lede.recommend;
+
+import dev.lede.index.RelatedQuery;
+import dev.lede.index.SearchHit;
+import dev.lede.index.SearchQuery;
+import dev.lede.model.Article;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link Related} reads: articles, index candidates, and the duplicate and story assignments.
+ * The composition root implements it over the store, the index and the dedup stage; tests and the
+ * evaluation implement it over their own data. Implementations are thread-safe.
+ */
+public interface RelatedData {
+
+  /** A visible article with the source it was submitted for. */
+  record Doc(String id, @Nullable String sourceId, Article article) {}
+
+  /** The visible article with this id (hidden and deleted ones are absent). */
+  Optional<Doc> article(String id);
+
+  /** MoreLikeThis-style candidates (see {@link RelatedQuery}), best first. */
+  List<SearchHit> similar(RelatedQuery query);
+
+  /** A search (entity queries, the section fallback). */
+  List<SearchHit> search(SearchQuery query);
+
+  /** Index document frequencies of analysed terms, and the analysis itself. */
+  Map<String, Double> idf(Collection<String> terms);
+
+  /** The index's terms of a text. */
+  List<String> analyze(String text);
+
+  /** The story an article belongs to, or null when not (yet) assigned. */
+  @Nullable String storyOf(String id);
+
+  /** The canonical original this article copies, or null when it is an original. */
+  @Nullable String duplicateOf(String id);
+
+  /** The article's duplicate group: its canonical original's id, or its own. */
+  default String duplicateGroupOf(String id) {
+    String d = duplicateOf(id);
+    return d == null ? id : d;
+  }
+
+  /** The rewritten headline where one exists, else empty. */
+  default String altHeadline(String id) {
+    return "";
+  }
+
+  /** Makes every write so far visible to {@link #similar} and {@link #search}. */
+  void refresh();
+}

@@ -1,0 +1,56 @@
+package dev.lede.recommend;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where {@link Related} keeps computed lists and its refresh queue. The composition root supplies a
+ * persistent one in the data folder; {@link #inMemory()} serves tests and evaluations.
+ * Implementations are thread-safe.
+ */
+public interface RelatedListStore extends AutoCloseable {
+
+  /**
+   * A queued refresh: {@code id} changed at change {@code seq}, queued at {@code queuedAtMillis}.
+   */
+  record Pending(String id, long seq, long queuedAtMillis, boolean isNew) {}
+
+  /** The stored list of an article. */
+  Optional<RelatedList> get(String id);
+
+  /** Stores (replaces) an article's list, with the items it mentions. */
+  void put(RelatedList list);
+
+  /** Drops the lists of these articles. */
+  void drop(Collection<String> ids);
+
+  /** The articles whose stored lists mention {@code itemId}. */
+  List<String> listsMentioning(String itemId);
+
+  /** Queues refresh work (replacing an earlier entry of the same id). */
+  void enqueue(Collection<Pending> work);
+
+  /** Removes done work from the queue (an entry queued again since, with a higher seq, stays). */
+  void dequeue(Collection<Pending> done);
+
+  /** The oldest queued entries, oldest first. */
+  List<Pending> pending(int limit);
+
+  /** Entries queued. */
+  long pendingCount();
+
+  /** The highest change sequence of a queued new article, or 0. */
+  long maxPendingNewSeq();
+
+  /** Stored lists. */
+  long size();
+
+  @Override
+  void close();
+
+  /** A store in memory (lost on close). */
+  static RelatedListStore inMemory() {
+    return new InMemoryRelatedLists();
+  }
+}

@@ -1,0 +1,234 @@
+package dev.lede;
+
+import static dev.lede.testing.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lede.model.Article;
+import dev.lede.model.ArticleJson;
+import dev.lede.recommend.Related;
+import dev.lede.recommend.RelatedList;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The related service on a real data folder (SQLite store, Lucene index, related.db). */
+class LedeRelatedTest {
+  @TempDir Path dir;
+  Lede lede;
+  LedeRelated service;
+
+  /** The hand-written corpus in src/test/resources/related/corpus.jsonl. */
+  static List<Article> corpus() throws IOException {
+    List<Article> out = new ArrayList<>();
+    try (InputStream in =
+            Objects.requireNonNull(
+                LedeRelatedTest.class.getResourceAsStream("/related/corpus.jsonl"));
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        JsonNode o = ArticleJson.mapper().readTree(line);
+        List<String> tags = new ArrayList<>();
+        o.path("tags").forEach(t -> tags.add(t.asText()));
+        out.add(
+            article(o.path("title").asText(), o.path("text").asText())
+                .id(o.path("id").asText())
+                .published(Instant.parse(o.path("published").asText()))
+                .section(o.path("section").asText())
+                .siteName(o.path("siteName").asText())
+                .language(o.path("language").asText())
+                .url("https://" + o.path("source").asText() + ".example/" + o.path("id").asText())
+                .tags(tags)
+                .build());
+      }
+    }
+    return out;
+  }
+
+  static String sourceOf(Article a) {
+    return a.url().substring("https://".length(), a.url().indexOf(".example"));
+  }
+
+  @BeforeEach
+  void open() throws IOException {
+    lede = Lede.open(dir, Lede.Options.defaults().withFsyncEachCommit(false));
+    for (Article a : corpus()) {
+      lede.submit(a, sourceOf(a));
+    }
+    lede.refresh();
+    service = LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false);
+  }
+
+  @AfterEach
+  void close() {
+    service.close();
+    lede.close();
+  }
+
+  private static List<String> ids(RelatedList l) {
+    return l.items().stream().map(RelatedList.Item::id).toList();
+  }
+
+  @Test
+  void related_sharesNamesAndNeverShowsItselfOrItsCopy() {
+    RelatedList l = service.related().get("nk-kursk", 8);
+
+    assertThat(ids(l)).doesNotContain("nk-kursk", "nk-kursk-copy");
+    assertThat(ids(l).subList(0, 3)).contains("nk-losses");
+    RelatedList.Item losses =
+        l.items().stream().filter(i -> i.id().equals("nk-losses")).findFirst().orElseThrow();
+    assertThat(losses.reason()).startsWith("shared: ").contains("Kursk");
+    assertThat(losses.fallback()).isFalse();
+    assertThat(losses.excerpt()).startsWith("Ukraine's military intelligence said");
+    assertThat(losses.source()).isEqualTo("The Daily");
+    assertThat(losses.breakdown().entities()).isPositive();
+    // The sport and lifestyle pieces are never picked as related; at most as labelled fill.
+    for (RelatedList.Item i : l.items()) {
+      if (List.of("wrexham", "stadium", "gifts").contains(i.id())) {
+        assertThat(i.fallback()).isTrue();
+        assertThat(i.reason()).endsWith("fresh");
+      }
+    }
+  }
+
+  @Test
+  void related_ofTheCopy_leavesOutTheOriginal() {
+    assertThat(ids(service.related().get("nk-kursk-copy", 8))).doesNotContain("nk-kursk");
+  }
+
+  @Test
+  void related_isStoredAndThenServedByLookup() {
+    RelatedList first = service.related().get("nk-missile", 8);
+    RelatedList second = service.related().get("nk-missile", 8);
+
+    assertThat(first.stored()).isFalse();
+    assertThat(second.stored()).isTrue();
+    assertThat(ids(second)).isEqualTo(ids(first));
+    assertThat(ids(service.related().get("nk-missile", 3))).isEqualTo(ids(first).subList(0, 3));
+  }
+
+  @Test
+  void hidingAnItem_dropsItFromStoredLists() {
+    RelatedList before = service.related().get("nk-kursk", 8);
+    assertThat(ids(before)).contains("nk-losses");
+
+    lede.hide("nk-losses");
+    RelatedList after = service.related().get("nk-kursk", 8);
+
+    assertThat(after.stored()).isFalse();
+    assertThat(ids(after)).doesNotContain("nk-losses");
+  }
+
+  @Test
+  void aNewArticle_makesStoredListsRecompute_andTheRefresherBoundsItsWork() {
+    while (service.related().refreshSome(100) > 0) {
+      // the backlog delivered on registration: every article's own list
+    }
+    assertThat(service.related().get("nk-missile", 8).stored()).isTrue();
+    Article fresh =
+        article(
+                "North Korea tests another missile as troops reach Kursk",
+                "North Korea fired another ballistic missile on Friday, the military in Seoul"
+                    + " said, as more North Korean troops reached Kursk.\n\nPyongyang said the"
+                    + " launch was a routine test.")
+            .id("nk-missile-2")
+            .published(Instant.parse("2024-11-08T09:00:00Z"))
+            .section("World")
+            .build();
+    lede.submit(fresh, "wire");
+
+    // Not current any more: a newer article is queued, so the list is computed on demand.
+    RelatedList served = service.related().get("nk-missile", 8);
+    assertThat(served.stored()).isFalse();
+    assertThat(ids(served)).contains("nk-missile-2");
+
+    int computed = service.related().refreshSome(100);
+    Related.RefreshStats st = service.related().refreshStats();
+    assertThat(computed).isBetween(1, 1 + Related.Settings.defaults().refreshPerArticle());
+    assertThat(st.pending()).isZero();
+    assertThat(service.related().get("nk-missile-2", 8).stored()).isTrue();
+  }
+
+  @Test
+  void oneWordTitleWithoutBody_getsALabelledFallbackBlock() {
+    RelatedList l = service.related().get("oneword", 8);
+
+    assertThat(l.items()).hasSize(8);
+    assertThat(l.items()).allMatch(RelatedList.Item::fallback);
+    assertThat(l.items().get(0).reason()).isIn("same section, fresh", "top story, fresh");
+    assertThat(ids(l)).doesNotContain("oneword");
+  }
+
+  @Test
+  void articleInAnotherLanguage_stillGetsAFullBlock() {
+    RelatedList l = service.related().get("german", 8);
+
+    assertThat(l.items()).hasSize(8);
+    assertThat(ids(l)).doesNotContain("german");
+    assertThat(l.items()).allSatisfy(i -> assertThat(i.reason()).isNotBlank());
+  }
+
+  @Test
+  void hugeBody_isCappedAndStillAnswered() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 40_000; i++) {
+      body.append("Officials in Kyiv said North Korean troops were seen near Sudzha in Kursk ")
+          .append(i)
+          .append(". ");
+    }
+    lede.submit(
+        article("North Korean troops seen near Sudzha", body.toString())
+            .id("huge")
+            .section("World")
+            .published(Instant.parse("2024-11-07T09:00:00Z"))
+            .build(),
+        "wire");
+    lede.refresh();
+
+    RelatedList l = service.related().get("huge", 8);
+
+    assertThat(l.items()).hasSize(8);
+    assertThat(ids(l)).doesNotContain("huge");
+    // Related by its (capped) text: the first pick is a Kursk story, not a labelled fill. (nk-kursk
+    // itself may be left out: the dedup stage can put it in the huge article's own story.)
+    assertThat(l.items().get(0).fallback()).isFalse();
+    assertThat(l.items().get(0).reason()).startsWith("shared: ");
+  }
+
+  @Test
+  void unknownOrHiddenArticle_isRefused() {
+    lede.hide("gifts");
+    assertThatThrownBy(() -> service.related().get("no-such-id", 8))
+        .isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> service.related().get("gifts", 8))
+        .isInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void storedLists_surviveReopening() {
+    RelatedList before = service.related().get("storm-bert", 8);
+    service.close();
+    lede.close();
+
+    lede = Lede.open(dir, Lede.Options.defaults().withFsyncEachCommit(false));
+    service = LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false);
+    RelatedList after = service.related().get("storm-bert", 8);
+
+    assertThat(after.stored()).isTrue();
+    assertThat(ids(after)).isEqualTo(ids(before));
+  }
+}
