@@ -18,6 +18,8 @@ import dev.lede.model.FetchRecord;
 import dev.lede.model.Source;
 import dev.lede.model.TeaserEvent;
 import dev.lede.recommend.Candidate;
+import dev.lede.recommend.Related;
+import dev.lede.recommend.RelatedList;
 import dev.lede.recommend.RelatedRanker;
 import dev.lede.store.StoredArticle;
 import dev.lede.store.SubmitResult;
@@ -77,6 +79,7 @@ public final class LedeSite implements SiteServices {
   private final AtomicLong countedImpressions = new AtomicLong();
   private volatile Map<String, Source> sourceCache = Map.of();
   private volatile long sourcesAt = Long.MIN_VALUE / 2;
+  private volatile @Nullable Related relatedService;
 
   LedeSite(Lede lede, InstantSource clock, StoryReads stories) {
     this.lede = lede;
@@ -96,6 +99,15 @@ public final class LedeSite implements SiteServices {
     this.ranker = new RelatedRanker(rankerSettings);
     this.catalogue = new SiteCatalogue(lede, clock);
     lede.registerListener("site", changes -> catalogue.changed());
+  }
+
+  /**
+   * Serves "You May Also Like" from the related-stories service (stored lists kept current as
+   * articles arrive) instead of ranking index candidates on each request.
+   */
+  public LedeSite useRelated(Related service) {
+    this.relatedService = service;
+    return this;
   }
 
   /** The site's services over an open data folder. */
@@ -384,6 +396,15 @@ public final class LedeSite implements SiteServices {
     Optional<StoredArticle> subjectStored = lede.article(articleId);
     if (subjectStored.isEmpty() || subjectStored.get().hidden()) {
       return List.of();
+    }
+    Related service = relatedService;
+    if (service != null) {
+      List<RelatedItem> out = new ArrayList<>();
+      for (RelatedList.Item it : service.get(articleId, k).items()) {
+        load(it.id(), true)
+            .ifPresent(pa -> out.add(new RelatedItem(pa, it.reason(), it.fallback())));
+      }
+      return out;
     }
     Article subject = subjectStored.get().article();
     String dupOf = stories.duplicateOf(articleId);

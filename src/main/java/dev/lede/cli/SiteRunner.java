@@ -1,7 +1,9 @@
 package dev.lede.cli;
 
 import dev.lede.Lede;
+import dev.lede.LedeRelated;
 import dev.lede.LedeSite;
+import dev.lede.recommend.Related;
 import dev.lede.web.Site;
 import java.io.PrintWriter;
 import java.time.InstantSource;
@@ -22,14 +24,23 @@ final class SiteRunner {
   /** Serves until shutdown; takes ownership of {@code lede}. */
   static int serve(Lede lede, ServeOptions.Settings settings, PrintWriter out, PrintWriter err) {
     Site site;
+    LedeRelated related;
+    try {
+      related = LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), true);
+    } catch (RuntimeException e) {
+      lede.close();
+      err.println("lede: the related-stories service did not start: " + e.getMessage());
+      return 1;
+    }
     try {
       site =
           Site.start(
-              LedeSite.over(lede, InstantSource.system()),
+              LedeSite.over(lede, InstantSource.system()).useRelated(related.related()),
               settings.site(),
               settings.host(),
               settings.port());
     } catch (RuntimeException e) {
+      related.close();
       lede.close();
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
       if (e.getCause() instanceof java.net.BindException || why.contains("bind")) {
@@ -56,6 +67,7 @@ final class SiteRunner {
                       try {
                         site.close();
                       } finally {
+                        related.close();
                         lede.close();
                         stopped.countDown();
                       }
