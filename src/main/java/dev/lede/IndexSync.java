@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ final class IndexSync implements AutoCloseable {
 
   private final ArticleStore store;
   private final SearchIndex index;
+  private final Function<List<StoredArticle>, List<IndexEntry>> entries;
   private final long refreshNanos;
   private final AtomicLong applied = new AtomicLong();
   private final int lanes;
@@ -58,9 +60,14 @@ final class IndexSync implements AutoCloseable {
   private volatile long lastRefresh = System.nanoTime();
   private volatile long lastRead = System.nanoTime() - SEARCH_IDLE_NANOS;
 
-  IndexSync(ArticleStore store, SearchIndex index, long refreshNanos) {
+  IndexSync(
+      ArticleStore store,
+      SearchIndex index,
+      long refreshNanos,
+      Function<List<StoredArticle>, List<IndexEntry>> entries) {
     this.store = store;
     this.index = index;
+    this.entries = entries;
     this.refreshNanos = refreshNanos;
     this.lanes = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     this.helpers =
@@ -77,35 +84,47 @@ final class IndexSync implements AutoCloseable {
 
   /** Makes the index agree with one article's current state. */
   void apply(StoredArticle s) {
-    if (s.hidden()) {
-      index.delete(s.id());
-    } else {
-      index.upsert(new IndexEntry(s.id(), s.sourceId(), s.article()));
-    }
+    applyAll(List.of(s));
+  }
+
+  private void put(IndexEntry e) {
+    index.upsert(e);
     dirty = true;
   }
 
-  /** Applies several articles' current states, in parallel lanes split by id. */
+  /**
+   * Applies several articles' current states (with their stories and duplicate links), in parallel
+   * lanes split by id.
+   */
   void applyAll(List<StoredArticle> batch) {
-    if (batch.size() < PARALLEL_MIN || lanes == 1) {
-      batch.forEach(this::apply);
+    List<StoredArticle> visible = new ArrayList<>(batch.size());
+    for (StoredArticle s : batch) {
+      if (s.hidden()) {
+        remove(s.id());
+      } else {
+        visible.add(s);
+      }
+    }
+    List<IndexEntry> all = entries.apply(visible);
+    if (all.size() < PARALLEL_MIN || lanes == 1) {
+      all.forEach(this::put);
       return;
     }
-    List<List<StoredArticle>> parts = new ArrayList<>(lanes);
+    List<List<IndexEntry>> parts = new ArrayList<>(lanes);
     for (int i = 0; i < lanes; i++) {
       parts.add(new ArrayList<>());
     }
-    for (StoredArticle s : batch) {
+    for (IndexEntry s : all) {
       parts.get(Math.floorMod(s.id().hashCode(), lanes)).add(s);
     }
     List<Future<?>> running = new ArrayList<>(lanes - 1);
     for (int i = 1; i < lanes; i++) {
-      List<StoredArticle> part = parts.get(i);
-      running.add(helpers.submit(() -> part.forEach(this::apply)));
+      List<IndexEntry> part = parts.get(i);
+      running.add(helpers.submit(() -> part.forEach(this::put)));
     }
     RuntimeException failure = null;
     try {
-      parts.get(0).forEach(this::apply);
+      parts.get(0).forEach(this::put);
     } catch (RuntimeException e) {
       failure = e;
     }

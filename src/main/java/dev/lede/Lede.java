@@ -1,5 +1,6 @@
 package dev.lede;
 
+import dev.lede.dedup.DedupConfig;
 import dev.lede.index.IndexException;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
@@ -9,6 +10,7 @@ import dev.lede.index.SearchResults;
 import dev.lede.index.TermStats;
 import dev.lede.index.lucene.LuceneSearchIndex;
 import dev.lede.model.Article;
+import dev.lede.model.StoryInfo;
 import dev.lede.store.ArticleStore;
 import dev.lede.store.ArticleVersion;
 import dev.lede.store.ChangeListener;
@@ -27,10 +29,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -180,6 +185,7 @@ public final class Lede implements AutoCloseable {
   private final DataLock lock;
   private final ArticleStore store;
   private final SearchIndex index;
+  private final DedupStage dedup;
   private final IndexSync sync;
   private final Listeners listeners;
   private final ReentrantLock writes = new ReentrantLock();
@@ -189,13 +195,19 @@ public final class Lede implements AutoCloseable {
   private volatile boolean closed;
 
   private Lede(
-      Path dataDir, Options options, DataLock lock, ArticleStore store, SearchIndex index) {
+      Path dataDir,
+      Options options,
+      DataLock lock,
+      SqliteArticleStore store,
+      SearchIndex index,
+      DedupStage dedup) {
     this.dataDir = dataDir;
     this.options = options;
     this.lock = lock;
     this.store = store;
     this.index = index;
-    this.sync = new IndexSync(store, index, options.refreshInterval().toNanos());
+    this.dedup = dedup;
+    this.sync = new IndexSync(store, index, options.refreshInterval().toNanos(), dedup::entries);
     this.listeners = new Listeners(store);
     this.maintenance =
         Executors.newSingleThreadScheduledExecutor(
@@ -215,14 +227,16 @@ public final class Lede implements AutoCloseable {
    */
   public static Lede open(Path dataDir, Options options) {
     DataLock lock = DataLock.acquire(dataDir, options.command(), options.clock().instant());
-    ArticleStore store = null;
+    SqliteArticleStore store = null;
     SearchIndex index = null;
     try {
       store =
           SqliteArticleStore.open(
               dataDir.resolve(STORE_FILE), options.clock(), options.fsyncEachCommit());
+      DedupStage dedup = new DedupStage(store, DedupConfig.defaults());
+      store.setWriteHook(dedup);
       index = openIndex(dataDir.resolve(INDEX_DIR), options.clock());
-      Lede lede = new Lede(dataDir, options, lock, store, index);
+      Lede lede = new Lede(dataDir, options, lock, store, index, dedup);
       try {
         lede.heal();
       } catch (RuntimeException | Error e) {
@@ -263,6 +277,13 @@ public final class Lede implements AutoCloseable {
   }
 
   private void heal() {
+    // Articles stored before the dedup stage existed get their stories first; their changes are
+    // logged, so the index below picks them up.
+    long placed = dedup.backfill(1_000);
+    dedup.drainTouched();
+    if (placed > 0) {
+      LOG.info("assigned {} stored article(s) to duplicate groups and stories", placed);
+    }
     String reason = sync.rebuildReason();
     if (!reason.isEmpty()) {
       long n = sync.rebuild();
@@ -390,6 +411,7 @@ public final class Lede implements AutoCloseable {
 
   private void applyToIndex(List<SubmitResult> results) {
     long seq = 0;
+    List<String> moved = dedup.drainTouched();
     if (!indexBehind) {
       try {
         List<StoredArticle> changed = new ArrayList<>(results.size());
@@ -400,6 +422,10 @@ public final class Lede implements AutoCloseable {
           }
         }
         sync.applyAll(changed);
+        if (!moved.isEmpty()) {
+          applyMoved(moved);
+          seq = Math.max(seq, store.lastChange());
+        }
         sync.advance(seq);
       } catch (RuntimeException e) {
         indexBehind = true;
@@ -409,6 +435,23 @@ public final class Lede implements AutoCloseable {
       }
     }
     deliverToListeners();
+  }
+
+  /**
+   * Brings the index entries of articles whose story or duplicate link changed as a side effect
+   * (their changes are in the log too, so a crash before this is healed on the next open).
+   */
+  private void applyMoved(Collection<String> ids) {
+    List<StoredArticle> present = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      Optional<StoredArticle> s = store.get(id);
+      if (s.isPresent()) {
+        present.add(s.get());
+      } else {
+        sync.remove(id);
+      }
+    }
+    sync.applyAll(present);
   }
 
   private void deliverToListeners() {
@@ -465,7 +508,8 @@ public final class Lede implements AutoCloseable {
             return false;
           }
           store.get(id).ifPresent(sync::apply);
-          sync.advance(seq.getAsLong());
+          applyMoved(dedup.drainTouched());
+          sync.advance(Math.max(seq.getAsLong(), store.lastChange()));
           deliverToListeners();
           return true;
         });
@@ -491,7 +535,8 @@ public final class Lede implements AutoCloseable {
 
   private void takeDown(String id, long seq) {
     sync.remove(id);
-    sync.advance(seq);
+    applyMoved(dedup.drainTouched());
+    sync.advance(Math.max(seq, store.lastChange()));
     sync.refresh(); // a takedown shows at once, not at the next refresh
     deliverToListeners();
   }
@@ -515,6 +560,7 @@ public final class Lede implements AutoCloseable {
               () -> {
                 List<String> batch = store.pruneBefore(cutoff, 1_000);
                 batch.forEach(sync::remove);
+                applyMoved(dedup.drainTouched());
                 if (!batch.isEmpty()) {
                   sync.advance(store.lastChange());
                   deliverToListeners();
@@ -555,7 +601,15 @@ public final class Lede implements AutoCloseable {
   /** Related candidates for an article or a text (input to the recommend stage). */
   public List<SearchHit> related(RelatedQuery query) {
     sync.beforeRead();
-    return index.related(query);
+    RelatedQuery q = query;
+    if (query.articleId() != null) {
+      // Never the article again under another name: its original and its copies are left out.
+      Set<String> group = new LinkedHashSet<>(query.exclude());
+      dedup.duplicateOf(query.articleId()).ifPresent(group::add);
+      group.addAll(dedup.copiesOf(query.articleId()));
+      q = query.withExclude(group);
+    }
+    return index.related(q);
   }
 
   /** Document frequencies of analysed terms. */
@@ -567,6 +621,76 @@ public final class Lede implements AutoCloseable {
   /** The index's analysis of a text (for TF-IDF computed elsewhere). */
   public List<String> analyze(String text) {
     return index.analyze(text);
+  }
+
+  // ---- duplicates and stories
+
+  /**
+   * A story by id, with its articles; empty when there is no such story (never made, merged into
+   * another one, or emptied by takedowns).
+   */
+  public Optional<StoryInfo> story(String storyId) {
+    return dedup.story(storyId);
+  }
+
+  /** The id of the story a visible stored article belongs to; empty for an unknown or hidden id. */
+  public Optional<String> storyOf(String articleId) {
+    return dedup.storyOf(articleId);
+  }
+
+  /**
+   * The canonical original when the article is a copy of another one (the earliest published; a
+   * wire source wins a tie); empty for an original or an unknown id.
+   */
+  public Optional<String> duplicateOf(String articleId) {
+    return dedup.duplicateOf(articleId);
+  }
+
+  /**
+   * The copies of the article's canonical original other than the article itself: for an original
+   * all its copies (the provenance, "also published by …"), for a copy the other copies (its
+   * original is {@link #duplicateOf}). In the order Lede first saw them; empty when there are none
+   * or the id is unknown.
+   */
+  public List<String> copiesOf(String articleId) {
+    return dedup.copiesOf(articleId);
+  }
+
+  /**
+   * The {@code limit} stories seen most recently (last seen at or after {@code since}), newest
+   * first, each with its articles.
+   */
+  public List<StoryInfo> stories(Instant since, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative");
+    }
+    return dedup.stories(since, limit);
+  }
+
+  /**
+   * Every story last seen at or after {@code since}, in id order, from one consistent snapshot (for
+   * exports such as {@code lede stories}).
+   */
+  public void forEachStory(Instant since, Consumer<StoryInfo> action) {
+    dedup.forEachStory(since, action);
+  }
+
+  /**
+   * Recomputes every story from scratch (after a change of story parameters): forgets all stories,
+   * clusters every visible article again in the order it was first seen (duplicate links are kept)
+   * in one transaction, then brings the index up to date. Returns how many articles were placed.
+   */
+  public long restory() {
+    return write(
+        () -> {
+          long n = dedup.restory();
+          dedup.drainTouched();
+          sync.catchUp();
+          sync.commit();
+          sync.refresh();
+          deliverToListeners();
+          return n;
+        });
   }
 
   // ---- operations

@@ -2,9 +2,13 @@ package dev.lede.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.Lede;
+import dev.lede.LedeIngestBackend;
 import dev.lede.index.DateRange;
 import dev.lede.index.SearchFilters;
 import dev.lede.index.SearchQuery;
+import dev.lede.ingest.IngestOptions;
+import dev.lede.ingest.IngestReport;
+import dev.lede.model.ArticleJson;
 import dev.lede.store.Submission;
 import dev.lede.store.SubmitResult;
 import java.io.IOException;
@@ -98,6 +102,15 @@ final class BenchCommand implements Runnable {
         description = "Do not fsync each commit (crash-safe, not power-loss-safe).")
     boolean noFsync;
 
+    @Option(
+        names = "--pipeline",
+        description =
+            "Go through the whole ingest path, as 'lede ingest FILE.jsonl' does: the articles are"
+                + " first written to a JSONL file (not timed), then read, parsed and cleaned by"
+                + " the ingest stage and stored in its batches (--batch and --threads do not"
+                + " apply).")
+    boolean pipeline;
+
     @Override
     public Integer call() throws Exception {
       if (count < 1 || batch < 1 || threads < 1) {
@@ -115,51 +128,68 @@ final class BenchCommand implements Runnable {
       AtomicLong done = new AtomicLong();
       long start;
       long end;
+      Path jsonl = pipeline ? writeJsonl(c, count) : null;
       try (Lede lede = Lede.open(data, options)) {
         long cpuStart = processCpuNanos();
         start = System.nanoTime();
         long[] lastReport = {start};
-        try (ExecutorService pool =
-            Executors.newFixedThreadPool(
-                threads, Thread.ofPlatform().name("bench-", 0).factory())) {
-          List<Future<?>> fs = new ArrayList<>();
-          for (int t = 0; t < threads; t++) {
-            fs.add(
-                pool.submit(
-                    () -> {
-                      while (true) {
-                        long from = next.getAndAdd(batch);
-                        if (from >= count) {
-                          return null;
-                        }
-                        long to = Math.min(count, from + batch);
-                        List<Submission> b = new ArrayList<>((int) (to - from));
-                        for (long n = from; n < to; n++) {
-                          b.add(new Submission(c.article(n), "bench"));
-                        }
-                        for (SubmitResult r : lede.submitAll(b)) {
-                          if (r.outcome() != SubmitResult.Outcome.NEW) {
-                            throw new IllegalStateException("unexpected " + r);
-                          }
-                        }
-                        long d = done.addAndGet(b.size());
-                        synchronized (lastReport) {
-                          long now = System.nanoTime();
-                          if (now - lastReport[0] > 10_000_000_000L) {
-                            lastReport[0] = now;
-                            err.printf(
-                                Locale.ROOT,
-                                "bench ingest: %,d articles, %,.0f/s%n",
-                                d,
-                                d / ((now - start) / 1e9));
-                            err.flush();
-                          }
-                        }
-                      }
-                    }));
+        if (jsonl != null) {
+          LedeIngestBackend backend = new LedeIngestBackend(lede);
+          try (dev.lede.ingest.Ingest ingest =
+              new dev.lede.ingest.Ingest(
+                  backend,
+                  backend,
+                  IngestOptions.builder().progress(IngestOptions.ProgressMode.LOG).build())) {
+            IngestReport r = ingest.ingest(List.of(jsonl.toString()));
+            if (r.created() != count) {
+              throw new IllegalStateException("unexpected " + r.summary());
+            }
+          } finally {
+            Files.deleteIfExists(jsonl);
           }
-          for (Future<?> f : fs) {
-            f.get();
+        } else {
+          try (ExecutorService pool =
+              Executors.newFixedThreadPool(
+                  threads, Thread.ofPlatform().name("bench-", 0).factory())) {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+              fs.add(
+                  pool.submit(
+                      () -> {
+                        while (true) {
+                          long from = next.getAndAdd(batch);
+                          if (from >= count) {
+                            return null;
+                          }
+                          long to = Math.min(count, from + batch);
+                          List<Submission> b = new ArrayList<>((int) (to - from));
+                          for (long n = from; n < to; n++) {
+                            b.add(new Submission(c.article(n), "bench"));
+                          }
+                          for (SubmitResult r : lede.submitAll(b)) {
+                            if (r.outcome() != SubmitResult.Outcome.NEW) {
+                              throw new IllegalStateException("unexpected " + r);
+                            }
+                          }
+                          long d = done.addAndGet(b.size());
+                          synchronized (lastReport) {
+                            long now = System.nanoTime();
+                            if (now - lastReport[0] > 10_000_000_000L) {
+                              lastReport[0] = now;
+                              err.printf(
+                                  Locale.ROOT,
+                                  "bench ingest: %,d articles, %,.0f/s%n",
+                                  d,
+                                  d / ((now - start) / 1e9));
+                              err.flush();
+                            }
+                          }
+                        }
+                      }));
+            }
+            for (Future<?> f : fs) {
+              f.get();
+            }
           }
         }
         lede.flush();
@@ -175,6 +205,7 @@ final class BenchCommand implements Runnable {
         o.put("batch", batch);
         o.put("threads", threads);
         o.put("fsync", !noFsync);
+        o.put("pipeline", pipeline);
         o.put("storeBytes", s.storeBytes());
         o.put("indexBytes", s.indexBytes());
         o.put(
@@ -189,6 +220,18 @@ final class BenchCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /** The benchmark's articles as a JSONL file in the temp folder (article-JSON lines). */
+  private static Path writeJsonl(BenchCorpus c, long count) throws IOException {
+    Path f = Files.createTempFile("lede-bench-ingest-", ".jsonl");
+    try (var w = Files.newBufferedWriter(f, java.nio.charset.StandardCharsets.UTF_8)) {
+      for (long n = 0; n < count; n++) {
+        w.write(ArticleJson.toJson(c.article(n)));
+        w.write('\n');
+      }
+    }
+    return f;
   }
 
   /** CPU time of the whole process (all threads: merges, flushes, GC), or 0 when unknown. */

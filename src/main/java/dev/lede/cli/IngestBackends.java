@@ -1,5 +1,7 @@
 package dev.lede.cli;
 
+import dev.lede.Lede;
+import dev.lede.LedeIngestBackend;
 import dev.lede.ingest.IngestSink;
 import dev.lede.ingest.SourceRegistry;
 import java.nio.file.Path;
@@ -7,8 +9,8 @@ import java.nio.file.Path;
 /**
  * The one seam through which the ingest commands ({@code lede ingest}, {@code lede sources ...})
  * reach the store: an {@link IngestSink} for articles and the fetch log, a {@link SourceRegistry}
- * for sources and their state. The composition root wires {@link #open(Path)}; tests hand the
- * commands an {@link Opener} of their own.
+ * for sources and their state. {@link #open(Path, String)} opens a data folder through {@link
+ * Lede}; tests hand the commands an {@link Opener} of their own.
  */
 public interface IngestBackends extends AutoCloseable {
 
@@ -27,15 +29,29 @@ public interface IngestBackends extends AutoCloseable {
   }
 
   /**
-   * The backends of a data folder, as configured by the composition root.
+   * The backends of a data folder: the store and index of {@link Lede} on {@code dataDir} (created
+   * when absent), locked for this process, which its lock file names as {@code lede <command>}.
    *
-   * @throws IllegalStateException until the store is part of the build
+   * @throws dev.lede.DataFolderInUseException when another process holds the folder
    */
-  @SuppressWarnings("DoNotCallSuggester") // a stub until the store is merged; then it opens it
-  static IngestBackends open(Path dataDir) {
-    throw new IllegalStateException(
-        "the store is not part of this build yet: cannot open data folder "
-            + dataDir
-            + " (wire IngestBackends.open to the store in the composition root)");
+  static IngestBackends open(Path dataDir, String command) {
+    Lede lede = Lede.open(dataDir, DataDirOption.options(command));
+    LedeIngestBackend backend = new LedeIngestBackend(lede);
+    return new IngestBackends() {
+      @Override
+      public IngestSink sink() {
+        return backend;
+      }
+
+      @Override
+      public SourceRegistry sources() {
+        return backend;
+      }
+
+      @Override
+      public void close() {
+        lede.close();
+      }
+    };
   }
 }

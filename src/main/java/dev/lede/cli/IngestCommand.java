@@ -3,11 +3,16 @@ package dev.lede.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.ingest.Ingest;
 import dev.lede.ingest.IngestReport;
+import dev.lede.ingest.IngestSink;
+import dev.lede.model.Article;
 import dev.lede.model.ArticleJson;
+import dev.lede.model.FetchRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Parameters;
           + " and .jsonl files (one article per line; only \"text\" is required).",
       "robots.txt is obeyed, each host gets one request at a time, and requests to private"
           + " addresses are refused unless --allow-private is given.",
-      "Prints nothing on stdout (the report as JSON with --json); progress and a summary"
+      "Prints nothing on stdout (the stored articles with --articles, then the report as JSON with"
+          + " --json); progress and a summary"
           + " (fetched, new, updated, unchanged, failed) go to stderr; failures are also recorded in"
           + " the fetch log.",
       "Exit status: 0 when the run went through, even if some items failed; 1 when no source could"
@@ -51,6 +57,13 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON object on stdout.")
   boolean json;
 
+  @Option(
+      names = "--articles",
+      description =
+          "Print a JSON line {\"id\", \"outcome\"} (new, updated or unchanged) on stdout for each"
+              + " article, once the store has committed it: an article listed is durable.")
+  boolean articles;
+
   @Mixin NetOptions net;
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "URLs, files or folders.")
@@ -59,7 +72,7 @@ final class IngestCommand implements Callable<Integer> {
   private final IngestBackends.Opener opener;
 
   IngestCommand() {
-    this(IngestBackends::open);
+    this(dir -> IngestBackends.open(dir, "ingest"));
   }
 
   IngestCommand(IngestBackends.Opener opener) {
@@ -70,11 +83,53 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     var options = net.toOptions(spec.commandLine(), !noFullText);
     try (IngestBackends b = opener.open(data);
-        Ingest ingest = new Ingest(b.sink(), b.sources(), options)) {
+        Ingest ingest =
+            new Ingest(
+                articles ? printing(b.sink(), spec.commandLine().getOut()) : b.sink(),
+                b.sources(),
+                options)) {
       IngestReport r = ingest.ingest(sources);
       report(spec.commandLine(), "ingest", r, json);
       return r.exitCode();
     }
+  }
+
+  /** A sink that prints each stored article's id and outcome after the store acknowledged it. */
+  static IngestSink printing(IngestSink inner, PrintWriter out) {
+    return new IngestSink() {
+      @Override
+      public Result submit(@Nullable String sourceId, Article article) {
+        Result r = inner.submit(sourceId, article);
+        print(List.of(r));
+        return r;
+      }
+
+      @Override
+      public List<Result> submitAll(@Nullable String sourceId, List<Article> batch) {
+        List<Result> rs = inner.submitAll(sourceId, batch);
+        print(rs);
+        return rs;
+      }
+
+      @Override
+      public void log(FetchRecord record) {
+        inner.log(record);
+      }
+
+      private void print(List<Result> rs) {
+        synchronized (out) {
+          for (Result r : rs) {
+            if (r.outcome() != Outcome.FAILED) {
+              ObjectNode o = ArticleJson.mapper().createObjectNode();
+              o.put("id", r.articleId());
+              o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+              out.println(o);
+            }
+          }
+          out.flush();
+        }
+      }
+    };
   }
 
   /** The summary on stderr, and with {@code json} the report on stdout. */

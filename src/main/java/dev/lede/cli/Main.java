@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         "Lede, a self-hosted news engine: ingest, extract, deduplicate, index, recommend, publish.",
     subcommands = {
       DemoCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
       ExtractCommand.class,
       IngestCommand.class,
       SourcesCommand.class,

@@ -37,7 +37,7 @@ final class SourcesCommand implements Runnable {
   private final IngestBackends.Opener opener;
 
   SourcesCommand() {
-    this(IngestBackends::open);
+    this(dir -> IngestBackends.open(dir, "sources"));
   }
 
   SourcesCommand(IngestBackends.Opener opener) {

@@ -2,18 +2,18 @@ package dev.lede.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lede.dedup.Story;
+import dev.lede.Lede;
 import dev.lede.model.ArticleJson;
+import dev.lede.model.StoryInfo;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lede stories [--data DIR] [--since DATE]}. */
@@ -21,19 +21,14 @@ import picocli.CommandLine.Option;
     name = "stories",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the stories, one JSON object a line:",
+      "Print the stories, one JSON object a line, in id order:",
       "{\"id\", \"headline\", \"size\", \"firstSeen\", \"lastSeen\", \"articles\": [ids]}.",
-      "Every stored article is in exactly one story; --since keeps the stories seen since then."
+      "Every visible stored article is in exactly one story; --since keeps the stories last seen",
+      "since then."
     })
 final class StoriesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = "--data",
-      defaultValue = "./data",
-      paramLabel = "DIR",
-      description = "The data folder (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin DataDirOption data;
 
   @Option(
       names = "--since",
@@ -41,23 +36,19 @@ final class StoriesCommand implements Callable<Integer> {
       description = "Only stories last seen at or after DATE (2025-03-04 or an ISO-8601 instant).")
   String since;
 
-  Function<Path, DedupData> opener = DedupData::open;
-
   @Override
   public Integer call() {
     Instant from = since == null ? Instant.EPOCH : parseSince(spec, since);
     PrintWriter out = spec.commandLine().getOut();
-    try (DedupData d = opener.apply(data)) {
-      for (Story s : d.dedup().stories(from)) {
-        out.println(json(s));
-      }
+    try (Lede lede = data.open("stories")) {
+      lede.forEachStory(from, s -> out.println(json(s)));
     }
     out.flush();
     return 0;
   }
 
   /** One story as its JSON line. */
-  static String json(Story s) {
+  static String json(StoryInfo s) {
     ObjectNode o = ArticleJson.mapper().createObjectNode();
     o.put("id", s.id());
     o.put("headline", s.headline());

@@ -52,10 +52,11 @@ public final class Dedup {
    */
   public synchronized Assignment assign(ArticleRef ref) {
     long known = state.key(ref.id());
-    if (known >= 0) {
+    if (known >= 0 && state.sketch(known) != null) {
       return current(known, List.of(), List.of(), false);
     }
-    long key = state.add(ref.id());
+    // Unknown, or removed earlier (hidden, pruned) and back now: placed like a new article.
+    long key = known >= 0 ? known : state.add(ref.id());
     CleanText text = CleanText.of(ref.article());
     Tokens tokens = Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS);
     Sketch sketch =
@@ -133,32 +134,40 @@ public final class Dedup {
    * known to this state are assigned as new. Returns how many articles were placed.
    */
   public synchronized long restory(Iterable<ArticleRef> inOrder) {
-    state.clearStories();
+    startRestory();
     long n = 0;
     for (ArticleRef ref : inOrder) {
-      long key = state.key(ref.id());
-      if (key < 0) {
-        assign(ref);
-        n++;
-        continue;
-      }
-      long seen = ref.firstSeen().toEpochMilli();
-      long original = state.canonical(key);
-      long story = original >= 0 && original != key ? state.storyOf(original) : -1;
-      if (story >= 0) {
-        clusterer.join(key, story, seen);
-      } else {
-        CleanText text = CleanText.of(ref.article());
-        clusterer.assign(
-            key,
-            StoryTerms.of(text),
-            ref.article().title().strip(),
-            ref.time().toEpochMilli(),
-            seen);
-      }
+      restoryOne(ref);
       n++;
     }
     return n;
+  }
+
+  /**
+   * The first step of {@link #restory} for callers that stream the articles themselves: forgets
+   * every story; then call {@link #restoryOne} for each article in first-seen order.
+   */
+  public synchronized void startRestory() {
+    state.clearStories();
+  }
+
+  /** Places one article again after {@link #startRestory} (see {@link #restory}). */
+  public synchronized void restoryOne(ArticleRef ref) {
+    long key = state.key(ref.id());
+    if (key < 0 || state.sketch(key) == null) {
+      assign(ref);
+      return;
+    }
+    long seen = ref.firstSeen().toEpochMilli();
+    long original = state.canonical(key);
+    long story = original >= 0 && original != key ? state.storyOf(original) : -1;
+    if (story >= 0) {
+      clusterer.join(key, story, seen);
+    } else {
+      CleanText text = CleanText.of(ref.article());
+      clusterer.assign(
+          key, StoryTerms.of(text), ref.article().title().strip(), ref.time().toEpochMilli(), seen);
+    }
   }
 
   /**

@@ -116,6 +116,30 @@ public interface DedupState {
   /** Every story last seen at or after {@code sinceMillis}, in id order. */
   void forEachStory(long sinceMillis, Consumer<StoryRow> out);
 
+  /**
+   * The {@code limit} stories seen most recently (last seen at or after {@code sinceMillis}),
+   * newest first (ties by id). Stores override this with one indexed query.
+   */
+  default void recentStories(long sinceMillis, int limit, Consumer<StoryRow> out) {
+    java.util.List<StoryRow> all = new java.util.ArrayList<>();
+    forEachStory(sinceMillis, all::add);
+    all.sort(
+        java.util.Comparator.comparingLong(StoryRow::lastSeen)
+            .reversed()
+            .thenComparingLong(StoryRow::id));
+    all.stream().limit(limit).forEach(out);
+  }
+
+  /** The ids of a story's articles, in key order (the order Lede first saw them). */
+  default void memberIds(long storyId, Consumer<String> out) {
+    java.util.List<Long> keys = new java.util.ArrayList<>();
+    members(storyId, keys::add);
+    keys.sort(null);
+    for (long k : keys) {
+      out.accept(id(k));
+    }
+  }
+
   /** Forgets every story, membership, story term and document frequency (before a restory). */
   void clearStories();
 

@@ -24,13 +24,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * One JSON object (a JSONL line, or a {@code .json} file) to an article.
  *
- * <p>Only {@code text} is required. Fields: {@code id} (kept as the article's identity), {@code
- * url}, {@code canonicalUrl}, {@code title}, {@code published} (alias {@code date}; a bare date is
- * allowed), {@code modified}, {@code bylines} (a list of strings, or one string), {@code tags}
- * (alias {@code categories}), {@code language}, {@code siteName}, {@code section}, {@code
- * description}, {@code attribution}, {@code blocks} (as in the article JSON), {@code
- * image_captions} (captions, split into caption and credit, become image blocks). Unknown fields
- * (labels such as {@code topic} or {@code event}) are ignored.
+ * <p>Only {@code text} is required, or instead {@code blocks} (an article in the article-JSON form,
+ * as the demo corpus and {@code lede extract} give it). Fields: {@code id} (kept as the article's
+ * identity), {@code url}, {@code canonicalUrl}, {@code title}, {@code published} (alias {@code
+ * date}; a bare date is allowed), {@code modified}, {@code bylines} (a list of strings, or one
+ * string), {@code tags} (alias {@code categories}), {@code language}, {@code siteName}, {@code
+ * section}, {@code description}, {@code attribution}, {@code blocks} (as in the article JSON),
+ * {@code image_captions} (captions, split into caption and credit, become image blocks). Unknown
+ * fields (labels such as {@code topic} or {@code event}) are ignored.
  *
  * <p>Without {@code blocks}, paragraphs come from {@code text}, split on blank lines, or on single
  * line breaks when it has none; a {@code text} holding HTML goes through {@link HtmlText#blocks}.
@@ -72,13 +73,14 @@ final class JsonlArticles {
 
   static Article fromTree(JsonNode n) {
     JsonNode textNode = n.get("text");
-    if (textNode == null || textNode.isNull()) {
-      throw new IllegalArgumentException("field 'text' is required");
+    boolean hasBlocks = n.path("blocks").isArray() && !n.path("blocks").isEmpty();
+    if ((textNode == null || textNode.isNull()) && !hasBlocks) {
+      throw new IllegalArgumentException("field 'text' is required (or 'blocks')");
     }
-    if (!textNode.isTextual()) {
+    if (textNode != null && !textNode.isNull() && !textNode.isTextual()) {
       throw new IllegalArgumentException("field 'text' must be a string");
     }
-    String text = textNode.asText();
+    String text = textNode == null ? "" : textNode.asText("");
     ArticleBuilder b = Article.builder();
     String id = scalar(n, "id");
     b.id(id.isBlank() ? null : id.strip());
@@ -97,8 +99,15 @@ final class JsonlArticles {
 
     String title = HtmlText.plain(scalar(n, "title"));
     List<Block> blocks;
-    if (n.path("blocks").isArray() && !n.path("blocks").isEmpty()) {
+    if (hasBlocks) {
       blocks = plainBlocks(n.get("blocks"));
+      if (title.isEmpty()
+          && !blocks.isEmpty()
+          && blocks.get(0) instanceof Block.Heading h
+          && h.text().length() <= MAX_TITLE) {
+        title = h.text(); // an untitled article whose blocks open with its headline
+        blocks.remove(0);
+      }
     } else if (HtmlText.looksLikeHtml(text)) {
       blocks = new ArrayList<>(HtmlText.blocks(text, null));
     } else {
@@ -127,7 +136,8 @@ final class JsonlArticles {
       }
     }
     if (title.isEmpty() && blocks.stream().allMatch(x -> x.text().isEmpty())) {
-      throw new IllegalArgumentException("field 'text' is empty");
+      throw new IllegalArgumentException(
+          hasBlocks ? "no text in 'blocks'" : "field 'text' is empty");
     }
     return b.title(title).blocks(blocks).build();
   }

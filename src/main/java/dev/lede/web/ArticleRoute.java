@@ -217,12 +217,14 @@ final class ArticleRoute {
         source,
         lead,
         body,
-        a.attribution(),
+        wikinews ? withoutLicenceLine(a.attribution()) : a.attribution(),
         excerptOnly,
         description,
         original.isEmpty() ? pageUrl : original,
-        wikinews && !hasLicenceLine(a) ? "From Wikinews, CC BY 2.5" : "",
-        wikinews && !hasLicenceLine(a) ? "https://creativecommons.org/licenses/by/2.5/" : "",
+        wikinews
+            ? (publicDomain(a) ? "From Wikinews, public domain" : "From Wikinews, CC BY 2.5")
+            : "",
+        wikinews && !publicDomain(a) ? "https://creativecommons.org/licenses/by/2.5/" : "",
         cards,
         story,
         p.storyId() == null ? null : "/story/" + Views.enc(p.storyId()),
@@ -232,8 +234,15 @@ final class ArticleRoute {
         views.followFor(p));
   }
 
-  private static boolean hasLicenceLine(Article a) {
-    return a.attribution().stream().anyMatch(l -> l.contains("Wikinews"));
+  /** Wikinews articles before 25 September 2005 are in the public domain; the corpus says so. */
+  private static boolean publicDomain(Article a) {
+    return a.attribution().stream()
+        .anyMatch(l -> l.startsWith("From Wikinews") && l.contains("public domain"));
+  }
+
+  /** The corpus's plain licence line is replaced by the linked credit. */
+  private static List<String> withoutLicenceLine(List<String> lines) {
+    return lines.stream().filter(l -> !l.startsWith("From Wikinews")).toList();
   }
 
   private static String capitalise(String s) {

@@ -2,16 +2,21 @@ package dev.lede.web;
 
 import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * A tiny cache of rendered pages with a short time to live. A new related item or a headline-test
- * change must show within a second, so entries live at most {@code ttlMillis} (default 1000 ms):
- * under load nearly every request is served from memory, and nothing is ever older than the TTL.
- * Bounded: when full, it is cleared (pages are cheap to re-render; a clear is rare and safe).
+ * change must show within a second, so entries live {@code ttlMillis} (default 1000 ms).
+ *
+ * <p>When an entry expires, the first request re-renders it while the others keep getting the
+ * expired copy until the new one is in (stale-while-revalidate, one render per key at a time), so a
+ * popular page under load costs one render a second instead of one per concurrent request — and
+ * nothing is ever older than the TTL plus one render. Bounded: when full, it is cleared (pages are
+ * cheap to re-render; a clear is rare and safe).
  */
 final class PageCache<T> {
-  private record Entry<T>(T value, long expires) {}
+  private record Entry<T>(T value, long expires, AtomicBoolean refreshing) {}
 
   private final ConcurrentHashMap<String, Entry<T>> map = new ConcurrentHashMap<>();
   private final InstantSource clock;
@@ -27,14 +32,25 @@ final class PageCache<T> {
   T get(String key, Supplier<T> render) {
     long now = clock.millis();
     Entry<T> e = map.get(key);
-    if (e != null && e.expires() > now) {
-      return e.value();
+    if (e != null) {
+      if (e.expires() > now || !e.refreshing().compareAndSet(false, true)) {
+        return e.value(); // fresh, or another request is re-rendering it
+      }
+      try {
+        return put(key, render.get());
+      } catch (RuntimeException ex) {
+        map.remove(key, e); // e.g. taken down (NotFound): never serve the old copy again
+        throw ex;
+      }
     }
-    T value = render.get();
+    return put(key, render.get());
+  }
+
+  private T put(String key, T value) {
     if (map.size() >= maxEntries) {
       map.clear();
     }
-    map.put(key, new Entry<>(value, now + ttlMillis));
+    map.put(key, new Entry<>(value, clock.millis() + ttlMillis, new AtomicBoolean()));
     return value;
   }
 

@@ -134,8 +134,9 @@ public final class Site implements AutoCloseable {
                 }
               }
               r.get("/sitemap.xml", feeds::sitemap);
+              r.get(
+                  "/sitemap-news.xml", feeds::newsSitemap); // before sitemap-{n}: first match wins
               r.get("/sitemap-{n}.xml", feeds::sitemapPart);
-              r.get("/sitemap-news.xml", feeds::newsSitemap);
               r.get("/robots.txt", feeds::robots);
               r.get("/opensearch.xml", feeds::openSearch);
               r.get("/img/{file}", ctx -> image(ctx, services));
@@ -270,6 +271,7 @@ public final class Site implements AutoCloseable {
 
   /** Maps exceptions to error pages or problem JSON. */
   static final class ErrorPages {
+    private static final String RENDERED = "lede.error-rendered";
     private final Views views;
     private final Renderer renderer;
 
@@ -308,7 +310,7 @@ public final class Site implements AutoCloseable {
       r.error(
           404,
           ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (ctx.attribute(RENDERED) == null) { // an unmatched path: Javalin's text
               error(ctx, 404, "Page not found", "There is no page at this address.");
             }
           });
@@ -323,6 +325,7 @@ public final class Site implements AutoCloseable {
     }
 
     void error(Context ctx, int status, String title, String message) {
+      ctx.attribute(RENDERED, Boolean.TRUE);
       if (ctx.path().startsWith("/api/")) {
         Problem.send(ctx, status, title, message);
         return;

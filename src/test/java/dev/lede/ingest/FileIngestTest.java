@@ -2,6 +2,7 @@ package dev.lede.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lede.model.Article;
 import dev.lede.model.FetchRecord;
 import dev.lede.model.Source;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,9 @@ class FileIngestTest {
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("sub/dump.txt"),
-        "Dump title\n\nDump body paragraph.\n",
+        "Dump title for the council budget\n\nThe city council approved the budget on Tuesday"
+            + " after a long debate about road repairs and schools.\n\nThe mayor said the vote"
+            + " was a relief.\n",
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("sub/x.jsonl"),
@@ -104,7 +107,8 @@ class FileIngestTest {
     assertThat(r.fetched()).isEqualTo(3);
     assertThat(kit.sink.all())
         .extracting(a -> a.title())
-        .containsExactlyInAnyOrder("Page title", "Dump title", "Jsonl title");
+        .containsExactlyInAnyOrder(
+            "Page title", "Dump title for the council budget", "Jsonl title");
   }
 
   @Test
@@ -144,6 +148,17 @@ class FileIngestTest {
                 .getBytes(StandardCharsets.UTF_8)));
     assertThat(kit.ingest(TestKit.options().build()).ingest(List.of(f.toString())).created())
         .isEqualTo(1);
+  }
+
+  @Test
+  void demoCorpus_gzippedBlocksOnly_allRead() throws Exception {
+    Path f = Path.of("src/main/resources/demo/wikinews.jsonl.gz");
+    IngestReport r = kit.ingest(TestKit.options().build()).ingest(List.of(f.toString()));
+    assertThat(r.failed()).isZero();
+    assertThat(r.created()).isEqualTo(344);
+    Article a = kit.sink.articles.get("wn-fb132e8654a4");
+    assertThat(a.title()).isEqualTo("Brazilian delegation returns from Arafat funeral");
+    assertThat(a.text()).startsWith("The delegation representing Brazil at the funeral");
   }
 
   @Test

@@ -100,6 +100,30 @@ class JsonlArticlesTest {
   }
 
   @Test
+  void blocksWithoutText_accepted_asTheDemoCorpusGivesThem() throws Exception {
+    Article a =
+        line(
+            "{\"id\": \"wn-2\", \"title\": \"Storm hits coast\", \"published\": \"2005-01-02T00:00:00Z\","
+                + " \"blocks\": [{\"type\": \"paragraph\", \"text\": \"Winds of <b>120</b> km/h.\"},"
+                + " {\"type\": \"image\", \"src\": \"\", \"alt\": \"\", \"caption\": \"The pier\", \"credit\": \"AP\"}]}");
+    assertThat(a.id()).isEqualTo("wn-2");
+    assertThat(a.title()).isEqualTo("Storm hits coast");
+    assertThat(a.blocks())
+        .containsExactly(
+            new Block.Paragraph("Winds of 120 km/h."), new Block.Image("", "", "The pier", "AP"));
+  }
+
+  @Test
+  void blocksWithoutTitle_openingHeadingIsTheTitle() throws Exception {
+    Article a =
+        line(
+            "{\"blocks\": [{\"type\": \"heading\", \"level\": 1, \"text\": \"Storm hits coast\"},"
+                + " {\"type\": \"paragraph\", \"text\": \"Winds.\"}]}");
+    assertThat(a.title()).isEqualTo("Storm hits coast");
+    assertThat(a.blocks()).containsExactly(new Block.Paragraph("Winds."));
+  }
+
+  @Test
   void longFirstLine_shortenedTitle_bodyKeepsIt() throws Exception {
     String first = "word ".repeat(60).strip(); // 299 characters
     Article a = line("{\"text\": \"" + first + "\\nSecond line.\"}");
@@ -110,7 +134,10 @@ class JsonlArticlesTest {
   @Test
   void badLines_clearReasons() {
     assertThatThrownBy(() -> line("{\"title\": \"no text\"}"))
-        .hasMessage("line 1: field 'text' is required");
+        .hasMessage("line 1: field 'text' is required (or 'blocks')");
+    assertThatThrownBy(
+            () -> line("{\"blocks\": [{\"type\": \"paragraph\", \"text\": \" <br> \"}]}"))
+        .hasMessage("line 1: no text in 'blocks'");
     assertThatThrownBy(() -> line("{\"text\": 5}"))
         .hasMessage("line 1: field 'text' must be a string");
     assertThatThrownBy(() -> line("{\"text\": \"x\", \"date\": \"yesterday\"}"))

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * version is rebuilt from the store on start.
  */
 final class Fields {
-  static final String LAYOUT_VERSION = "1";
+  static final String LAYOUT_VERSION = "2";
 
   static final String ID = "id";
 
@@ -58,6 +58,19 @@ final class Fields {
   static final String URL = "url";
 
   static final String SITE = "site";
+
+  /** The story id (keyword, stored): lists can cap one item per story. */
+  static final String STORY = "story";
+
+  /**
+   * The canonical original of the article's duplicate group (its own id for an original; keyword,
+   * stored): copies collapse onto it.
+   */
+  static final String CANONICAL = "canonical";
+
+  /** "1" on a copy of another article: searches and related candidates leave copies out. */
+  static final String COPY = "copy";
+
   static final String SECTION_SHOWN = "section_shown";
   static final String TAG_SHOWN = "tag_shown";
 
@@ -119,6 +132,15 @@ final class Fields {
     }
     if (!a.siteName().isBlank()) {
       d.add(new StoredField(SITE, a.siteName()));
+    }
+    if (e.story() != null) {
+      d.add(new StringField(STORY, e.story(), Field.Store.YES));
+    }
+    d.add(
+        new StringField(
+            CANONICAL, e.duplicateOf() == null ? e.id() : e.duplicateOf(), Field.Store.YES));
+    if (e.duplicateOf() != null) {
+      d.add(new StringField(COPY, "1", Field.Store.NO));
     }
     return d;
   }

@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -233,8 +235,13 @@ public final class LuceneSearchIndex implements SearchIndex {
               q.snippets() && page.length > 0 ? snippets(s, text, page) : new String[page.length];
           StoredFields stored = s.storedFields();
           List<SearchHit> hits = new ArrayList<>(page.length);
+          Set<String> groups = new HashSet<>();
           for (int i = 0; i < page.length; i++) {
             Document d = stored.document(page[i].doc);
+            String group = d.get(Fields.CANONICAL);
+            if (group != null && !groups.add(group)) {
+              continue; // a copy beside its original (only possible with a source filter)
+            }
             String snippet = snippets[i];
             if (q.snippets() && (snippet == null || snippet.isEmpty())) {
               snippet = Snippets.lead(d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY), 200);
@@ -277,6 +284,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     addAnyOf(b, Fields.SOURCE, f.sources());
     addAnyOf(b, Fields.TAG, f.tags());
     addAnyOf(b, Fields.LANG, f.languages());
+    if (f.sources().isEmpty()) {
+      // Copies of another article are left out: their original stands for them. With a source
+      // filter they stay (the original may be another source's); a page then shows one per group.
+      b.add(new TermQuery(new Term(Fields.COPY, "1")), BooleanClause.Occur.MUST_NOT);
+    }
     if (!excludeIds.isEmpty()) {
       List<BytesRef> ids = excludeIds.stream().map(BytesRef::new).toList();
       b.add(new TermInSetQuery(Fields.ID, ids), BooleanClause.Occur.MUST_NOT);

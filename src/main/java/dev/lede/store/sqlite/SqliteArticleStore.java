@@ -1,5 +1,6 @@
 package dev.lede.store.sqlite;
 
+import dev.lede.dedup.DedupState;
 import dev.lede.model.Article;
 import dev.lede.model.FetchRecord;
 import dev.lede.model.Source;
@@ -13,6 +14,7 @@ import dev.lede.store.StoredArticle;
 import dev.lede.store.StoredForm;
 import dev.lede.store.Submission;
 import dev.lede.store.SubmitResult;
+import dev.lede.store.WriteHook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +34,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +51,126 @@ public final class SqliteArticleStore implements ArticleStore {
   private final Path file;
   private final Db db;
   private final InstantSource clock;
+  private final SqliteDedupState dedupState;
+  private volatile WriteHook hook = WriteHook.NONE;
 
   private SqliteArticleStore(Path file, Db db, InstantSource clock) {
     this.file = file;
     this.db = db;
     this.clock = clock;
+    this.dedupState = new SqliteDedupState(db.setupConnection());
+  }
+
+  /**
+   * Sets the derived state written inside every article transaction (see {@link WriteHook}); set it
+   * before the first write.
+   */
+  public void setWriteHook(WriteHook h) {
+    this.hook = Objects.requireNonNull(h, "hook");
+  }
+
+  /**
+   * The dedup stage's state in this store, bound to the writer connection: to be used only from a
+   * {@link WriteHook} call or inside {@link #writeDerived}, where it joins the write transaction.
+   */
+  public DedupState dedupState() {
+    return dedupState;
+  }
+
+  /**
+   * Runs {@code work} on a read-only snapshot of the dedup state (a reader connection): for the
+   * read API (stories, duplicate links) while writes go on.
+   */
+  public <T> T readDedup(String what, Function<DedupState, T> work) {
+    return db.read(
+        what,
+        c -> {
+          try (SqliteDedupState s = new SqliteDedupState(c)) {
+            return work.apply(s);
+          }
+        });
+  }
+
+  /**
+   * Runs {@code work}, which changes derived state through {@link #dedupState()}, in one write
+   * transaction; logs an UPSERT change for every id it returns (so the index and other consumers
+   * pick them up, after a crash too); with {@code touchedAll}, logs one for every visible article
+   * instead (after a recomputation of everything). Returns the last change sequence.
+   */
+  public long writeDerived(String what, boolean touchedAll, Supplier<Collection<String>> work) {
+    return tx(
+        what,
+        c -> {
+          Collection<String> touched = work.get();
+          if (touchedAll) {
+            try (PreparedStatement p =
+                c.prepareStatement(
+                    "INSERT INTO changes (kind, article_id, at)"
+                        + " SELECT 'UPSERT', id, ? FROM articles WHERE hidden = 0 ORDER BY rowid")) {
+              p.setLong(1, clock.millis());
+              p.executeUpdate();
+            }
+          } else {
+            try (ArticleRows rows = new ArticleRows(c, clock.instant())) {
+              logTouched(rows, touched);
+            }
+          }
+          return lastChange(c);
+        });
+  }
+
+  /**
+   * Up to {@code limit} visible articles the dedup stage has not seen yet, in the order they were
+   * first stored (after an upgrade from a store without dedup state, or an interrupted backfill).
+   */
+  public List<StoredArticle> withoutDedupState(int limit) {
+    return db.read(
+        "finding articles without dedup state",
+        c -> {
+          List<StoredArticle> out = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT "
+                      + ArticleRows.COLUMNS
+                      + " FROM articles WHERE hidden = 0 AND NOT EXISTS"
+                      + " (SELECT 1 FROM dedup_article d WHERE d.id = articles.id"
+                      + " AND d.sketch IS NOT NULL) ORDER BY rowid LIMIT ?")) {
+            p.setInt(1, limit);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(ArticleRows.read(rs));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static void logTouched(ArticleRows rows, Collection<String> touched) throws SQLException {
+    for (String id : touched) {
+      rows.logChange(Change.Kind.UPSERT, id);
+    }
+  }
+
+  /** A write transaction; on failure the hook and the dedup state forget what they cached. */
+  private <T> T tx(String what, Db.Work<T> work) {
+    try {
+      return db.write(
+          what,
+          c -> {
+            T result = work.run(c);
+            dedupState.flush(); // held-back dedup rows go into this transaction
+            return result;
+          });
+    } catch (RuntimeException | Error e) {
+      dedupState.forget();
+      try {
+        hook.rolledBack();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -102,7 +222,7 @@ public final class SqliteArticleStore implements ArticleStore {
     if (batch.isEmpty()) {
       return List.of();
     }
-    return db.write(
+    return tx(
         "storing " + batch.size() + " article(s)",
         c -> {
           List<SubmitResult> out = new ArrayList<>(batch.size());
@@ -110,6 +230,7 @@ public final class SqliteArticleStore implements ArticleStore {
             for (Submission s : batch) {
               out.add(rows.submit(s.article(), s.sourceId()));
             }
+            logTouched(rows, hook.afterSubmit(out));
           }
           return out;
         });
@@ -175,7 +296,7 @@ public final class SqliteArticleStore implements ArticleStore {
 
   @Override
   public OptionalLong setHidden(String id, boolean hidden) {
-    return db.write(
+    return tx(
         (hidden ? "hiding " : "showing ") + id,
         c -> {
           try (PreparedStatement p =
@@ -188,8 +309,16 @@ public final class SqliteArticleStore implements ArticleStore {
             }
           }
           try (ArticleRows rows = new ArticleRows(c, clock.instant())) {
-            return OptionalLong.of(
-                rows.logChange(hidden ? Change.Kind.HIDE : Change.Kind.UPSERT, id));
+            long seq = rows.logChange(hidden ? Change.Kind.HIDE : Change.Kind.UPSERT, id);
+            Collection<String> touched;
+            if (hidden) {
+              touched = hook.afterRemove(id);
+            } else {
+              StoredArticle shown = one(c, "id = ?", id).orElseThrow();
+              touched = hook.afterShow(shown);
+            }
+            logTouched(rows, touched);
+            return OptionalLong.of(seq);
           }
         });
   }
@@ -197,7 +326,7 @@ public final class SqliteArticleStore implements ArticleStore {
   @Override
   public OptionalLong delete(String id, String reason) {
     Objects.requireNonNull(reason, "reason");
-    return db.write(
+    return tx(
         "deleting " + id,
         c -> {
           if (!deleteRows(c, id)) {
@@ -212,7 +341,9 @@ public final class SqliteArticleStore implements ArticleStore {
             p.executeUpdate();
           }
           try (ArticleRows rows = new ArticleRows(c, clock.instant())) {
-            return OptionalLong.of(rows.logChange(Change.Kind.DELETE, id));
+            long seq = rows.logChange(Change.Kind.DELETE, id);
+            logTouched(rows, hook.afterRemove(id));
+            return OptionalLong.of(seq);
           }
         });
   }
@@ -230,7 +361,7 @@ public final class SqliteArticleStore implements ArticleStore {
 
   @Override
   public List<String> pruneBefore(Instant cutoff, int limit) {
-    return db.write(
+    return tx(
         "pruning articles older than " + cutoff,
         c -> {
           List<String> ids = new ArrayList<>();
@@ -249,6 +380,9 @@ public final class SqliteArticleStore implements ArticleStore {
             for (String id : ids) {
               deleteRows(c, id);
               rows.logChange(Change.Kind.DELETE, id);
+            }
+            for (String id : ids) {
+              logTouched(rows, hook.afterRemove(id));
             }
           }
           return ids;
@@ -548,6 +682,7 @@ public final class SqliteArticleStore implements ArticleStore {
 
   @Override
   public void close() {
+    dedupState.close();
     db.close();
   }
 

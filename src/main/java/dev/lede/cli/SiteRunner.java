@@ -1,0 +1,84 @@
+package dev.lede.cli;
+
+import dev.lede.Lede;
+import dev.lede.LedeSite;
+import dev.lede.web.Site;
+import java.io.PrintWriter;
+import java.time.InstantSource;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves an open data folder until the process is told to stop (Ctrl-C, SIGTERM): prints the
+ * address on stdout, then on shutdown stops accepting requests, lets those in flight finish, writes
+ * queued teaser events and closes the store and index cleanly.
+ */
+final class SiteRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(SiteRunner.class);
+
+  private SiteRunner() {}
+
+  /** Serves until shutdown; takes ownership of {@code lede}. */
+  static int serve(Lede lede, ServeOptions.Settings settings, PrintWriter out, PrintWriter err) {
+    Site site;
+    try {
+      site =
+          Site.start(
+              LedeSite.over(lede, InstantSource.system()),
+              settings.site(),
+              settings.host(),
+              settings.port());
+    } catch (RuntimeException e) {
+      lede.close();
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (e.getCause() instanceof java.net.BindException || why.contains("bind")) {
+        err.println(
+            "lede: cannot listen on "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + " (is something else using that port? pass --port N): "
+                + why);
+      } else {
+        err.println("lede: the site did not start: " + why);
+      }
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .name("lede-shutdown")
+                .unstarted(
+                    () -> {
+                      LOG.info("stopping: finishing requests in flight, then closing the store");
+                      try {
+                        site.close();
+                      } finally {
+                        lede.close();
+                        stopped.countDown();
+                      }
+                    }));
+    String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
+    out.println("http://" + host + ":" + site.port());
+    out.flush();
+    err.println(
+        "lede: serving "
+            + lede.dataDir()
+            + " at http://"
+            + host
+            + ":"
+            + site.port()
+            + " (public base URL "
+            + settings.site().baseUrl()
+            + "); Ctrl-C stops.");
+    err.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}
