@@ -22,14 +22,14 @@ final class SiteRunner {
   /** Serves until shutdown; takes ownership of {@code lede}. */
   static int serve(Lede lede, ServeOptions.Settings settings, PrintWriter out, PrintWriter err) {
     Site site;
+    LedeSite services = null;
     try {
-      site =
-          Site.start(
-              LedeSite.over(lede, InstantSource.system()),
-              settings.site(),
-              settings.host(),
-              settings.port());
+      services = LedeSite.over(lede, InstantSource.system());
+      site = Site.start(services, settings.site(), settings.host(), settings.port());
     } catch (RuntimeException e) {
+      if (services != null) {
+        services.close();
+      }
       lede.close();
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
       if (e.getCause() instanceof java.net.BindException || why.contains("bind")) {
@@ -45,6 +45,7 @@ final class SiteRunner {
       }
       return 1;
     }
+    LedeSite closing = services;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -56,6 +57,7 @@ final class SiteRunner {
                       try {
                         site.close();
                       } finally {
+                        closing.close();
                         lede.close();
                         stopped.countDown();
                       }

@@ -111,7 +111,7 @@ public interface SiteServices {
     return false;
   }
 
-  /** Operator: every headline test with its figures, newest first. */
+  /** Operator: every headline test with its figures, in article-id order. */
   default List<HeadlineTestStatus> headlineTests() {
     return List.of();
   }
