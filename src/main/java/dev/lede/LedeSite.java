@@ -2,10 +2,12 @@ package dev.lede;
 
 import dev.lede.headline.EventGate;
 import dev.lede.headline.FaithfulnessGuard;
+import dev.lede.headline.HeadlineChart;
 import dev.lede.headline.HeadlineService;
 import dev.lede.headline.HeadlineTest;
-import dev.lede.headline.InMemoryHeadlineStore;
+import dev.lede.headline.TestReport;
 import dev.lede.headline.ThompsonBandit;
+import dev.lede.headline.sqlite.SqliteHeadlineStore;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchFilters;
 import dev.lede.index.SearchHit;
@@ -60,9 +62,12 @@ import org.jspecify.annotations.Nullable;
  * a front page): a story twice the size of another stays ahead of it for about a day.
  *
  * <p>Teaser events pass the headline service's {@link EventGate} (bots, duplicates, rate limits);
- * counted clicks and impressions feed the related ranker's engagement signal.
+ * counted clicks and impressions feed the related ranker's engagement signal. Headline tests and
+ * their counts live in the data folder's own {@code headlines.db} ({@link SqliteHeadlineStore}), so
+ * they survive a restart; {@link #close} closes that file (the caller still closes the {@link
+ * Lede}).
  */
-public final class LedeSite implements SiteServices {
+public final class LedeSite implements SiteServices, AutoCloseable {
   private static final int CANDIDATES = 40;
 
   private final Lede lede;
@@ -70,7 +75,9 @@ public final class LedeSite implements SiteServices {
   private final StoryReads stories;
   private final ImageStore images;
   private final HeadlineService headlines;
-  private final InMemoryHeadlineStore headlineStore;
+  private final SqliteHeadlineStore headlineStore;
+  private volatile boolean testsRunning;
+  private volatile long testsRunningAt = Long.MIN_VALUE / 2;
   private final RelatedRanker.Settings rankerSettings;
   private final RelatedRanker ranker;
   private final SiteCatalogue catalogue;
@@ -86,7 +93,7 @@ public final class LedeSite implements SiteServices {
     this.clock = clock;
     this.stories = stories;
     this.images = new ImageStore(lede.dataDir().resolve("images"));
-    this.headlineStore = new InMemoryHeadlineStore();
+    this.headlineStore = SqliteHeadlineStore.open(lede.dataDir());
     this.headlines =
         new HeadlineService(
             headlineStore,
@@ -118,6 +125,13 @@ public final class LedeSite implements SiteServices {
   /** The headline tests behind the teasers (editors add variants through it). */
   public HeadlineService headlines() {
     return headlines;
+  }
+
+  /** Closes the headline store (not the data folder). */
+  @Override
+  public void close() {
+    headlines.close();
+    headlineStore.close();
   }
 
   /** Teaser events counted so far (after the gate), by type. */
@@ -667,6 +681,71 @@ public final class LedeSite implements SiteServices {
   public void setRights(String id, Source.RightsPolicy rights) {
     lede.sources().source(id).ifPresent(s -> lede.sources().putSource(s.withRights(rights)));
     sourcesChanged();
+  }
+
+  // ---- headline tests
+
+  @Override
+  public boolean headlineTestsRunning() {
+    long now = clock.millis();
+    if (now - testsRunningAt > 2_000) {
+      testsRunning =
+          headlineStore.tests().stream()
+              .anyMatch(t -> t.status() == HeadlineTest.Status.RUNNING && !t.variants().isEmpty());
+      testsRunningAt = now;
+    }
+    return testsRunning;
+  }
+
+  @Override
+  public List<HeadlineTestStatus> headlineTests() {
+    List<HeadlineTestStatus> out = new ArrayList<>();
+    for (TestReport r : headlines.report()) {
+      List<HeadlineArm> arms = new ArrayList<>();
+      for (TestReport.Arm a : r.arms()) {
+        arms.add(
+            new HeadlineArm(
+                a.variantId(),
+                a.text(),
+                a.impressions(),
+                a.clicks(),
+                a.ctr(),
+                a.low(),
+                a.high(),
+                a.probabilityBest()));
+      }
+      out.add(
+          new HeadlineTestStatus(
+              r.articleId(),
+              r.status().name(),
+              r.winner(),
+              r.canonical(),
+              arms,
+              HeadlineChart.svg(r)));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean promoteHeadline(String articleId, String variantId, boolean canonical) {
+    try {
+      headlines.promote(articleId, variantId, canonical);
+    } catch (java.util.NoSuchElementException e) {
+      return false;
+    }
+    testsRunningAt = Long.MIN_VALUE / 2;
+    return true;
+  }
+
+  @Override
+  public boolean stopHeadlineTest(String articleId) {
+    try {
+      headlines.stop(articleId);
+    } catch (java.util.NoSuchElementException e) {
+      return false;
+    }
+    testsRunningAt = Long.MIN_VALUE / 2;
+    return true;
   }
 
   @Override

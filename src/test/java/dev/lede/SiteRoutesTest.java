@@ -162,6 +162,9 @@ class SiteRoutesTest {
     if (readOnly != null) {
       readOnly.close();
     }
+    if (services != null) {
+      services.close();
+    }
     if (lede != null) {
       lede.close();
     }

@@ -2,6 +2,7 @@ package dev.lede.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lede.LedeHeadlines;
 import dev.lede.headline.FaithfulnessGuard;
 import dev.lede.headline.HeadlineBackend;
 import dev.lede.headline.HeadlineService;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code lede headlines add|list|remove|check|report}. The commands reach the headline service
- * through one seam, {@link HeadlineBackend}: {@link #HeadlinesCommand()} uses {@link #BACKEND},
- * which the composition root sets to the store-backed backend.
+ * through one seam, {@link HeadlineBackend}: {@link #HeadlinesCommand()} uses {@link #BACKEND}, the
+ * data folder's own headline store ({@code DIR/headlines.db}) with articles read through {@link
+ * LedeHeadlines}. {@code --data DIR} may be given before or after the subcommand.
  */
 @Command(
     name = "headlines",
@@ -41,8 +43,11 @@ import picocli.CommandLine.Parameters;
       HeadlinesCommand.Report.class
     })
 public final class HeadlinesCommand implements Runnable {
-  /** The seam: the backend the no-argument constructor uses (wired by the composition root). */
-  static volatile HeadlineBackend BACKEND = HeadlineBackend.UNWIRED;
+  /**
+   * The seam: the backend the no-argument constructor uses, the data folder's SQLite headline store
+   * and its articles ({@link LedeHeadlines}).
+   */
+  static volatile HeadlineBackend BACKEND = LedeHeadlines.backend();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -92,6 +97,9 @@ public final class HeadlinesCommand implements Runnable {
     @CommandLine.ParentCommand HeadlinesCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
+    @Nullable Path data;
+
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
@@ -100,7 +108,10 @@ public final class HeadlinesCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      HeadlineService.AddResult r = parent.service(null).addVariant(id, text, "editor");
+      HeadlineService.AddResult r;
+      try (HeadlineService service = parent.service(data)) {
+        r = service.addVariant(id, text, "editor");
+      }
       ObjectNode o = ArticleJson.mapper().createObjectNode();
       o.put("accepted", r.verdict().accepted());
       ArrayNode reasons = o.putArray("reasons");
@@ -122,13 +133,18 @@ public final class HeadlinesCommand implements Runnable {
     @CommandLine.ParentCommand HeadlinesCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
+    @Nullable Path data;
+
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
     @Override
     public Integer call() throws IOException {
-      for (HeadlineTest.Variant v : parent.service(null).variants(id)) {
-        out(spec).println(v.id() + "\t" + v.origin() + "\t" + v.text());
+      try (HeadlineService service = parent.service(data)) {
+        for (HeadlineTest.Variant v : service.variants(id)) {
+          out(spec).println(v.id() + "\t" + v.origin() + "\t" + v.text());
+        }
       }
       out(spec).flush();
       return 0;
@@ -140,6 +156,9 @@ public final class HeadlinesCommand implements Runnable {
     @CommandLine.ParentCommand HeadlinesCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
+    @Nullable Path data;
+
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
@@ -148,7 +167,10 @@ public final class HeadlinesCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      boolean removed = parent.service(null).removeVariant(id, variant);
+      boolean removed;
+      try (HeadlineService service = parent.service(data)) {
+        removed = service.removeVariant(id, variant);
+      }
       spec.commandLine()
           .getErr()
           .println(removed ? "removed " + variant : "no variant " + variant + " in " + id);
@@ -189,7 +211,9 @@ public final class HeadlinesCommand implements Runnable {
         Article a = ArticleJson.fromJson(Files.readString(articleFile, StandardCharsets.UTF_8));
         v = new FaithfulnessGuard().check(a, text);
       } else {
-        v = parent.service(data).check(id, text);
+        try (HeadlineService service = parent.service(data)) {
+          v = service.check(id, text);
+        }
       }
       out(spec).println(json(v));
       out(spec).flush();
@@ -202,12 +226,18 @@ public final class HeadlinesCommand implements Runnable {
     @CommandLine.ParentCommand HeadlinesCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
+    @Nullable Path data;
+
     @Option(names = "--json", description = "JSON Lines instead of a table.")
     boolean asJson;
 
     @Override
     public Integer call() throws IOException {
-      List<TestReport> reports = parent.service(null).report();
+      List<TestReport> reports;
+      try (HeadlineService service = parent.service(data)) {
+        reports = service.report();
+      }
       PrintWriter out = out(spec);
       for (TestReport r : reports) {
         if (asJson) {

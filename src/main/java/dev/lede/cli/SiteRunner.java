@@ -32,14 +32,14 @@ final class SiteRunner {
       err.println("lede: the related-stories service did not start: " + e.getMessage());
       return 1;
     }
+    LedeSite services = null;
     try {
-      site =
-          Site.start(
-              LedeSite.over(lede, InstantSource.system()).useRelated(related.related()),
-              settings.site(),
-              settings.host(),
-              settings.port());
+      services = LedeSite.over(lede, InstantSource.system()).useRelated(related.related());
+      site = Site.start(services, settings.site(), settings.host(), settings.port());
     } catch (RuntimeException e) {
+      if (services != null) {
+        services.close();
+      }
       related.close();
       lede.close();
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -56,6 +56,7 @@ final class SiteRunner {
       }
       return 1;
     }
+    LedeSite closing = services;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -67,6 +68,7 @@ final class SiteRunner {
                       try {
                         site.close();
                       } finally {
+                        closing.close();
                         related.close();
                         lede.close();
                         stopped.countDown();

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@link FaithfulnessGuard}), the per-article test and its bandit, sticky assignment of visitors,
  * counting of teaser events, promotion and reports. Backed by a {@link HeadlineStore} and an {@link
  * ArticleSource}; time and randomness are injected. Thread-safe (one lock: the service's work per
- * event is a few microseconds).
+ * event is a few microseconds). {@link #close} releases the resources the composition root handed
+ * over with {@link #closing} (the store's file, the data folder); a service over memory has none.
  */
-public final class HeadlineService {
+public final class HeadlineService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HeadlineService.class);
 
   /** The guard's verdict and, when accepted, the stored variant. */
@@ -40,6 +41,7 @@ public final class HeadlineService {
   private final RandomGenerator rng;
   private final EventGate gate;
   private final Map<String, ThompsonBandit> bandits = new HashMap<>();
+  private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
   private long nextId;
 
   public HeadlineService(
@@ -56,6 +58,34 @@ public final class HeadlineService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.rng = Objects.requireNonNull(rng, "rng");
     this.gate = EventGate.defaults(clock);
+  }
+
+  /**
+   * Hands a resource to this service: {@link #close} closes it (resources close in reverse order).
+   */
+  public synchronized HeadlineService closing(AutoCloseable resource) {
+    resources.push(Objects.requireNonNull(resource, "resource"));
+    return this;
+  }
+
+  /** Closes the resources handed over with {@link #closing}, last first. */
+  @Override
+  public synchronized void close() {
+    RuntimeException failure = null;
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the headline service failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   private Article article(String id) {

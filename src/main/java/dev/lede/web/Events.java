@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * and rate-limited visitors before anything is stored.
  *
  * <p>The visitor id is a random first-party cookie ({@value #COOKIE}, HttpOnly, SameSite=Lax), set
- * only while headline tests are on; it carries no personal data. Without it the visitor is unknown
- * (null) and the page's headline bucket is drawn per request.
+ * only while headline tests are on (the setting allows it and a test is running); it carries no
+ * personal data. Without it the visitor is unknown (null) and the page's headline bucket is drawn
+ * per request.
  */
 final class Events implements AutoCloseable {
   static final String COOKIE = "lede_v";
@@ -87,7 +88,7 @@ final class Events implements AutoCloseable {
     if (v != null && v.matches("[A-Za-z0-9_-]{16,43}")) {
       return v;
     }
-    if (!config.headlineTestCookie()) {
+    if (!config.headlineTestCookie() || !services.headlineTestsRunning()) {
       return null;
     }
     byte[] b = new byte[16];

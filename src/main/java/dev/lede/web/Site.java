@@ -74,6 +74,7 @@ public final class Site implements AutoCloseable {
     FeedRoutes feeds = new FeedRoutes(services, views, feedCache, clock);
     ApiRoutes api = new ApiRoutes(services, views, events);
     OpsRoutes ops = new OpsRoutes(services, views, renderer, clock);
+    HeadlineOps headlineOps = new HeadlineOps(services, views, renderer, ops);
     ErrorPages errors = new ErrorPages(views, renderer);
     Timer.Builder timer = Timer.builder("lede.http.requests").description("HTTP requests served");
 
@@ -164,6 +165,9 @@ public final class Site implements AutoCloseable {
               r.post("/ops/sources/{id}/remove", ops::remove);
               r.post("/ops/sources/{id}/rights", ops::rights);
               r.post("/ops/articles", ops::article);
+              r.get("/ops/headlines", headlineOps::page);
+              r.post("/ops/headlines/{id}/promote", headlineOps::promote);
+              r.post("/ops/headlines/{id}/stop", headlineOps::stop);
               errors.register(r);
             });
     app.start(host, port);

@@ -103,6 +103,32 @@ public interface SiteServices {
   /** Operator: recent status of each source (last fetch, status, error, articles per day). */
   List<SourceStatus> sourceStatuses(int days);
 
+  /**
+   * Whether any headline test is running: the visitor-id cookie is set only then. Cheap (called for
+   * every page that counts impressions).
+   */
+  default boolean headlineTestsRunning() {
+    return false;
+  }
+
+  /** Operator: every headline test with its figures, in article-id order. */
+  default List<HeadlineTestStatus> headlineTests() {
+    return List.of();
+  }
+
+  /**
+   * Operator: promotes a variant of an article's headline test; {@code canonical} also makes it the
+   * article's title, JSON-LD headline and feed title. False when there is no such test or variant.
+   */
+  default boolean promoteHeadline(String articleId, String variantId, boolean canonical) {
+    return false;
+  }
+
+  /** Operator: stops a headline test (teasers show the original); false when there is none. */
+  default boolean stopHeadlineTest(String articleId) {
+    return false;
+  }
+
   /** An article with the facts around it. */
   record PageArticle(
       Article article,
@@ -150,6 +176,35 @@ public interface SiteServices {
 
   /** Outcome of a submission: NEW, UPDATED, UNCHANGED or REJECTED, with the id. */
   record SubmitOutcome(String status, @Nullable String id, String reason) {}
+
+  /**
+   * One headline test for the editors' page.
+   *
+   * @param status RUNNING, PROMOTED or STOPPED
+   * @param chartSvg the click rates with their credible intervals, as escaped server-rendered SVG
+   */
+  record HeadlineTestStatus(
+      String articleId,
+      String status,
+      @Nullable String winner,
+      boolean canonical,
+      List<HeadlineArm> arms,
+      String chartSvg) {
+    public HeadlineTestStatus {
+      arms = List.copyOf(arms);
+    }
+  }
+
+  /** One arm of a headline test: CTR with its 95% credible interval and P(best). */
+  record HeadlineArm(
+      String variantId,
+      String text,
+      long impressions,
+      long clicks,
+      double ctr,
+      double low,
+      double high,
+      double probabilityBest) {}
 
   /** A source's health for the operator's page. */
   record SourceStatus(
