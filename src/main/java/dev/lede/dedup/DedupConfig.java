@@ -130,7 +130,7 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
             0.15,
             0.45,
             0.3,
-            0.1,
+            0.2,
             0.3,
             0.5,
             Duration.ofDays(14),
@@ -139,7 +139,7 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
             8,
             24,
             32,
-            100));
+            200));
   }
 
   /** Parameter names accepted by {@link #with}. */
