@@ -438,6 +438,31 @@ class SiteRoutesTest {
   }
 
   @Test
+  void articlePage_hasAStableETag_answers304_setsNoCookieWithoutTests_andCountsImpressions()
+      throws Exception {
+    long before = services.counted(TeaserEvent.Type.IMPRESSION);
+    String path = "/a/" + enc(newest().id());
+    HttpResponse<String> first = get(path);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(get(path).headers().firstValue("ETag")).contains(etag);
+    HttpResponse<String> again =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
+                .header("User-Agent", UA)
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (services.counted(TeaserEvent.Type.IMPRESSION) == before
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(services.counted(TeaserEvent.Type.IMPRESSION)).isGreaterThan(before);
+  }
+
+  @Test
   void search_highlightsAndFilters() throws Exception {
     Document d = html("/search?q=seawall");
     assertThat(d.select("ol.teasers li.teaser h3").eachText())
