@@ -119,7 +119,7 @@ public final class LedeSite implements SiteServices, AutoCloseable {
 
   /** The site's services over an open data folder. */
   public static LedeSite over(Lede lede, InstantSource clock) {
-    return new LedeSite(lede, clock, StoryReads.NONE);
+    return new LedeSite(lede, clock, StoryReads.over(lede, 2_000));
   }
 
   /** The headline tests behind the teasers (editors add variants through it). */
@@ -188,10 +188,12 @@ public final class LedeSite implements SiteServices, AutoCloseable {
       if (p.isEmpty()) {
         continue;
       }
-      String group = p.get().duplicateOf() == null ? id : p.get().duplicateOf();
-      if (groups.add(group)) {
-        out.add(p.get());
+      String original = p.get().duplicateOf();
+      if (!groups.add(original == null ? id : original)) {
+        continue; // its original or another copy is listed already
       }
+      // A copy stands in its list for the original, which is shown instead where visible.
+      out.add(original == null ? p.get() : load(original, true).orElse(p.get()));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.lede;
 
+import dev.lede.model.StoryInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,47 @@ interface StoryReads {
     public int size() {
       return articles.size();
     }
+  }
+
+  /**
+   * The dedup stage's stories and copy links of a data folder, as {@link Lede} reports them. At
+   * most {@code maxStories} stories are read for the front page (the most recently seen ones).
+   */
+  static StoryReads over(Lede lede, int maxStories) {
+    return new StoryReads() {
+      @Override
+      public @Nullable String storyOf(String articleId) {
+        return lede.storyOf(articleId).orElse(null);
+      }
+
+      @Override
+      public @Nullable String duplicateOf(String articleId) {
+        return lede.duplicateOf(articleId).orElse(null);
+      }
+
+      @Override
+      public List<String> copiesOf(String articleId) {
+        return lede.copiesOf(articleId);
+      }
+
+      @Override
+      public Optional<StoryRef> story(String storyId) {
+        return lede.story(storyId).map(StoryReads::ref);
+      }
+
+      @Override
+      public List<StoryRef> stories(Instant since) {
+        List<StoryRef> out = new java.util.ArrayList<>();
+        for (StoryInfo s : lede.stories(since, maxStories)) {
+          out.add(ref(s));
+        }
+        return out;
+      }
+    };
+  }
+
+  private static StoryRef ref(StoryInfo s) {
+    return new StoryRef(s.id(), s.headline(), s.firstSeen(), s.lastSeen(), s.articles());
   }
 
   /** No story assignment: each article stands alone. */

@@ -130,7 +130,22 @@ class SiteRoutesTest {
                                 + " ampersands, long enough to be a lead paragraph for the teaser.")))
                 .build(),
             null));
+    // A story: an original, a near-copy from another publisher, and a follow-up of the same event.
+    batch.add(new Submission(tram("tram-orig", "Marrow Bay opens tram line", TRAM, now, 3), null));
+    batch.add(
+        new Submission(
+            tram(
+                "tram-copy",
+                "WATCH: Tram finally rolls in Marrow Bay",
+                "Share this article\n\n" + TRAM + "\n\nReuters contributed to this report.",
+                now,
+                2),
+            null));
     lede.submitAll(batch);
+    lede.submit(
+        tram(
+            "tram-next", "Marrow Bay tram line carries 40,000 on first weekend", TRAM_NEXT, now, 1),
+        null);
     lede.refresh();
     services = LedeSite.over(lede, InstantSource.system());
     services.images().put(imageUrl, jpeg());
@@ -152,6 +167,51 @@ class SiteRoutesTest {
                 BASE, false, "Test Times", null, ZoneId.of("UTC"), List.of(), List.of(), false),
             "127.0.0.1",
             0);
+  }
+
+  static final String TRAM =
+      """
+      The city of Marrow Bay opened its new tram line on Saturday, linking the harbour district \
+      with the university campus in eleven minutes and ending years of complaints about crowded buses.
+
+      Mayor Tilde Anker cut the ribbon at the harbour stop, where several hundred residents waited \
+      for the first ride despite the rain and the strong wind coming in from the sea.
+
+      The line cost 240 million crowns and took four years to build, two more than planned, after \
+      the contractor found old quay walls under the main street and had to call in archaeologists.
+
+      Trams will run every six minutes at peak hours and every quarter of an hour late at night, \
+      the transport authority said, and tickets bought for the buses remain valid on the trams.""";
+
+  static final String TRAM_NEXT =
+      """
+      More than 40,000 people rode the new Marrow Bay tram line on its first weekend, the \
+      transport authority said on Monday, twice the number it had expected for the opening days.
+
+      Mayor Tilde Anker said the line between the harbour district and the university campus \
+      showed that the 240 million crowns and the four years of works had been worth it.
+
+      Trams ran every six minutes on Saturday and Sunday, and extra trams were added in the \
+      evening when crowds waited at the harbour stop after the opening concert.
+
+      The authority said it would count riders again next month before deciding whether to \
+      extend the Marrow Bay line to the northern district.""";
+
+  static Article tram(String id, String title, String text, Instant now, int hoursAgo) {
+    List<Block> blocks = new ArrayList<>();
+    for (String para : text.split("\n\n")) {
+      blocks.add(new Block.Paragraph(para.strip()));
+    }
+    return Article.builder()
+        .id(id)
+        .url("https://" + id + ".example/story")
+        .siteName(id.equals("tram-copy") ? "Farm Daily" : "Harbour Wire")
+        .title(title)
+        .published(now.minus(Duration.ofHours(hoursAgo)))
+        .section("Transport")
+        .language("en")
+        .blocks(blocks)
+        .build();
   }
 
   @AfterAll
@@ -343,8 +403,66 @@ class SiteRoutesTest {
     assertThat(source.select("main li.teaser")).hasSize(20);
     assertThat(get("/source/nope").statusCode()).isEqualTo(404);
 
-    Document story = html("/story/" + enc(newest().id()));
+    Document story = html("/story/" + enc(lede.storyOf(newest().id()).orElseThrow()));
     assertThat(story.select("main li.teaser h3").eachText()).contains(newest().article().title());
+  }
+
+  @Test
+  void article_showsItsCopiesAndMoreOnTheStory_andACopyIsListedOnce() throws Exception {
+    assertThat(lede.duplicateOf("tram-copy")).contains("tram-orig");
+    assertThat(lede.storyOf("tram-next")).isEqualTo(lede.storyOf("tram-orig")).isPresent();
+
+    Document d = html("/a/tram-orig");
+    Element also = d.select("p.meta:contains(Also published by)").first();
+    assertThat(also).isNotNull();
+    assertThat(also.select("a").eachText()).containsExactly("Farm Daily");
+    assertThat(also.select("a").attr("href")).isEqualTo("https://tram-copy.example/story");
+    Element more = d.select("section.story-more").first();
+    assertThat(more).isNotNull();
+    assertThat(more.select("li.teaser h3").eachText())
+        .containsExactly("Marrow Bay tram line carries 40,000 on first weekend");
+    assertThat(more.select("a:contains(The whole story)").attr("href"))
+        .isEqualTo("/story/" + enc(lede.storyOf("tram-orig").orElseThrow()));
+    // the copy's page points search engines at the original
+    assertThat(html("/a/tram-copy").select("link[rel=canonical]").attr("href"))
+        .isEqualTo(BASE + "/a/tram-orig");
+
+    List<String> latest = html("/latest").select("main li.teaser h3").eachText();
+    assertThat(latest).containsOnlyOnce("Marrow Bay opens tram line");
+    assertThat(latest).doesNotContain("WATCH: Tram finally rolls in Marrow Bay");
+    assertThat(latest).contains("Marrow Bay tram line carries 40,000 on first weekend");
+
+    Document story = html("/story/" + enc(lede.storyOf("tram-orig").orElseThrow()));
+    assertThat(story.select("main li.teaser h3").eachText())
+        .containsExactlyInAnyOrder(
+            "Marrow Bay opens tram line", "Marrow Bay tram line carries 40,000 on first weekend");
+    List<String> top = html("/").select("main li.teaser h3, main .top h3, main h3").eachText();
+    assertThat(top).doesNotContain("WATCH: Tram finally rolls in Marrow Bay");
+  }
+
+  @Test
+  void articlePage_hasAStableETag_answers304_setsNoCookieWithoutTests_andCountsImpressions()
+      throws Exception {
+    long before = services.counted(TeaserEvent.Type.IMPRESSION);
+    String path = "/a/" + enc(newest().id());
+    HttpResponse<String> first = get(path);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(get(path).headers().firstValue("ETag")).contains(etag);
+    HttpResponse<String> again =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
+                .header("User-Agent", UA)
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (services.counted(TeaserEvent.Type.IMPRESSION) == before
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(services.counted(TeaserEvent.Type.IMPRESSION)).isGreaterThan(before);
   }
 
   @Test
@@ -509,15 +627,26 @@ class SiteRoutesTest {
     assertThat(x.getDocumentElement().getLocalName()).isEqualTo("urlset");
     assertThat(x.getDocumentElement().getNamespaceURI()).isEqualTo(sm);
     NodeList locs = x.getElementsByTagNameNS(sm, "loc");
-    assertThat(locs.getLength()).isEqualTo(slice.size() + 2);
+    // the slice, fresh-1, hostile-1 and the tram story's original and follow-up (a copy's page
+    // is canonicalised to its original, so it is not listed)
+    assertThat(locs.getLength()).isEqualTo(slice.size() + 4);
+    assertThat(r.body()).contains(BASE + "/a/tram-orig").doesNotContain(BASE + "/a/tram-copy");
     assertThat(locs.item(0).getTextContent()).startsWith(BASE + "/a/");
 
     org.w3c.dom.Document news = xml(get("/sitemap-news.xml").body());
     String ns = "http://www.google.com/schemas/sitemap-news/0.9";
     NodeList titles = news.getElementsByTagNameNS(ns, "title");
-    assertThat(titles.getLength()).isEqualTo(1);
-    assertThat(titles.item(0).getTextContent()).isEqualTo("Harbour town opens its rebuilt seawall");
-    assertThat(news.getElementsByTagNameNS(ns, "publication_date").getLength()).isEqualTo(1);
+    List<String> newsTitles = new ArrayList<>();
+    for (int i = 0; i < titles.getLength(); i++) {
+      newsTitles.add(titles.item(i).getTextContent());
+    }
+    // the last 48 hours, the tram story's copy left out
+    assertThat(newsTitles)
+        .containsExactlyInAnyOrder(
+            "Harbour town opens its rebuilt seawall",
+            "Marrow Bay opens tram line",
+            "Marrow Bay tram line carries 40,000 on first weekend");
+    assertThat(news.getElementsByTagNameNS(ns, "publication_date").getLength()).isEqualTo(3);
     assertThat(news.getElementsByTagNameNS(ns, "name").item(0).getTextContent())
         .isEqualTo("Test Times");
 

@@ -21,6 +21,13 @@ final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataDirOption data;
   @Mixin ServeOptions serve;
+  @Mixin NetOptions net;
+
+  @CommandLine.Option(
+      names = "--no-poll",
+      description =
+          "Do not poll the store's sources in the background (they are polled by default).")
+  boolean noPoll;
 
   @Override
   public Integer call() {
@@ -40,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
               + " holds no Lede store yet; run `lede demo` for the demo, or `lede ingest` first");
       return 2;
     }
-    return SiteRunner.serve(data.open("serve"), settings, out, err);
+    dev.lede.ingest.IngestOptions polling = noPoll ? null : net.toOptions(spec.commandLine(), true);
+    return SiteRunner.serve(data.open("serve"), settings, polling, out, err);
   }
 }

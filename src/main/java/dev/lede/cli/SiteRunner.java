@@ -1,13 +1,17 @@
 package dev.lede.cli;
 
 import dev.lede.Lede;
+import dev.lede.LedeIngestBackend;
 import dev.lede.LedeRelated;
 import dev.lede.LedeSite;
+import dev.lede.ingest.Ingest;
+import dev.lede.ingest.IngestOptions;
 import dev.lede.recommend.Related;
 import dev.lede.web.Site;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +25,39 @@ final class SiteRunner {
 
   private SiteRunner() {}
 
-  /** Serves until shutdown; takes ownership of {@code lede}. */
+  /** Serves until shutdown without polling sources; takes ownership of {@code lede}. */
   static int serve(Lede lede, ServeOptions.Settings settings, PrintWriter out, PrintWriter err) {
+    return serve(lede, settings, null, out, err);
+  }
+
+  /**
+   * Background polling of the store's sources: every {@link IngestOptions#watchTick()} the sources
+   * that are due (paused ones never) are read on the {@code lede-watch} thread into {@code lede}.
+   * Closing the handle stops the polling (a poll in progress is interrupted) and waits for it.
+   */
+  static AutoCloseable startPolling(Lede lede, IngestOptions options) {
+    LedeIngestBackend backend = new LedeIngestBackend(lede);
+    Ingest ingest = new Ingest(backend, backend, options);
+    Ingest.Watch watch = ingest.watch();
+    return () -> {
+      try {
+        watch.close();
+      } finally {
+        ingest.close();
+      }
+    };
+  }
+
+  /**
+   * Serves until shutdown; takes ownership of {@code lede}. With {@code polling} options the
+   * store's sources are polled in the background until shutdown.
+   */
+  static int serve(
+      Lede lede,
+      ServeOptions.Settings settings,
+      @Nullable IngestOptions polling,
+      PrintWriter out,
+      PrintWriter err) {
     Site site;
     LedeRelated related;
     try {
@@ -57,6 +92,7 @@ final class SiteRunner {
       return 1;
     }
     LedeSite closing = services;
+    AutoCloseable poller = polling == null ? null : startPolling(lede, polling);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -65,6 +101,13 @@ final class SiteRunner {
                 .unstarted(
                     () -> {
                       LOG.info("stopping: finishing requests in flight, then closing the store");
+                      try {
+                        if (poller != null) {
+                          poller.close();
+                        }
+                      } catch (Exception e) {
+                        LOG.warn("stopping the source polling failed: {}", e.toString());
+                      }
                       try {
                         site.close();
                       } finally {
@@ -86,7 +129,9 @@ final class SiteRunner {
             + site.port()
             + " (public base URL "
             + settings.site().baseUrl()
-            + "); Ctrl-C stops.");
+            + ")"
+            + (polling == null ? "" : ", polling its sources in the background")
+            + "; Ctrl-C stops.");
     err.flush();
     try {
       stopped.await();

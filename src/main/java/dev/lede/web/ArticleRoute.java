@@ -39,12 +39,23 @@ final class ArticleRoute {
   void handle(Context ctx) {
     String id = ctx.pathParam("id");
     Rendered r = render(id);
-    events.impressions(ctx, id, r.relatedIds(), r.variants());
+    events.impressions(ctx, id, r.relatedIds(), r.variants(), r.testing());
+    // The ETag is computed once per render, not hashed from the body on every request.
+    ctx.header("ETag", r.etag());
     Site.html(ctx, r.body());
   }
 
-  /** The rendered page and the teasers it shows (for impression counting). */
-  record Rendered(byte[] body, List<String> relatedIds, List<String> variants) {}
+  /**
+   * The rendered page, its ETag and the teasers it shows (for impression counting); {@code testing}
+   * when one of them is in a headline test (only then does a visitor get a cookie).
+   */
+  record Rendered(
+      byte[] body, String etag, List<String> relatedIds, List<String> variants, boolean testing) {
+    static Rendered of(byte[] body, List<String> relatedIds, List<String> variants) {
+      boolean testing = variants.stream().anyMatch(v -> !v.isEmpty());
+      return new Rendered(body, Site.etag(body), relatedIds, variants, testing);
+    }
+  }
 
   Rendered render(String id) {
     return cache.get(
@@ -58,7 +69,7 @@ final class ArticleRoute {
             ids.add(r.article().id());
             vs.add(r.article().variant());
           }
-          return new Rendered(
+          return Rendered.of(
               renderer.render("article.jte", view(p, related)), List.copyOf(ids), List.copyOf(vs));
         });
   }

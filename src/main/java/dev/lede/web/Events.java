@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +36,7 @@ final class Events implements AutoCloseable {
   private final SiteConfig config;
   private final InstantSource clock;
   private final BlockingQueue<SiteServices.ObservedEvent> queue = new ArrayBlockingQueue<>(100_000);
+  private final BlockingQueue<PageImpressions> pages = new ArrayBlockingQueue<>(20_000);
   private final Thread writer;
   private volatile boolean running = true;
 
@@ -47,18 +47,42 @@ final class Events implements AutoCloseable {
     this.writer = Thread.ofPlatform().name("lede-events").daemon(true).start(this::drain);
   }
 
-  /** Counts an impression for each teaser a page served. */
-  void impressions(Context ctx, String from, List<String> ids, List<String> variants) {
+  /**
+   * Counts an impression for each teaser a page served: one enqueue per page, expanded into events
+   * on the writer thread. A visitor cookie is made only when a teaser is in a headline test.
+   */
+  void impressions(
+      Context ctx, String from, List<String> ids, List<String> variants, boolean testing) {
     if (ids.isEmpty()) {
       return;
     }
-    String visitor = visitor(ctx);
-    String ua = ua(ctx);
-    var now = clock.instant();
-    for (int i = 0; i < ids.size(); i++) {
-      String v = i < variants.size() && !variants.get(i).isEmpty() ? variants.get(i) : null;
-      offer(new TeaserEvent(TeaserEvent.Type.IMPRESSION, ids.get(i), from, i, v, visitor, now), ua);
+    String visitor = testing ? visitor(ctx) : existingVisitor(ctx);
+    if (!pages.offer(new PageImpressions(from, ids, variants, visitor, ua(ctx), clock.instant()))) {
+      LOG.debug("event queue full; dropping a page's impressions");
     }
+  }
+
+  private record PageImpressions(
+      String from,
+      List<String> ids,
+      List<String> variants,
+      @Nullable String visitor,
+      String userAgent,
+      java.time.Instant at) {
+    void expand(List<SiteServices.ObservedEvent> out) {
+      for (int i = 0; i < ids.size(); i++) {
+        String v = i < variants.size() && !variants.get(i).isEmpty() ? variants.get(i) : null;
+        out.add(
+            new SiteServices.ObservedEvent(
+                new TeaserEvent(TeaserEvent.Type.IMPRESSION, ids.get(i), from, i, v, visitor, at),
+                userAgent));
+      }
+    }
+  }
+
+  private static @Nullable String existingVisitor(Context ctx) {
+    String v = ctx.cookie(COOKIE);
+    return v != null && v.matches("[A-Za-z0-9_-]{16,43}") ? v : null;
   }
 
   /** Queues a click (from the redirect or the beacon). */
@@ -112,14 +136,23 @@ final class Events implements AutoCloseable {
 
   private void drain() {
     List<SiteServices.ObservedEvent> batch = new ArrayList<>();
-    while (running || !queue.isEmpty()) {
+    List<PageImpressions> pageBatch = new ArrayList<>();
+    while (running || !queue.isEmpty() || !pages.isEmpty()) {
       try {
-        SiteServices.ObservedEvent first = queue.poll(500, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        queue.drainTo(batch, 5000);
+        pages.drainTo(pageBatch, 1000);
+        if (batch.isEmpty() && pageBatch.isEmpty()) {
+          if (!running) {
+            break;
+          }
+          // Batched off the request threads: a page's impressions wait at most this long.
+          Thread.sleep(50);
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, 4999);
+        for (PageImpressions p : pageBatch) {
+          p.expand(batch);
+        }
+        pageBatch.clear();
         services.recordEvents(List.copyOf(batch));
       } catch (InterruptedException e) {
         running = false; // drain what is queued, then stop

@@ -77,6 +77,9 @@ public final class Site implements AutoCloseable {
     HeadlineOps headlineOps = new HeadlineOps(services, views, renderer, ops);
     ErrorPages errors = new ErrorPages(views, renderer);
     Timer.Builder timer = Timer.builder("lede.http.requests").description("HTTP requests served");
+    // One timer per route and status, looked up without building tags on every request.
+    java.util.concurrent.ConcurrentHashMap<String, Timer[]> timers =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
     Javalin app =
         Javalin.create(
@@ -109,10 +112,18 @@ public final class Site implements AutoCloseable {
                     if (t0 != null) {
                       var ep = ctx.endpoint();
                       String route = ep == null ? "unmatched" : ep.path;
-                      timer
-                          .tags("route", route, "status", Integer.toString(ctx.statusCode()))
-                          .register(metrics)
-                          .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                      int status = ctx.statusCode();
+                      Timer[] byStatus = timers.computeIfAbsent(route, x -> new Timer[600]);
+                      int slot = status >= 0 && status < 600 ? status : 0;
+                      Timer t = byStatus[slot];
+                      if (t == null) {
+                        t =
+                            timer
+                                .tags("route", route, "status", Integer.toString(status))
+                                .register(metrics);
+                        byStatus[slot] = t;
+                      }
+                      t.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
                     }
                   });
               r.get("/", lists::front);
@@ -220,6 +231,13 @@ public final class Site implements AutoCloseable {
   }
 
   // Small helpers shared by the routes.
+
+  /** A strong ETag for a body (computed once per cached render). */
+  static String etag(byte[] body) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(body);
+    return "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
+  }
 
   static void html(Context ctx, byte[] body) {
     ctx.contentType("text/html; charset=utf-8").result(body);
