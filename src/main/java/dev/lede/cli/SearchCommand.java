@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
           + " (grouping), and fields: title:, body:, byline: (author:), section:, tag:, source:,"
           + " lang:, since:DATE, until:DATE, date:DATE, date:[DATE TO DATE].",
       "DATE is YYYY, YYYY-MM, YYYY-MM-DD or an ISO-8601 instant (UTC).",
-      "Ranked by relevance with a mild freshness boost (at most +10 %, halving every 7 days);"
+      "Ranked by relevance with a mild freshness boost (at most +10 %%, halving every 7 days);"
           + " undated articles get none."
     })
 final class SearchCommand implements Callable<Integer> {
