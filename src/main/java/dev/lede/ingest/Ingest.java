@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -143,9 +144,15 @@ public final class Ingest implements AutoCloseable {
    * returned handle is closed.
    */
   public Watch watch() {
+    List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ThreadFactory named = Thread.ofPlatform().name("lede-watch").daemon(true).factory();
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("lede-watch").daemon(true).factory());
+            r -> {
+              Thread t = named.newThread(r);
+              threads.add(t);
+              return t;
+            });
     var unused =
         scheduler.scheduleWithFixedDelay(
             () -> {
@@ -161,15 +168,17 @@ public final class Ingest implements AutoCloseable {
             0,
             options.watchTick().toMillis(),
             TimeUnit.MILLISECONDS);
-    return new Watch(scheduler);
+    return new Watch(scheduler, threads);
   }
 
   /** Background polling started by {@link #watch()}; closing it stops the polling cleanly. */
   public static final class Watch implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
+    private final List<Thread> threads;
 
-    private Watch(ScheduledExecutorService scheduler) {
+    private Watch(ScheduledExecutorService scheduler, List<Thread> threads) {
       this.scheduler = scheduler;
+      this.threads = threads;
     }
 
     /** Blocks until closed (from another thread) or interrupted. */
@@ -186,6 +195,9 @@ public final class Ingest implements AutoCloseable {
       try {
         if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
           LOG.warn("watch: the polling thread did not stop within 30 s");
+        }
+        for (Thread t : threads) {
+          t.join(TimeUnit.SECONDS.toMillis(5)); // the pool's worker outlives its last task briefly
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

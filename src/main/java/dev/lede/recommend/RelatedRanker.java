@@ -181,6 +181,38 @@ public final class RelatedRanker {
         picks.add(new Pick(c, 0, 0, 0, 0, label, true));
       }
     }
+    if (picks.size() < settings.k()) {
+      // The source cap diversifies publishers; where too few publishers cover the topic it would
+      // only leave the block short, so it yields: relevant items first, then the fill.
+      cons.capOff = true;
+      for (Scored sc : pool) {
+        if (picks.size() >= settings.k()) {
+          break;
+        }
+        if (cons.allows(sc.c)) {
+          cons.take(sc.c);
+          picks.add(new Pick(sc.c, sc.score, sc.rel, sc.fresh, sc.eng, reason(sc.c), false));
+        }
+      }
+      List<Candidate> fill = new ArrayList<>(fallback);
+      fill.sort(
+          Comparator.comparing((Candidate c) -> c.published() == null ? Instant.MIN : c.published())
+              .reversed());
+      for (Candidate c : fill) {
+        if (picks.size() >= settings.k()) {
+          break;
+        }
+        if (!eligible(subject, c) || !cons.allows(c)) {
+          continue;
+        }
+        cons.take(c);
+        String label =
+            c.section().isEmpty() || !c.section().equalsIgnoreCase(subject.section())
+                ? "top story, fresh"
+                : "same section, fresh";
+        picks.add(new Pick(c, 0, 0, 0, 0, label, true));
+      }
+    }
     return List.copyOf(picks);
   }
 
@@ -235,6 +267,7 @@ public final class RelatedRanker {
     private final Set<String> stories = new HashSet<>();
     private final Set<String> groups = new HashSet<>();
     private final Map<String, Integer> perSource = new HashMap<>();
+    boolean capOff;
 
     Constraints(Subject s) {
       groups.add(s.duplicateGroup());
@@ -250,8 +283,9 @@ public final class RelatedRanker {
       if (groups.contains(c.duplicateGroup()) || groups.contains(c.id())) {
         return false;
       }
-      return perSource.getOrDefault(c.sourceId().toLowerCase(Locale.ROOT), 0)
-          < settings.perSourceCap();
+      return capOff
+          || perSource.getOrDefault(c.sourceId().toLowerCase(Locale.ROOT), 0)
+              < settings.perSourceCap();
     }
 
     void take(Candidate c) {

@@ -49,9 +49,25 @@ class RelatedRankerTest {
     for (int i = 0; i < 6; i++) {
       cands.add(c("w" + i, 8 - i * 0.1, "story-w" + i, "w" + i, "wire", T0, "u" + i));
     }
+    for (int i = 0; i < 5; i++) {
+      cands.add(c("o" + i, 6 - i * 0.1, "story-o" + i, "o" + i, "own" + i, T0, "v" + i));
+    }
     var picks = ranker.rank(SUBJECT, cands, List.of());
+    assertThat(picks).hasSize(8);
     assertThat(picks.stream().filter(p -> "story-b".equals(p.candidate().storyId()))).hasSize(1);
     assertThat(picks.stream().filter(p -> p.candidate().sourceId().equals("wire"))).hasSize(3);
+  }
+
+  @Test
+  void rank_sourceCapYields_whenTooFewPublishersWouldLeaveTheBlockShort() {
+    List<Candidate> cands = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      cands.add(c("w" + i, 8 - i * 0.1, "story-w" + i, "w" + i, "wire", T0, "u" + i));
+    }
+    var picks = ranker.rank(SUBJECT, cands, List.of());
+    assertThat(picks).hasSize(8);
+    assertThat(picks).extracting(p -> p.candidate().id()).startsWith("w0", "w1", "w2");
+    assertThat(picks).noneMatch(RelatedRanker.Pick::fallback);
   }
 
   @Test
