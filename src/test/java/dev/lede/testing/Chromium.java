@@ -154,8 +154,25 @@ public final class Chromium implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
-    try (Stream<Path> s = Files.walk(profile)) {
-      s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    deleteProfile();
+  }
+
+  /**
+   * Best effort: Chromium's helper processes may still add or remove files in the profile for a
+   * moment after the browser exits, so a walk can meet a vanished file; retry, then leave it.
+   */
+  private void deleteProfile() {
+    for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+      try (Stream<Path> s = Files.walk(profile)) {
+        s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException e) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
