@@ -179,7 +179,7 @@ final class Charsets {
     }
   }
 
-  private static @Nullable Charset bomCharset(byte[] b) {
+  static @Nullable Charset bomCharset(byte[] b) {
     if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
       return StandardCharsets.UTF_8;
     }

@@ -3,6 +3,7 @@ package dev.lede.extract;
 import dev.lede.model.Article;
 import dev.lede.model.Block;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,11 @@ public final class Extractor {
       case HTML -> HtmlExtractor.extract(Charsets.decodeHtml(bytes, charsetHint), url);
       case TEXT, AUTO -> TextExtractor.extract(Charsets.decodeText(bytes, charsetHint), url);
     };
+  }
+
+  /** The charset a byte-order mark at the start of {@code bytes} names, or null without one. */
+  public static @Nullable Charset byteOrderMark(byte[] bytes) {
+    return Charsets.bomCharset(bytes);
   }
 
   /** Extracts an article from a decoded HTML page. */

@@ -1,5 +1,6 @@
 package dev.lede.ingest;
 
+import dev.lede.extract.Extractor;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -30,7 +31,7 @@ final class XmlText {
   private XmlText() {}
 
   static String decode(byte[] b, @Nullable String headerCharset) {
-    Charset bom = bom(b);
+    Charset bom = Extractor.byteOrderMark(b);
     if (bom != null) {
       int skip = bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
       return new String(b, skip, b.length - skip, bom);
@@ -120,18 +121,5 @@ final class XmlText {
     } catch (CharacterCodingException e) {
       return null;
     }
-  }
-
-  private static @Nullable Charset bom(byte[] b) {
-    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-      return StandardCharsets.UTF_8;
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-      return StandardCharsets.UTF_16BE;
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-      return StandardCharsets.UTF_16LE;
-    }
-    return null;
   }
 }
