@@ -81,6 +81,14 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
   @Option(names = "--skip-guard", description = "Skip the guard and the writer coverage.")
   boolean skipGuard;
 
+  @Option(
+      names = "--misses",
+      paramLabel = "SET",
+      description =
+          "Print the guard's wrong decisions on this labelled set (dev or heldout) to stderr; look"
+              + " only at dev while tuning.")
+  String misses;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -165,6 +173,12 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
             " | faithful kept %.3f, unfaithful rejected %.3f%n",
             g.faithfulKept(),
             g.unfaithfulRejected());
+        if (set.equals(misses)) {
+          for (GuardEvaluation.Miss m : g.misses()) {
+            err.printf(
+                Locale.ROOT, "miss %s %-12s %s %s%n", m.article(), m.label(), m.variant(), m.reasons());
+          }
+        }
       }
       for (RuleWriter.Style style : RuleWriter.Style.values()) {
         GuardEvaluation.Coverage c =

@@ -168,11 +168,22 @@ final class ArticleFacts {
           break;
         }
       }
+      int clauseStart = 0;
+      for (int c = Math.min(q.start(), text.length()) - 1; c >= 0; c--) {
+        if (",;:()".indexOf(text.charAt(c)) >= 0) {
+          clauseStart = c + 1;
+          break;
+        }
+      }
       int last = at;
       while (last + 1 < tokens.size() && tokens.get(last + 1).start() < clauseEnd) {
         last++;
       }
-      for (int k = Math.max(0, at - 4);
+      int from = at;
+      while (from > 0 && from > at - 4 && tokens.get(from - 1).start() >= clauseStart) {
+        from--;
+      }
+      for (int k = from;
           k <= Math.min(tokens.size() - 1, Math.max(at + 4, last));
           k++) {
         String l = tokens.get(k).lower();

@@ -109,6 +109,7 @@ public final class FaithfulnessGuard {
       reasons.add("contains markup or line breaks");
     }
     NameCheck.check(facts, v, reasons);
+    RoleCheck.check(facts, v, reasons);
     ClaimCheck.check(facts, v, reasons);
     CausalCheck.check(facts, v, reasons);
     AttributionCheck.check(facts, v, reasons);

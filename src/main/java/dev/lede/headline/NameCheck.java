@@ -233,10 +233,12 @@ final class NameCheck {
     if (dash > 0 && Character.isLetter(tok.charAt(0))) {
       return List.of(Text.stem(tok.substring(dash + 1)));
     }
+    // Nothing before a clause break counts ("Reading, UK: Three killed", "10:30 BST (0930 UTC)").
+    boolean clauseBreak = !before.isEmpty() && ",;:(".indexOf(before.charAt(before.length() - 1)) >= 0;
     if (at > 0
         && v.tokens.get(at - 1).capitalised()
         && !v.tokens.get(at - 1).sentenceStart()
-        && !before.endsWith(",")) {
+        && !clauseBreak) {
       return List.of(Text.stem(v.tokens.get(at - 1).lower()));
     }
     int first = at;
@@ -244,7 +246,7 @@ final class NameCheck {
       first++;
     }
     List<String> out = new ArrayList<>();
-    if (at > 0) {
+    if (at > 0 && !clauseBreak) {
       Text.Token prev = v.tokens.get(at - 1);
       String pl = prev.lower();
       if (!prev.capitalised() && Text.content(pl) && !SKIP.contains(pl) && v.word(at - 1)) {
@@ -258,7 +260,12 @@ final class NameCheck {
       if (AGE.contains(l)) {
         return List.of();
       }
-      if (t.capitalised() && !v.titleCase || !v.word(k) || !Quantities.find(l).isEmpty()) {
+      // A capitalised word after a number is usually a name ("two Boeing jets"), but a capitalised
+      // plural is what is counted ("four Argentinians", "three Britons").
+      boolean plural = l.length() > 4 && l.endsWith("s") && !l.endsWith("ss");
+      if (t.capitalised() && !v.titleCase && !plural
+          || !v.word(k)
+          || !Quantities.find(l).isEmpty()) {
         break;
       }
       if (Text.content(l) && !SKIP.contains(l)) {

@@ -40,13 +40,13 @@ class FaithfulnessGuardIT {
   void devHalf_meetsTheGoals() {
     GuardEvaluation.Result r = run("variants-dev.jsonl");
     assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.90);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.93);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.96);
   }
 
   @Test
   void heldOutHalf_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-heldout.jsonl");
     assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.90);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.83);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.85);
   }
 }

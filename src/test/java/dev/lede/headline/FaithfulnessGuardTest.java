@@ -118,4 +118,53 @@ class FaithfulnessGuardTest {
     assertThat(check("Acme may close Springfield plant, lawmakers say ".repeat(4)).accepted())
         .isFalse();
   }
+
+  // A second story written for these tests: numbers and ranks that belong to someone.
+  static final Article CRASH =
+      Article.builder()
+          .id("t2")
+          .title("Bus crash near Lakeside leaves two dead, five injured")
+          .blocks(
+              List.of(
+                  new Block.Paragraph(
+                      "A tour bus left the road near Lakeside on Sunday. Two passengers died at the"
+                          + " scene and five were taken to hospital."),
+                  new Block.Paragraph(
+                      "Three of the passengers were from abroad; they were two Canadians and a"
+                          + " Norwegian. Lakeside became the first town in the county to close the"
+                          + " road for repairs last year. Riverton also has a repair plan.")))
+          .build();
+
+  @Test
+  void check_rejectsNumbersSwappedBetweenWhatTheyCount() {
+    // Both numbers are in the article, but "five" counts the injured, not the dead.
+    FaithfulnessGuard.Verdict v = guard.check(CRASH, "Bus crash near Lakeside leaves five dead");
+    assertThat(v.accepted()).isFalse();
+    assertThat(v.reasons()).anyMatch(r -> r.contains("'five'") && r.contains("not for"));
+    assertThat(guard.check(CRASH, "Lakeside bus crash leaves two dead, five injured").accepted())
+        .isTrue();
+  }
+
+  @Test
+  void check_rejectsANumberGivenToTheWrongNationality() {
+    FaithfulnessGuard.Verdict v =
+        guard.check(CRASH, "Lakeside bus crash kills two, including three Canadians");
+    assertThat(v.accepted()).isFalse();
+    assertThat(v.reasons()).anyMatch(r -> r.contains("canadian"));
+    assertThat(guard.check(CRASH, "Two Canadians among passengers in Lakeside bus crash").reasons())
+        .noneMatch(r -> r.contains("canadian"));
+  }
+
+  @Test
+  void check_rejectsARankGivenToAnotherName() {
+    FaithfulnessGuard.Verdict v =
+        guard.check(CRASH, "Riverton became first town in county to close road for repairs");
+    assertThat(v.accepted()).isFalse();
+    assertThat(v.reasons()).anyMatch(r -> r.contains("'first'") && r.contains("riverton"));
+    assertThat(
+            guard
+                .check(CRASH, "Lakeside became first town in county to close road for repairs")
+                .reasons())
+        .noneMatch(r -> r.contains("'first'"));
+  }
 }
