@@ -157,17 +157,13 @@ public final class LedeSite implements SiteServices, AutoCloseable {
     }
     StoredArticle st = s.get();
     Article a = st.article();
-    String variant = "";
+    // Teasers show a promoted winner; a running test's variants are applied per visitor bucket by
+    // the page that tracks the teaser (testedHeadline), never drawn here.
     if (!headlineStore.test(id).map(HeadlineTest::variants).orElse(List.of()).isEmpty()) {
-      if (teaser) {
-        HeadlineService.Assignment as = headlines.assign(id, null);
-        if (!as.variantId().equals(HeadlineTest.ORIGINAL)) {
-          variant = as.variantId();
-        }
-        a = a.toBuilder().title(as.headline()).build();
-      } else {
-        a = a.toBuilder().title(headlines.canonicalHeadline(id)).build();
-      }
+      a =
+          a.toBuilder()
+              .title(teaser ? headlines.teaserHeadline(id) : headlines.canonicalHeadline(id))
+              .build();
     }
     return Optional.of(
         new PageArticle(
@@ -177,7 +173,7 @@ public final class LedeSite implements SiteServices, AutoCloseable {
             stories.storyOf(id),
             stories.duplicateOf(id),
             "",
-            variant));
+            ""));
   }
 
   private List<PageArticle> loadAll(List<String> ids) {
@@ -686,6 +682,50 @@ public final class LedeSite implements SiteServices, AutoCloseable {
   }
 
   // ---- headline tests
+
+  @Override
+  public Optional<TeaserHeadline> testedHeadline(String articleId, int bucket) {
+    if (!headlines.testing(articleId)) {
+      return Optional.empty();
+    }
+    HeadlineService.Assignment as = headlines.assignBucket(articleId, bucket, HEADLINE_BUCKETS);
+    return Optional.of(
+        new TeaserHeadline(
+            as.variantId().equals(HeadlineTest.ORIGINAL) ? "" : as.variantId(), as.headline()));
+  }
+
+  @Override
+  public List<HeadlineVariant> headlineVariants(String articleId) {
+    if (article(articleId).isEmpty()) {
+      throw new java.util.NoSuchElementException("no article with id " + articleId);
+    }
+    List<HeadlineVariant> out = new ArrayList<>();
+    for (HeadlineTest.Variant v : headlines.variants(articleId)) {
+      out.add(new HeadlineVariant(v.id(), v.text(), v.origin(), v.created()));
+    }
+    return out;
+  }
+
+  @Override
+  public AddedVariant addHeadlineVariant(String articleId, String text) {
+    if (article(articleId).isEmpty()) {
+      throw new java.util.NoSuchElementException("no article with id " + articleId);
+    }
+    HeadlineService.AddResult r = headlines.addVariant(articleId, text, "editor");
+    HeadlineTest.Variant v = r.variant();
+    testsRunningAt = Long.MIN_VALUE / 2; // re-read whether tests run
+    return new AddedVariant(
+        r.verdict().accepted(),
+        r.verdict().reasons(),
+        v == null ? null : new HeadlineVariant(v.id(), v.text(), v.origin(), v.created()));
+  }
+
+  @Override
+  public boolean removeHeadlineVariant(String articleId, String variantId) {
+    boolean removed = headlines.removeVariant(articleId, variantId);
+    testsRunningAt = Long.MIN_VALUE / 2;
+    return removed;
+  }
 
   @Override
   public boolean headlineTestsRunning() {

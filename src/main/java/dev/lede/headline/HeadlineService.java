@@ -170,6 +170,44 @@ public final class HeadlineService implements AutoCloseable {
 
   /** The headline a teaser of the article shows to this visitor (null id: cookie off). */
   public synchronized Assignment assign(String articleId, @Nullable String visitorId) {
+    return assignAt(
+        articleId,
+        visitorId == null
+            ? VisitorAssignment.randomPosition(rng)
+            : VisitorAssignment.position(visitorId, articleId));
+  }
+
+  /**
+   * The headline a teaser of the article shows to the visitors of a bucket ({@link
+   * VisitorAssignment#bucketPosition}): what the site renders and caches once per (page, bucket).
+   */
+  public synchronized Assignment assignBucket(String articleId, int bucket, int buckets) {
+    return assignAt(articleId, VisitorAssignment.bucketPosition(bucket, buckets, articleId));
+  }
+
+  /** Whether the article's teasers are in a running test (their headline depends on the bucket). */
+  public boolean testing(String articleId) {
+    HeadlineTest t = store.test(articleId).orElse(null);
+    return t != null && t.status() == HeadlineTest.Status.RUNNING && !t.variants().isEmpty();
+  }
+
+  /**
+   * The headline an untested teaser shows: a promoted winner (also when not canonical), else the
+   * canonical headline.
+   */
+  public String teaserHeadline(String articleId) {
+    HeadlineTest t = store.test(articleId).orElse(null);
+    if (t != null && t.status() == HeadlineTest.Status.PROMOTED && t.winner() != null) {
+      for (HeadlineTest.Variant v : t.arms()) {
+        if (v.id().equals(t.winner())) {
+          return v.text();
+        }
+      }
+    }
+    return canonicalHeadline(articleId);
+  }
+
+  private Assignment assignAt(String articleId, double pos) {
     HeadlineTest t = store.test(articleId).orElse(null);
     if (t == null || t.variants().isEmpty() || t.status() == HeadlineTest.Status.STOPPED) {
       String title = t != null ? t.original() : article(articleId).title();
@@ -183,10 +221,6 @@ public final class HeadlineService implements AutoCloseable {
         }
       }
     }
-    double pos =
-        visitorId == null
-            ? VisitorAssignment.randomPosition(rng)
-            : VisitorAssignment.position(visitorId, articleId);
     int arm = bandit(t).choose(pos);
     return new Assignment(arms.get(arm).id(), arms.get(arm).text(), arm);
   }

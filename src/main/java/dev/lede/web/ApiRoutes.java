@@ -14,11 +14,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The JSON API, documented by {@code /api/openapi.json}. Reads are open; writes ({@code POST
  * /api/articles}, {@code DELETE /api/articles/{id}}) need a bearer token whose SHA-256 digest is
- * configured (none configured: writes are disabled). Errors are RFC 9457 problem JSON.
+ * configured (none configured: writes are disabled). Editors' headline variants ({@code
+ * /api/articles/{id}/headlines}) need an operator token, read or write: they are how variants are
+ * added while {@code lede serve} holds the data folder. Errors are RFC 9457 problem JSON.
  */
 final class ApiRoutes {
   private static final ObjectMapper JSON = ArticleJson.mapper();
@@ -189,6 +193,100 @@ final class ApiRoutes {
       throw new NotFound("article " + id);
     }
     ctx.status(204);
+  }
+
+  void headlines(Context ctx) {
+    requireOperator(ctx);
+    String id = ctx.pathParam("id");
+    List<SiteServices.HeadlineVariant> vs;
+    try {
+      vs = services.headlineVariants(id);
+    } catch (NoSuchElementException e) {
+      throw new NotFound("article " + id);
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("article", id);
+    ArrayNode arr = o.putArray("variants");
+    for (SiteServices.HeadlineVariant v : vs) {
+      arr.add(variant(v));
+    }
+    ctx.header("Cache-Control", "private, no-store");
+    json(ctx, o);
+  }
+
+  void addHeadline(Context ctx) {
+    requireOperator(ctx);
+    String id = ctx.pathParam("id");
+    JsonNode n;
+    try {
+      n = JSON.readTree(ctx.bodyAsBytes());
+    } catch (IOException e) {
+      throw new BadRequest("expected a JSON object {\"text\": \"the variant\"}");
+    }
+    String text = n == null ? "" : n.path("text").asText("").strip();
+    if (text.isEmpty() || text.length() > 300) {
+      throw new BadRequest(
+          "expected a JSON object {\"text\": \"the variant\"} (1 to 300 characters)");
+    }
+    boolean known;
+    SiteServices.AddedVariant added;
+    try {
+      known = services.headlineVariants(id).stream().anyMatch(v -> v.text().equals(text));
+      added = services.addHeadlineVariant(id, text);
+    } catch (NoSuchElementException e) {
+      throw new NotFound("article " + id);
+    } catch (IllegalStateException e) {
+      Problem.send(ctx, 409, "Too many variants", e.getMessage());
+      return;
+    } catch (UnsupportedOperationException e) {
+      throw new Forbidden(e.getMessage());
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("accepted", added.accepted());
+    ArrayNode reasons = o.putArray("reasons");
+    added.reasons().forEach(reasons::add);
+    SiteServices.HeadlineVariant v = added.variant();
+    if (v != null) {
+      o.set("variant", variant(v));
+    }
+    ctx.status(!added.accepted() ? 422 : known ? 200 : 201);
+    json(ctx, o);
+  }
+
+  void removeHeadline(Context ctx) {
+    requireOperator(ctx);
+    String id = ctx.pathParam("id");
+    String variant = ctx.pathParam("variant");
+    if (!services.removeHeadlineVariant(id, variant)) {
+      throw new NotFound("variant " + variant + " of article " + id);
+    }
+    ctx.status(204);
+  }
+
+  private static ObjectNode variant(SiteServices.HeadlineVariant v) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", v.id());
+    o.put("text", v.text());
+    o.put("origin", v.origin());
+    o.put("created", v.created().toString());
+    return o;
+  }
+
+  /** Editors' API calls: a bearer token among the operator tokens (none configured: refused). */
+  private void requireOperator(Context ctx) {
+    SiteConfig cfg = views.config();
+    if (cfg.operatorTokenHashes().isEmpty()) {
+      throw new Forbidden("editing is disabled: no operator token is configured");
+    }
+    String auth = ctx.header("Authorization");
+    String token =
+        auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? auth.substring(7).strip()
+            : "";
+    if (!Tokens.matches(token, cfg.operatorTokenHashes())) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"lede\"");
+      throw new Unauthorized("a valid operator token is required");
+    }
   }
 
   void event(Context ctx) {

@@ -2,15 +2,13 @@ package dev.lede.web;
 
 import dev.lede.model.TeaserEvent;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
-import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,44 +20,55 @@ import org.slf4j.LoggerFactory;
  * background thread, so serving a page never waits on a write; the services drop bots, duplicates
  * and rate-limited visitors before anything is stored.
  *
- * <p>The visitor id is a random first-party cookie ({@value #COOKIE}, HttpOnly, SameSite=Lax), set
- * only while headline tests are on (the setting allows it and a test is running); it carries no
- * personal data. Without it the visitor is unknown (null) and the page's headline bucket is drawn
- * per request.
+ * <p>A page's impressions cost the request one small object on a lock-free queue (the teaser ids
+ * and variants are the cached page's own lists; the events are made on the writer thread).
+ *
+ * <p>The visitor id is the random first-party cookie of {@link Visitors}, set only while headline
+ * tests are on (the setting allows it and a test is running); it carries no personal data. Without
+ * it the visitor is unknown (null).
  */
 final class Events implements AutoCloseable {
-  static final String COOKIE = "lede_v";
+  static final String COOKIE = Visitors.COOKIE;
   private static final Logger LOG = LoggerFactory.getLogger(Events.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int MAX_PAGES = 20_000;
 
   private final SiteServices services;
-  private final SiteConfig config;
+  private final Visitors visitors;
   private final InstantSource clock;
   private final BlockingQueue<SiteServices.ObservedEvent> queue = new ArrayBlockingQueue<>(100_000);
-  private final BlockingQueue<PageImpressions> pages = new ArrayBlockingQueue<>(20_000);
+  private final ConcurrentLinkedQueue<PageImpressions> pages = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pending = new AtomicInteger();
   private final Thread writer;
   private volatile boolean running = true;
 
   Events(SiteServices services, SiteConfig config, InstantSource clock) {
     this.services = services;
-    this.config = config;
+    this.visitors = new Visitors(config);
     this.clock = clock;
     this.writer = Thread.ofPlatform().name("lede-events").daemon(true).start(this::drain);
   }
 
   /**
    * Counts an impression for each teaser a page served: one enqueue per page, expanded into events
-   * on the writer thread. A visitor cookie is made only when a teaser is in a headline test.
+   * on the writer thread ({@code variants[i]} "" for the original or an untested teaser).
    */
   void impressions(
-      Context ctx, String from, List<String> ids, List<String> variants, boolean testing) {
+      String from,
+      List<String> ids,
+      List<String> variants,
+      @Nullable String visitor,
+      @Nullable String userAgent) {
     if (ids.isEmpty()) {
       return;
     }
-    String visitor = testing ? visitor(ctx) : existingVisitor(ctx);
-    if (!pages.offer(new PageImpressions(from, ids, variants, visitor, ua(ctx), clock.instant()))) {
+    if (pending.incrementAndGet() > MAX_PAGES) {
+      pending.decrementAndGet();
       LOG.debug("event queue full; dropping a page's impressions");
+      return;
     }
+    pages.offer(
+        new PageImpressions(
+            from, ids, variants, visitor, userAgent == null ? "" : userAgent, clock.millis()));
   }
 
   private record PageImpressions(
@@ -68,8 +77,9 @@ final class Events implements AutoCloseable {
       List<String> variants,
       @Nullable String visitor,
       String userAgent,
-      java.time.Instant at) {
+      long atMillis) {
     void expand(List<SiteServices.ObservedEvent> out) {
+      java.time.Instant at = java.time.Instant.ofEpochMilli(atMillis);
       for (int i = 0; i < ids.size(); i++) {
         String v = i < variants.size() && !variants.get(i).isEmpty() ? variants.get(i) : null;
         out.add(
@@ -78,11 +88,6 @@ final class Events implements AutoCloseable {
                 userAgent));
       }
     }
-  }
-
-  private static @Nullable String existingVisitor(Context ctx) {
-    String v = ctx.cookie(COOKIE);
-    return v != null && v.matches("[A-Za-z0-9_-]{16,43}") ? v : null;
   }
 
   /** Queues a click (from the redirect or the beacon). */
@@ -108,23 +113,18 @@ final class Events implements AutoCloseable {
    * The visitor's id from the cookie, set on first sight while headline tests are on; else null.
    */
   @Nullable String visitor(Context ctx) {
-    String v = ctx.cookie(COOKIE);
-    if (v != null && v.matches("[A-Za-z0-9_-]{16,43}")) {
-      return v;
-    }
-    if (!config.headlineTestCookie() || !services.headlineTestsRunning()) {
+    if (!visitors.cookieAllowed()) {
       return null;
     }
-    byte[] b = new byte[16];
-    RANDOM.nextBytes(b);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    Cookie c = new Cookie(COOKIE, id);
-    c.setHttpOnly(true);
-    c.setSameSite(SameSite.LAX);
-    c.setPath("/");
-    c.setMaxAge(60 * 60 * 24 * 180);
-    c.setSecure(config.baseUrl().startsWith("https:"));
-    ctx.cookie(c);
+    String v = Visitors.valid(ctx.cookie(COOKIE));
+    if (v != null) {
+      return v;
+    }
+    if (!services.headlineTestsRunning()) {
+      return null;
+    }
+    String id = Visitors.newId();
+    ctx.res().addHeader("Set-Cookie", visitors.setCookie(id));
     return id;
   }
 
@@ -140,7 +140,10 @@ final class Events implements AutoCloseable {
     while (running || !queue.isEmpty() || !pages.isEmpty()) {
       try {
         queue.drainTo(batch, 5000);
-        pages.drainTo(pageBatch, 1000);
+        for (PageImpressions p; pageBatch.size() < 1000 && (p = pages.poll()) != null; ) {
+          pageBatch.add(p);
+          pending.decrementAndGet();
+        }
         if (batch.isEmpty() && pageBatch.isEmpty()) {
           if (!running) {
             break;

@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tiny cache of rendered pages with a short time to live. A new related item or a headline-test
@@ -27,6 +28,19 @@ final class PageCache<T> {
     this.clock = clock;
     this.ttlMillis = ttlMillis;
     this.maxEntries = maxEntries;
+  }
+
+  /**
+   * The cached value when it can be served without rendering: fresh, or expired while another
+   * request re-renders it. Null otherwise (absent, or expired with nobody re-rendering: then {@link
+   * #get} renders it). Allocates nothing.
+   */
+  @Nullable T peek(String key) {
+    Entry<T> e = map.get(key);
+    if (e == null) {
+      return null;
+    }
+    return e.expires() > clock.millis() || e.refreshing().get() ? e.value() : null;
   }
 
   T get(String key, Supplier<T> render) {

@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -17,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,15 @@ public final class Site implements AutoCloseable {
   static final String CSP =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /** The security headers every response carries (made once, sent pre-encoded by the fast lane). */
+  static final List<HttpField> SECURITY_FIELDS =
+      List.of(
+          new PreEncodedHttpField("Content-Security-Policy", CSP),
+          new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
+          new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin"),
+          new PreEncodedHttpField("X-Frame-Options", "DENY"),
+          new PreEncodedHttpField("Permissions-Policy", "interest-cohort=(), browsing-topics=()"));
 
   private final Javalin app;
   private final Events events;
@@ -64,10 +74,10 @@ public final class Site implements AutoCloseable {
     Views views = new Views(config, services, assetVersion);
     Renderer renderer = new Renderer();
     Events events = new Events(services, config, clock);
-    PageCache<ArticleRoute.Rendered> articleCache = new PageCache<>(clock, 1000, 20_000);
     PageCache<byte[]> pageCache = new PageCache<>(clock, 1000, 5_000);
     PageCache<String> feedCache = new PageCache<>(clock, 5000, 5_000);
-    ArticleRoute article = new ArticleRoute(services, views, renderer, articleCache, events);
+    ArticleRoute article =
+        new ArticleRoute(services, views, renderer, clock, events, new Visitors(config));
     ListRoutes lists = new ListRoutes(services, views, renderer, pageCache);
     SearchRoute search = new SearchRoute(services, views, renderer);
     FollowRoutes follow = new FollowRoutes(services, views, renderer);
@@ -76,10 +86,7 @@ public final class Site implements AutoCloseable {
     OpsRoutes ops = new OpsRoutes(services, views, renderer, clock);
     HeadlineOps headlineOps = new HeadlineOps(services, views, renderer, ops);
     ErrorPages errors = new ErrorPages(views, renderer);
-    Timer.Builder timer = Timer.builder("lede.http.requests").description("HTTP requests served");
-    // One timer per route and status, looked up without building tags on every request.
-    java.util.concurrent.ConcurrentHashMap<String, Timer[]> timers =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    HttpTimers timers = new HttpTimers(metrics);
 
     Javalin app =
         Javalin.create(
@@ -95,35 +102,33 @@ public final class Site implements AutoCloseable {
                     s.headers =
                         java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
                   });
-              cfg.jetty.modifyServer(server -> server.setStopTimeout(5000));
+              // A small pool: on 2 cores, 250 threads (Javalin's default) only add switching.
+              // Cached article pages are written asynchronously by the fast lane and release
+              // their thread at once; blocking work (renders, store reads) still has room.
+              cfg.jetty.threadPool = threadPool();
+              cfg.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(5000);
+                    // Javalin puts its servlet context inside this wrapper.
+                    server.setHandler(new FastPages(article, timers));
+                  });
               var r = cfg.routes;
               r.before(
                   ctx -> {
                     ctx.attribute("lede.t0", System.nanoTime());
-                    ctx.header("Content-Security-Policy", CSP);
-                    ctx.header("X-Content-Type-Options", "nosniff");
-                    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-                    ctx.header("X-Frame-Options", "DENY");
-                    ctx.header("Permissions-Policy", "interest-cohort=(), browsing-topics=()");
+                    for (HttpField f : SECURITY_FIELDS) {
+                      ctx.header(f.getName(), f.getValue());
+                    }
                   });
               r.after(
                   ctx -> {
                     Long t0 = ctx.attribute("lede.t0");
                     if (t0 != null) {
-                      var ep = ctx.endpoint();
-                      String route = ep == null ? "unmatched" : ep.path;
-                      int status = ctx.statusCode();
-                      Timer[] byStatus = timers.computeIfAbsent(route, x -> new Timer[600]);
-                      int slot = status >= 0 && status < 600 ? status : 0;
-                      Timer t = byStatus[slot];
-                      if (t == null) {
-                        t =
-                            timer
-                                .tags("route", route, "status", Integer.toString(status))
-                                .register(metrics);
-                        byStatus[slot] = t;
-                      }
-                      t.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                      var ep = ctx.endpoints().matchedHttpEndpoint();
+                      timers.record(
+                          ep == null ? "unmatched" : ep.path,
+                          ctx.statusCode(),
+                          System.nanoTime() - t0);
                     }
                   });
               r.get("/", lists::front);
@@ -132,7 +137,8 @@ public final class Site implements AutoCloseable {
               r.get("/tag/{tag}", lists::tag);
               r.get("/source/{id}", lists::source);
               r.get("/story/{id}", lists::story);
-              r.get("/a/{id}", article::handle);
+              r.get(ArticleRoute.ROUTE, article::handle);
+              r.head(ArticleRoute.ROUTE, article::handle);
               r.get("/search", search::handle);
               r.get("/following", follow::page);
               r.post("/following", follow::add);
@@ -157,6 +163,9 @@ public final class Site implements AutoCloseable {
               r.get("/api/articles/{id}", api::article);
               r.post("/api/articles", api::submit);
               r.delete("/api/articles/{id}", api::delete);
+              r.get("/api/articles/{id}/headlines", api::headlines);
+              r.post("/api/articles/{id}/headlines", api::addHeadline);
+              r.delete("/api/articles/{id}/headlines/{variant}", api::removeHeadline);
               r.get("/api/search", api::search);
               r.get("/api/related/{id}", api::related);
               r.get("/api/stories", api::stories);
@@ -184,6 +193,22 @@ public final class Site implements AutoCloseable {
     app.start(host, port);
     LOG.info("site listening on http://{}:{}", host, app.port());
     return new Site(app, events, metrics);
+  }
+
+  /**
+   * Jetty's request threads: {@code 8 × cores} (at least 16, at most 200), plus Jetty's own
+   * acceptor and selector threads; {@code lede.http.threads} overrides the maximum.
+   */
+  private static QueuedThreadPool threadPool() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int max = Math.clamp(8L * cores, 16, 200);
+    String override = System.getProperty("lede.http.threads");
+    if (override != null && !override.isBlank()) {
+      max = Math.clamp(Integer.parseInt(override.strip()), 4, 1000);
+    }
+    QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(8, max), 60_000);
+    pool.setName("lede-http");
+    return pool;
   }
 
   public int port() {

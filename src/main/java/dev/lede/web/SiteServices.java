@@ -111,6 +111,48 @@ public interface SiteServices {
     return false;
   }
 
+  /**
+   * Visitor buckets of headline tests: a page whose tracked teasers are under test is rendered and
+   * cached once per bucket, and a visitor keeps their bucket (a hash of the visitor cookie).
+   */
+  int HEADLINE_BUCKETS = 4;
+
+  /**
+   * The headline a tracked teaser of the article shows to the visitors of {@code bucket} (0 ≤
+   * bucket &lt; {@link #HEADLINE_BUCKETS}) while a headline test runs on it (variant "" is the
+   * original); empty when no test runs, and the teaser keeps the title it was given (the original,
+   * or a promoted winner). Read on every render, so a test's change shows with the next render.
+   */
+  default Optional<TeaserHeadline> testedHeadline(String articleId, int bucket) {
+    return Optional.empty();
+  }
+
+  /**
+   * Editors: the variants of an article's headline test (empty when there is none).
+   *
+   * @throws java.util.NoSuchElementException when there is no such article
+   */
+  default List<HeadlineVariant> headlineVariants(String articleId) {
+    return List.of();
+  }
+
+  /**
+   * Editors: adds a variant if the faithfulness guard accepts it (the test starts with the first
+   * one).
+   *
+   * @throws java.util.NoSuchElementException when there is no such article
+   * @throws IllegalStateException when the test already has the most variants it can have
+   * @throws UnsupportedOperationException when these services keep no headline tests
+   */
+  default AddedVariant addHeadlineVariant(String articleId, String text) {
+    throw new UnsupportedOperationException("headline tests are not available here");
+  }
+
+  /** Editors: removes a variant; false when there is no such variant. */
+  default boolean removeHeadlineVariant(String articleId, String variantId) {
+    return false;
+  }
+
   /** Operator: every headline test with its figures, in article-id order. */
   default List<HeadlineTestStatus> headlineTests() {
     return List.of();
@@ -140,6 +182,35 @@ public interface SiteServices {
       String variant) {
     public String id() {
       return java.util.Objects.requireNonNull(article.id());
+    }
+
+    /** This article as a teaser showing a test's headline (variant "" for the original). */
+    public PageArticle withTeaserHeadline(String headline, String variant) {
+      return new PageArticle(
+          article.toBuilder().title(headline).build(),
+          source,
+          firstSeen,
+          storyId,
+          duplicateOf,
+          altHeadline,
+          variant);
+    }
+  }
+
+  /** A tested teaser's headline for a bucket: its variant id ("" for the original) and text. */
+  record TeaserHeadline(String variant, String headline) {}
+
+  /** A headline variant: id, text and who wrote it (editor, rules, llm). */
+  record HeadlineVariant(String id, String text, String origin, Instant created) {}
+
+  /**
+   * The guard's verdict on a proposed variant and, when accepted, the stored variant.
+   *
+   * @param reasons why the guard rejected it (empty when accepted)
+   */
+  record AddedVariant(boolean accepted, List<String> reasons, @Nullable HeadlineVariant variant) {
+    public AddedVariant {
+      reasons = List.copyOf(reasons);
     }
   }
 

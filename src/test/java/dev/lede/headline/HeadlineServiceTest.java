@@ -55,6 +55,53 @@ class HeadlineServiceTest {
   }
 
   @Test
+  void assignBucket_isStablePerBucket_coversEveryArm_andFollowsAPromotion() {
+    assertThat(service.testing("t1")).isFalse();
+    assertThat(service.assignBucket("t1", 2, 4).variantId()).isEqualTo(HeadlineTest.ORIGINAL);
+    String v =
+        service
+            .addVariant("t1", "Acme may close Springfield plant, lawmakers say", "editor")
+            .variant()
+            .id();
+    assertThat(service.testing("t1")).isTrue();
+    java.util.Set<String> arms = new java.util.HashSet<>();
+    for (int b = 0; b < VisitorAssignment.BUCKETS; b++) {
+      HeadlineService.Assignment a = service.assignBucket("t1", b, VisitorAssignment.BUCKETS);
+      for (int i = 0; i < 5; i++) {
+        assertThat(service.assignBucket("t1", b, VisitorAssignment.BUCKETS)).isEqualTo(a);
+      }
+      arms.add(a.variantId());
+    }
+    // Two arms at equal shares over four stratified buckets: two buckets each.
+    assertThat(arms).containsExactlyInAnyOrder(HeadlineTest.ORIGINAL, v);
+    assertThat(service.teaserHeadline("t1")).isEqualTo(article.title());
+    service.promote("t1", v, false);
+    assertThat(service.testing("t1")).isFalse();
+    for (int b = 0; b < VisitorAssignment.BUCKETS; b++) {
+      assertThat(service.assignBucket("t1", b, VisitorAssignment.BUCKETS).variantId()).isEqualTo(v);
+    }
+    // A promoted winner shows in teasers; the canonical headline stays until it is canonical.
+    assertThat(service.teaserHeadline("t1"))
+        .isEqualTo("Acme may close Springfield plant, lawmakers say");
+    assertThat(service.canonicalHeadline("t1")).isEqualTo(article.title());
+  }
+
+  @Test
+  void bucketPositions_areStratifiedWithAnOffsetPerTest() {
+    double u = VisitorAssignment.bucketPosition(0, 4, "a") * 4;
+    for (int b = 0; b < 4; b++) {
+      assertThat(VisitorAssignment.bucketPosition(b, 4, "a"))
+          .isCloseTo((b + u) / 4, org.assertj.core.data.Offset.offset(1e-12))
+          .isGreaterThanOrEqualTo(0)
+          .isLessThan(1);
+    }
+    assertThat(VisitorAssignment.bucketPosition(0, 4, "b"))
+        .isNotEqualTo(VisitorAssignment.bucketPosition(0, 4, "a"));
+    assertThatThrownBy(() -> VisitorAssignment.bucketPosition(4, 4, "a"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void record_declaresAWinnerButKeepsTheCanonicalHeadlineUntilAnEditorPromotes() {
     String v =
         service
