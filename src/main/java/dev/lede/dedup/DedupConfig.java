@@ -129,8 +129,8 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
         new Stories(
             0.15,
             0.45,
-            0.3,
-            0.2,
+            0.4,
+            0.4,
             0.3,
             0.5,
             Duration.ofDays(14),
