@@ -127,7 +127,7 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
     return new DedupConfig(
         new Duplicates(8, 40, 20, 3, 8, 16, 64, 0.70, 0.2, Duration.ofMinutes(10)),
         new Stories(
-            0.15,
+            0.0,
             0.45,
             0.4,
             0.4,

@@ -22,7 +22,7 @@ import java.util.Map;
  * count.
  *
  * <p>Parameters (measured with {@code lede eval stories} on ECB+, chosen on the dev orders 1-5 and
- * reported on the held-out orders 6-10, docs/benchmarks.md): weights title 0.15, body 0.45,
+ * reported on the held-out orders 6-10, docs/benchmarks.md): weights title 0, body 0.45,
  * entities 0.4, numbers 0.4, join at 0.3, merge at 0.5, 200 body terms per centroid. The headline
  * also feeds the body, entity and number views ({@link StoryTerms}): a one-line or headline-only
  * article used to have an empty body and could never reach the join threshold (on ECB+, where many
