@@ -24,12 +24,21 @@ import org.jspecify.annotations.Nullable;
  * store's write transactions, so that an article, its fingerprint, its duplicate link and its story
  * commit together) or a reader (read-only snapshot).
  *
- * <p>Reads are one statement on an index each (prepared once per connection). The three kinds of
+ * <p>Reads are statements on an index (prepared once per connection); the lookups of one article
+ * are batched: all its posting probes in one statement (a VALUES list joined to the posting key,
+ * the first {@code limit} rows of each key kept by a window function; lists hold at most {@value
+ * #PER_KEY} postings, the oldest, as in the heap state, so a key costs a bounded read), all its
+ * story-term probes in another, then the candidate stories, candidate fingerprints and missing
+ * document frequencies with one {@code IN} list each. Statement sizes are rounded up (padding
+ * that matches nothing) so that a handful of prepared statements serve every article. Story rows
+ * are cached write-through in a bounded LRU ({@value #STORY_CACHE} rows): the candidates of an
+ * article are mostly recent stories, read again and again. The three kinds of
  * rows written by the dozen per article — lookup postings, story terms and document-frequency
  * increments — are held back in the heap for the current transaction only (reads see them through
  * an overlay) and written by {@link #flush} just before the commit, sorted by key and with the
  * increments of one transaction summed: far fewer, far more local B-tree writes. Document
- * frequencies read are cached in a bounded map. After a rollback {@link #forget} drops all of it.
+ * frequencies read are cached in a bounded map. After a rollback {@link #forget} drops all of it,
+ * cached stories included.
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
  * two integers) and about 37 postings of three integers in a WITHOUT ROWID table; per story one row
