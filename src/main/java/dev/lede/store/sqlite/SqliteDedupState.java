@@ -29,16 +29,15 @@ import org.jspecify.annotations.Nullable;
  * the first {@code limit} rows of each key kept by a window function; lists hold at most {@value
  * #PER_KEY} postings, the oldest, as in the heap state, so a key costs a bounded read), all its
  * story-term probes in another, then the candidate stories, candidate fingerprints and missing
- * document frequencies with one {@code IN} list each. Statement sizes are rounded up (padding
- * that matches nothing) so that a handful of prepared statements serve every article. Story rows
- * are cached write-through in a bounded LRU ({@value #STORY_CACHE} rows): the candidates of an
- * article are mostly recent stories, read again and again. The three kinds of
- * rows written by the dozen per article — lookup postings, story terms and document-frequency
- * increments — are held back in the heap for the current transaction only (reads see them through
- * an overlay) and written by {@link #flush} just before the commit, sorted by key and with the
- * increments of one transaction summed: far fewer, far more local B-tree writes. Document
- * frequencies read are cached in a bounded map. After a rollback {@link #forget} drops all of it,
- * cached stories included.
+ * document frequencies with one {@code IN} list each. Statement sizes are rounded up (padding that
+ * matches nothing) so that a handful of prepared statements serve every article. Story rows are
+ * cached write-through in a bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article
+ * are mostly recent stories, read again and again. The three kinds of rows written by the dozen per
+ * article — lookup postings, story terms and document-frequency increments — are held back in the
+ * heap for the current transaction only (reads see them through an overlay) and written by {@link
+ * #flush} just before the commit, sorted by key and with the increments of one transaction summed:
+ * far fewer, far more local B-tree writes. Document frequencies read are cached in a bounded map.
+ * After a rollback {@link #forget} drops all of it, cached stories included.
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
  * two integers) and about 37 postings of three integers in a WITHOUT ROWID table; per story one row
@@ -49,8 +48,6 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final String NEXT_STORY = "dedup_next_story";
   private static final int DF_CACHE = 1 << 18;
 
-  /** At most this many index reads in one UNION ALL statement (SQLite allows 500). */
-  private static final int MAX_ARMS = 128;
 
   /** Story rows kept in the heap (about 2 KB each with its centroid: 8 MB at most). */
   private static final int STORY_CACHE = 4096;
@@ -360,11 +357,6 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
     }
-  }
-
-  /** Arms of a batched statement: a multiple of 8, so that a few statements serve all sizes. */
-  private static int arms(int n) {
-    return Math.max(8, (n + 7) / 8 * 8);
   }
 
   /** Statement sizes: powers of two from 16, so that a handful of statements serve all. */
