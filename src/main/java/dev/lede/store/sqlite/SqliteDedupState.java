@@ -48,7 +48,6 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final String NEXT_STORY = "dedup_next_story";
   private static final int DF_CACHE = 1 << 18;
 
-
   /** Story rows kept in the heap (about 2 KB each with its centroid: 8 MB at most). */
   private static final int STORY_CACHE = 4096;
 
