@@ -127,10 +127,10 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
     return new DedupConfig(
         new Duplicates(8, 40, 20, 3, 8, 16, 64, 0.70, 0.2, Duration.ofMinutes(10)),
         new Stories(
-            0.15,
+            0.0,
             0.45,
-            0.3,
-            0.2,
+            0.4,
+            0.4,
             0.3,
             0.5,
             Duration.ofDays(14),

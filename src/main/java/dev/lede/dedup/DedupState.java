@@ -1,5 +1,6 @@
 package dev.lede.dedup;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,34 @@ public interface DedupState {
    */
   void postings(int table, int key, int limit, LongConsumer out);
 
+  /** Receives what a batched lookup found for its probe number {@code probe}. */
+  @FunctionalInterface
+  interface ProbeSink {
+    void accept(int probe, long value);
+  }
+
+  /**
+   * {@link #postings(int, int, int, LongConsumer)} for {@code n} keys at once: for each {@code i <
+   * n} the articles filed under {@code (tables[i], keys[i])} go to {@code out} with probe {@code
+   * i}. A store answers it with one query instead of {@code n}.
+   */
+  default void postings(int[] tables, int[] keys, int n, int limit, ProbeSink out) {
+    for (int i = 0; i < n; i++) {
+      int probe = i;
+      postings(tables[i], keys[i], limit, a -> out.accept(probe, a));
+    }
+  }
+
+  /** The fingerprints of {@code n} articles at once (absent ones are left out). */
+  default void sketches(long[] articles, int n, BiConsumer<Long, byte[]> out) {
+    for (int i = 0; i < n; i++) {
+      byte[] s = sketch(articles[i]);
+      if (s != null) {
+        out.accept(articles[i], s);
+      }
+    }
+  }
+
   // ---- duplicates
 
   /** Links an article to its canonical original ({@code canonical == article} for an original). */
@@ -113,6 +142,27 @@ public interface DedupState {
    */
   void storiesWithTerm(long term, long sinceMillis, int limit, LongConsumer out);
 
+  /**
+   * {@link #storiesWithTerm} for {@code n} terms at once: the stories of {@code terms[i]} go to
+   * {@code out} with probe {@code i}.
+   */
+  default void storiesWithTerms(long[] terms, int n, long sinceMillis, int limit, ProbeSink out) {
+    for (int i = 0; i < n; i++) {
+      int probe = i;
+      storiesWithTerm(terms[i], sinceMillis, limit, s -> out.accept(probe, s));
+    }
+  }
+
+  /** The rows of {@code n} stories at once (absent ones are left out). */
+  default void stories(long[] ids, int n, Consumer<StoryRow> out) {
+    for (int i = 0; i < n; i++) {
+      StoryRow row = story(ids[i]);
+      if (row != null) {
+        out.accept(row);
+      }
+    }
+  }
+
   /** Every story last seen at or after {@code sinceMillis}, in id order. */
   void forEachStory(long sinceMillis, Consumer<StoryRow> out);
 
@@ -150,6 +200,9 @@ public interface DedupState {
 
   /** In how many counted documents a term occurs. */
   int df(long term);
+
+  /** A hint that {@link #df} is about to be asked for these terms: a store reads them in one go. */
+  default void prefetchDf(long[] terms, int n) {}
 
   /** How many documents were counted. */
   long documents();

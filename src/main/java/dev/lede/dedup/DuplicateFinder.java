@@ -52,27 +52,56 @@ final class DuplicateFinder {
     if (s.exact() == 0) {
       return null;
     }
-    Map<Long, Integer> hits = new HashMap<>();
-    probe(EXACT, (int) (s.exact() >>> 32), 100, hits);
+    int probes =
+        1
+            + (s.nearEligible()
+                ? PermutedTables.TABLES
+                    + cfg.bands()
+                    + Math.min(s.sentences().length, MAX_SENTENCE_PROBES)
+                : 0);
+    int[] tables = new int[probes];
+    int[] keys = new int[probes];
+    int[] weights = new int[probes];
+    int n = 0;
+    tables[n] = EXACT;
+    keys[n] = (int) (s.exact() >>> 32);
+    weights[n++] = 100;
     if (s.nearEligible()) {
       for (int t = 0; t < PermutedTables.TABLES; t++) {
-        probe(SIMHASH + t, PermutedTables.key(s.simhash(), t), 3, hits);
+        tables[n] = SIMHASH + t;
+        keys[n] = PermutedTables.key(s.simhash(), t);
+        weights[n++] = 3;
       }
       for (int b = 0; b < cfg.bands(); b++) {
-        probe(BAND + b, MinHash.bandKey(s.minhash(), b, cfg.rows()), 1, hits);
+        tables[n] = BAND + b;
+        keys[n] = MinHash.bandKey(s.minhash(), b, cfg.rows());
+        weights[n++] = 1;
       }
       int[] sentences = s.sentences();
       for (int i = 0; i < Math.min(sentences.length, MAX_SENTENCE_PROBES); i++) {
-        probe(SENTENCE, sentences[i], 1, hits);
+        tables[n] = SENTENCE;
+        keys[n] = sentences[i];
+        weights[n++] = 1;
       }
     }
+    // one batched lookup for all probes (one query in a store instead of dozens)
+    Map<Long, Integer> hits = new HashMap<>();
+    state.postings(
+        tables, keys, n, cfg.postingLimit(), (i, a) -> hits.merge(a, weights[i], Integer::sum));
     List<Long> candidates = new ArrayList<>(hits.keySet());
     candidates.sort(
         (x, y) -> hits.get(x).equals(hits.get(y)) ? Long.compare(x, y) : hits.get(y) - hits.get(x));
+    int m = Math.min(candidates.size(), cfg.maxCandidates());
+    long[] wanted = new long[m];
+    for (int i = 0; i < m; i++) {
+      wanted[i] = candidates.get(i);
+    }
+    Map<Long, byte[]> sketches = new HashMap<>();
+    state.sketches(wanted, m, sketches::put);
     Match best = null;
-    for (int i = 0; i < Math.min(candidates.size(), cfg.maxCandidates()); i++) {
-      long c = candidates.get(i);
-      byte[] bytes = state.sketch(c);
+    for (int i = 0; i < m; i++) {
+      long c = wanted[i];
+      byte[] bytes = sketches.get(c);
       if (bytes == null) {
         continue;
       }
@@ -119,9 +148,5 @@ final class DuplicateFinder {
       }
     }
     return Arrays.copyOf(out, n);
-  }
-
-  private void probe(int table, int key, int weight, Map<Long, Integer> hits) {
-    state.postings(table, key, cfg.postingLimit(), a -> hits.merge(a, weight, Integer::sum));
   }
 }

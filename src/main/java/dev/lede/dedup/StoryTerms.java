@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>numbers</b>: tokens with digits and each followed by its next word ("90 day", "20 13").
  * </ul>
  *
- * Entities and numbers are what tells two similar events apart: two rehab stories share "rehab",
+ * The body, entity and number views read the headline as well as the body (a headline-only article
+ * is still clustered by its words); a Title Case headline gives entities only for the words the
+ * body writes with a capital inside a sentence.
+ *
+ * <p>Entities and numbers are what tells two similar events apart: two rehab stories share "rehab",
  * "actress" and "treatment" but not "Lohan", "Betty Ford" or "2013". Words are lower-cased, stop
  * words dropped and plurals folded with Harman's S-stemmer (1991): a light stemmer keeps names
  * intact. Each view hashes its terms with its own seed, so a word is a different term in each view
@@ -65,6 +69,29 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
         midSentence.add(t.raw(i).toLowerCase(Locale.ROOT));
       }
     }
+    boolean sentenceCase = sentenceCase(tt);
+    if (sentenceCase) {
+      for (int i = 0; i < tt.size(); i++) {
+        if (tt.has(i, Tokens.CAPITAL) && !tt.has(i, Tokens.SENTENCE_START)) {
+          midSentence.add(tt.raw(i).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    // The headline is part of the text: a headline-only (or one-line) article still has words,
+    // entities and numbers to be clustered by. Capitals of a Title Case headline say nothing.
+    scan(tt, sentenceCase, midSentence, body, entities, numbers);
+    scan(t, true, midSentence, body, entities, numbers);
+    return new StoryTerms(
+        title.build(true), body.build(false), entities.build(false), numbers.build(false));
+  }
+
+  private static void scan(
+      Tokens t,
+      boolean capitalsCount,
+      Set<String> midSentence,
+      Builder body,
+      Builder entities,
+      Builder numbers) {
     String prevEntity = null;
     for (int i = 0; i < t.size(); i++) {
       String raw = t.raw(i);
@@ -87,8 +114,10 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
       }
       body.add(stem(w), 1);
       boolean entity =
-          t.has(i, Tokens.CAPITAL)
-              && (!t.has(i, Tokens.SENTENCE_START) || midSentence.contains(lower));
+          capitalsCount
+              ? t.has(i, Tokens.CAPITAL)
+                  && (!t.has(i, Tokens.SENTENCE_START) || midSentence.contains(lower))
+              : midSentence.contains(lower);
       if (entity) {
         entities.add(lower, 1);
         if (prevEntity != null) {
@@ -99,8 +128,25 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
         prevEntity = null;
       }
     }
-    return new StoryTerms(
-        title.build(true), body.build(false), entities.build(false), numbers.build(false));
+  }
+
+  /**
+   * Whether a headline is written in sentence case ("Lohan checks into Betty Ford"), where a
+   * capital inside it marks a name; in Title Case or upper case every word has one.
+   */
+  private static boolean sentenceCase(Tokens t) {
+    int words = 0;
+    int capital = 0;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.has(i, Tokens.SENTENCE_START) || t.has(i, Tokens.DIGIT) || t.length(i) < 4) {
+        continue;
+      }
+      words++;
+      if (t.has(i, Tokens.CAPITAL)) {
+        capital++;
+      }
+    }
+    return words > 0 && capital * 2 <= words;
   }
 
   /** The lower-cased token when it is a content word (not a stop word, 2+ letters), else null. */

@@ -93,6 +93,22 @@ class DedupTest {
   }
 
   @Test
+  void headlineOnlyArticles_areClusteredByTheirHeadline() {
+    Article h1 =
+        Fixtures.article("h1", "Storm floods Port Elden harbour, fishing fleet damaged", List.of());
+    Article h2 =
+        Fixtures.article(
+            "h2", "Port Elden harbour flooded as storm wrecks the fishing fleet", List.of());
+    Article other = Fixtures.article("o", "Fire destroys Lunet market stalls overnight", List.of());
+    Assignment a = dedup.assign(Fixtures.ref("h1", h1, "s1", 0));
+    Assignment b = dedup.assign(Fixtures.ref("h2", h2, "s2", 5));
+    Assignment c = dedup.assign(Fixtures.ref("o", other, "s3", 10));
+    assertThat(b.duplicateOf()).isNull();
+    assertThat(b.storyId()).isEqualTo(a.storyId());
+    assertThat(c.storyId()).isNotEqualTo(a.storyId());
+  }
+
+  @Test
   void boilerplateOnlyTexts_doNotGlueStoriesTogether() {
     List<String> boiler =
         List.of(

@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -22,12 +24,20 @@ import org.jspecify.annotations.Nullable;
  * store's write transactions, so that an article, its fingerprint, its duplicate link and its story
  * commit together) or a reader (read-only snapshot).
  *
- * <p>Reads are one statement on an index each (prepared once per connection). The three kinds of
- * rows written by the dozen per article — lookup postings, story terms and document-frequency
- * increments — are held back in the heap for the current transaction only (reads see them through
- * an overlay) and written by {@link #flush} just before the commit, sorted by key and with the
- * increments of one transaction summed: far fewer, far more local B-tree writes. Document
- * frequencies read are cached in a bounded map. After a rollback {@link #forget} drops all of it.
+ * <p>Reads are statements on an index (prepared once per connection); the lookups of one article
+ * are batched: all its posting probes in one statement (a VALUES list joined to the posting key,
+ * the first {@code limit} rows of each key kept by a window function; lists hold at most {@value
+ * #PER_KEY} postings, the oldest, as in the heap state, so a key costs a bounded read), all its
+ * story-term probes in another, then the candidate stories, candidate fingerprints and missing
+ * document frequencies with one {@code IN} list each. Statement sizes are rounded up (padding that
+ * matches nothing) so that a handful of prepared statements serve every article. Story rows are
+ * cached write-through in a bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article
+ * are mostly recent stories, read again and again. The three kinds of rows written by the dozen per
+ * article — lookup postings, story terms and document-frequency increments — are held back in the
+ * heap for the current transaction only (reads see them through an overlay) and written by {@link
+ * #flush} just before the commit, sorted by key and with the increments of one transaction summed:
+ * far fewer, far more local B-tree writes. Document frequencies read are cached in a bounded map.
+ * After a rollback {@link #forget} drops all of it, cached stories included.
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
  * two integers) and about 37 postings of three integers in a WITHOUT ROWID table; per story one row
@@ -38,12 +48,34 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final String NEXT_STORY = "dedup_next_story";
   private static final int DF_CACHE = 1 << 18;
 
+  /** Story rows kept in the heap (about 2 KB each with its centroid: 8 MB at most). */
+  private static final int STORY_CACHE = 4096;
+
+  /** Values in one {@code IN (...)} list. */
+  private static final int MAX_IN = 512;
+
+  /** Postings kept per lookup key (lookups ask for at most this many). */
+  private static final int PER_KEY = 64;
+
   private final Connection c;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
-  private final Map<Long, Integer> dfCache = new HashMap<>();
-  private final Map<Long, Integer> dfDelta = new HashMap<>();
+  private final LongIntMap dfCache = new LongIntMap(1 << 12);
+  private final LongIntMap dfDelta = new LongIntMap(1 << 12);
   private final TreeMap<Long, List<Long>> pendingPostings = new TreeMap<>();
   private final Map<Long, Map<Long, Long>> pendingTerms = new HashMap<>();
+
+  /**
+   * Recently read or written story rows (write-through, bounded): the stories an article is
+   * compared with are mostly the recent ones, read again and again with their centroids.
+   */
+  private final Map<Long, StoryRow> storyCache =
+      new LinkedHashMap<>(STORY_CACHE * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, StoryRow> eldest) {
+          return size() > STORY_CACHE;
+        }
+      };
+
   private long documents = -1;
   private boolean documentsDirty;
 
@@ -53,6 +85,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   /** Forgets cached values (after a rollback, or when another connection may have written). */
   void forget() {
+    storyCache.clear();
     dfCache.clear();
     dfDelta.clear();
     pendingPostings.clear();
@@ -67,8 +100,16 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   void flush() {
     try {
       if (!pendingPostings.isEmpty()) {
+        // Lookups read the oldest postings of a key only (article keys grow): a list already
+        // holding PER_KEY of them is full, as in the heap state's PostingTable.
         PreparedStatement p =
-            prepare("INSERT OR IGNORE INTO dedup_posting (tbl, k, article) VALUES (?, ?, ?)");
+            prepare(
+                "INSERT OR IGNORE INTO dedup_posting (tbl, k, article) SELECT ?, ?, ?"
+                    + " WHERE (SELECT count(*) FROM (SELECT 1 FROM dedup_posting"
+                    + " WHERE tbl = ?1 AND k = ?2 LIMIT "
+                    + PER_KEY
+                    + ")) < "
+                    + PER_KEY);
         for (Map.Entry<Long, List<Long>> e : pendingPostings.entrySet()) {
           for (long a : e.getValue()) {
             p.setInt(1, (int) (e.getKey() >> 32));
@@ -101,11 +142,12 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
             prepare(
                 "INSERT INTO dedup_df (term, df) VALUES (?, ?)"
                     + " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df");
-        for (Map.Entry<Long, Integer> e : new TreeMap<>(dfDelta).entrySet()) {
-          p.setLong(1, e.getKey());
-          p.setInt(2, e.getValue());
+        for (long term : dfDelta.sortedKeys()) {
+          int delta = dfDelta.get(term, 0);
+          p.setLong(1, term);
+          p.setInt(2, delta);
           p.addBatch();
-          dfCache.computeIfPresent(e.getKey(), (t, v) -> v + e.getValue());
+          dfCache.addIfPresent(term, delta);
         }
         p.executeBatch();
         dfDelta.clear();
@@ -233,6 +275,100 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
         });
   }
 
+  /** Distinct probes are asked in one statement; keys with rows of this transaction one by one. */
+  @Override
+  public void postings(int[] tables, int[] keys, int n, int limit, ProbeSink out) {
+    Map<Long, int[]> probes = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      long pk = postingKey(tables[i], keys[i]);
+      if (pendingPostings.containsKey(pk)) {
+        int probe = i;
+        postings(tables[i], keys[i], limit, a -> out.accept(probe, a));
+        continue;
+      }
+      probes.merge(pk, new int[] {i}, SqliteDedupState::concat);
+    }
+    if (probes.isEmpty()) {
+      return;
+    }
+    int size = bucket(probes.size());
+    PreparedStatement p = prepare(postingsSql(size));
+    try {
+      int v = 1;
+      for (long pk : probes.keySet()) {
+        p.setInt(v++, (int) (pk >> 32));
+        p.setInt(v++, (int) pk);
+      }
+      for (int i = probes.size(); i < size; i++) {
+        p.setInt(v++, -1);
+        p.setInt(v++, 0);
+      }
+      p.setInt(v, limit);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          int[] which = probes.get(postingKey(rs.getInt(1), rs.getInt(2)));
+          long article = rs.getLong(3);
+          if (which != null) {
+            for (int i : which) {
+              out.accept(i, article);
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One statement for many keys: the keys joined to the posting table's primary key, the first
+   * {@code limit} articles of each kept. Lists hold at most {@link #PER_KEY} postings ({@link
+   * #flush} files no more), so the window reads a bounded number of rows per key.
+   */
+  private static String postingsSql(int size) {
+    return "WITH q(tbl, k) AS (VALUES "
+        + String.join(", ", java.util.Collections.nCopies(size, "(?, ?)"))
+        + ") SELECT tbl, k, article FROM (SELECT p.tbl AS tbl, p.k AS k, p.article AS article,"
+        + " row_number() OVER (PARTITION BY p.tbl, p.k ORDER BY p.article) AS rn"
+        + " FROM q JOIN dedup_posting p ON p.tbl = q.tbl AND p.k = q.k) WHERE rn <= ?";
+  }
+
+  @Override
+  public void sketches(long[] articles, int n, BiConsumer<Long, byte[]> out) {
+    if (n == 0) {
+      return;
+    }
+    int size = bucket(n);
+    PreparedStatement p =
+        prepare(
+            "SELECT key, sketch FROM dedup_article WHERE key IN ("
+                + String.join(", ", java.util.Collections.nCopies(size, "?"))
+                + ") AND sketch IS NOT NULL");
+    try {
+      for (int i = 0; i < size; i++) {
+        p.setLong(i + 1, i < n ? articles[i] : -1);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.accept(rs.getLong(1), rs.getBytes(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Statement sizes: powers of two from 16, so that a handful of statements serve all. */
+  private static int bucket(int n) {
+    return Math.max(16, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   // ---- duplicates
 
   @Override
@@ -280,9 +416,12 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void putStory(StoryRow s) {
+    storyCache.put(s.id(), s);
     update(
-        "INSERT OR REPLACE INTO dedup_story (id, headline, first_seen, last_seen, size, centroid)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO dedup_story (id, headline, first_seen, last_seen, size, centroid)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            + " headline = excluded.headline, first_seen = excluded.first_seen,"
+            + " last_seen = excluded.last_seen, size = excluded.size, centroid = excluded.centroid",
         p -> {
           p.setLong(1, s.id());
           p.setString(2, s.headline());
@@ -295,10 +434,19 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public @Nullable StoryRow story(long storyId) {
-    return query(
-        "SELECT id, headline, first_seen, last_seen, size, centroid FROM dedup_story WHERE id = ?",
-        p -> p.setLong(1, storyId),
-        rs -> rs.next() ? row(rs) : null);
+    StoryRow cached = storyCache.get(storyId);
+    if (cached != null) {
+      return cached;
+    }
+    StoryRow row =
+        query(
+            "SELECT id, headline, first_seen, last_seen, size, centroid FROM dedup_story WHERE id = ?",
+            p -> p.setLong(1, storyId),
+            rs -> rs.next() ? row(rs) : null);
+    if (row != null) {
+      storyCache.put(storyId, row);
+    }
+    return row;
   }
 
   private static StoryRow row(ResultSet rs) throws SQLException {
@@ -308,6 +456,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void removeStory(long storyId) {
+    storyCache.remove(storyId);
     update("DELETE FROM dedup_story WHERE id = ?", p -> p.setLong(1, storyId));
   }
 
@@ -385,6 +534,124 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
         .forEach(e -> out.accept(e.getKey()));
   }
 
+  @Override
+  public void storiesWithTerms(long[] terms, int n, long sinceMillis, int limit, ProbeSink out) {
+    Map<Long, int[]> probes = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      probes.merge(terms[i], new int[] {i}, SqliteDedupState::concat);
+    }
+    if (probes.isEmpty()) {
+      return;
+    }
+    // stored rows of every term in one statement; terms with rows of this transaction are merged
+    // with them below, as storiesWithTerm does
+    Map<Long, Map<Long, Long>> merged = new HashMap<>();
+    int size = bucket(probes.size());
+    PreparedStatement p =
+        prepare(
+            "WITH q(term) AS (VALUES "
+                + String.join(", ", java.util.Collections.nCopies(size, "(?)"))
+                + ") SELECT term, story, seen FROM (SELECT t.term AS term, t.story AS story,"
+                + " t.seen AS seen, row_number() OVER (PARTITION BY t.term"
+                + " ORDER BY t.seen DESC, t.story) AS rn FROM q JOIN dedup_story_term t"
+                + " ON t.term = q.term AND t.seen >= ?) WHERE rn <= ?");
+    try {
+      int v = 1;
+      for (long term : probes.keySet()) {
+        p.setLong(v++, term);
+      }
+      for (int i = probes.size(); i < size; i++) {
+        p.setLong(v++, Long.MIN_VALUE);
+      }
+      p.setLong(v++, sinceMillis);
+      p.setInt(v, limit);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          long term = rs.getLong(1);
+          long story = rs.getLong(2);
+          int[] which = probes.get(term);
+          if (which == null) {
+            continue;
+          }
+          if (pendingTerms.containsKey(term)) {
+            merged
+                .computeIfAbsent(term, t -> new HashMap<>())
+                .merge(story, rs.getLong(3), Math::max);
+          } else {
+            for (int i : which) {
+              out.accept(i, story);
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
+    }
+    for (Map.Entry<Long, int[]> e : probes.entrySet()) {
+      Map<Long, Long> pending = pendingTerms.get(e.getKey());
+      if (pending == null) {
+        continue;
+      }
+      Map<Long, Long> all = merged.computeIfAbsent(e.getKey(), t -> new HashMap<>());
+      pending.forEach(
+          (story, seen) -> {
+            if (seen >= sinceMillis) {
+              all.merge(story, seen, Math::max);
+            }
+          });
+      all.entrySet().stream()
+          .sorted(
+              Map.Entry.<Long, Long>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
+          .limit(limit)
+          .forEach(
+              st -> {
+                for (int i : e.getValue()) {
+                  out.accept(i, st.getKey());
+                }
+              });
+    }
+  }
+
+  @Override
+  public void stories(long[] ids, int n, Consumer<StoryRow> out) {
+    long[] missing = new long[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      StoryRow cached = storyCache.get(ids[i]);
+      if (cached != null) {
+        out.accept(cached);
+      } else {
+        missing[m++] = ids[i];
+      }
+    }
+    if (m == 0) {
+      return;
+    }
+    int size = bucket(m);
+    PreparedStatement p =
+        prepare(
+            "SELECT id, headline, first_seen, last_seen, size, centroid FROM dedup_story"
+                + " WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(size, "?"))
+                + ")");
+    try {
+      for (int i = 0; i < size; i++) {
+        p.setLong(i + 1, i < m ? missing[i] : -1);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          StoryRow row = row(rs);
+          storyCache.put(row.id(), row);
+          out.accept(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
+    }
+  }
+
   @FunctionalInterface
   private interface StorySeen {
     void accept(long story, long seen);
@@ -454,6 +721,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   @Override
   public void clearStories() {
     try (Statement s = c.createStatement()) {
+      storyCache.clear();
       s.executeUpdate("DELETE FROM dedup_story");
       s.executeUpdate("DELETE FROM dedup_story_term");
       s.executeUpdate("DELETE FROM dedup_df");
@@ -474,7 +742,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   @Override
   public void addDocument(long[] terms, int n) {
     for (int i = 0; i < n; i++) {
-      dfDelta.merge(terms[i], 1, Integer::sum);
+      dfDelta.add(terms[i], 1);
     }
     documents = documents() + 1;
     documentsDirty = true;
@@ -482,12 +750,54 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public int df(long term) {
-    return storedDf(term) + dfDelta.getOrDefault(term, 0);
+    return storedDf(term) + dfDelta.get(term, 0);
+  }
+
+  /** Reads the stored frequencies of the terms not cached yet in one statement. */
+  @Override
+  public void prefetchDf(long[] terms, int n) {
+    long[] missing = new long[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (dfCache.get(terms[i], -1) < 0) {
+        missing[m++] = terms[i];
+      }
+    }
+    if (m == 0) {
+      return;
+    }
+    if (dfCache.size() + m >= DF_CACHE) {
+      dfCache.clear();
+    }
+    for (int from = 0; from < m; from += MAX_IN) {
+      int count = Math.min(MAX_IN, m - from);
+      int size = bucket(count);
+      PreparedStatement p =
+          prepare(
+              "SELECT term, df FROM dedup_df WHERE term IN ("
+                  + String.join(", ", java.util.Collections.nCopies(size, "?"))
+                  + ")");
+      try {
+        for (int i = 0; i < size; i++) {
+          p.setLong(i + 1, missing[from + Math.min(i, count - 1)]);
+        }
+        for (int i = 0; i < count; i++) {
+          dfCache.put(missing[from + i], 0);
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            dfCache.put(rs.getLong(1), rs.getInt(2));
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
+      }
+    }
   }
 
   private int storedDf(long term) {
-    Integer cached = dfCache.get(term);
-    if (cached != null) {
+    int cached = dfCache.get(term, -1);
+    if (cached >= 0) {
       return cached;
     }
     int v =

@@ -1,0 +1,167 @@
+package dev.lede.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lede.dedup.DedupState;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDedupStateTest {
+  @TempDir Path dir;
+
+  private SqliteArticleStore open() {
+    return SqliteArticleStore.open(dir.resolve("lede.db"), InstantSource.system(), false);
+  }
+
+  private static void write(SqliteArticleStore store, Runnable work) {
+    store.writeDerived(
+        "test",
+        false,
+        () -> {
+          work.run();
+          return List.of();
+        });
+  }
+
+  /** Probe number → what the one-key lookups return, in order. */
+  private static Map<Integer, List<Long>> oneByOne(
+      DedupState s, int[] tables, int[] keys, int limit) {
+    Map<Integer, List<Long>> out = new TreeMap<>();
+    for (int i = 0; i < tables.length; i++) {
+      List<Long> got = new ArrayList<>();
+      s.postings(tables[i], keys[i], limit, got::add);
+      out.put(i, got);
+    }
+    return out;
+  }
+
+  private static Map<Integer, List<Long>> batched(
+      DedupState s, int[] tables, int[] keys, int limit) {
+    Map<Integer, List<Long>> out = new TreeMap<>();
+    for (int i = 0; i < tables.length; i++) {
+      out.put(i, new ArrayList<>());
+    }
+    s.postings(tables, keys, tables.length, limit, (i, a) -> out.get(i).add(a));
+    out.values().forEach(l -> l.sort(null));
+    return out;
+  }
+
+  @Test
+  void batchedPostings_answerLikeOneLookupPerKey_withRowsOfTheOpenTransactionToo() {
+    int[] tables = {1, 1, 2, 1, 7};
+    int[] keys = {10, 11, 10, 10, 99};
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      write(
+          store,
+          () -> {
+            for (long a = 1; a <= 30; a++) {
+              s.addPosting(1, 10, a);
+              s.addPosting(2, 10, 100 + a);
+            }
+            s.addPosting(1, 11, 5);
+          });
+      write(
+          store,
+          () -> {
+            s.addPosting(1, 11, 3); // pending, older than the stored one
+            assertThat(batched(s, tables, keys, 16)).isEqualTo(oneByOne(s, tables, keys, 16));
+            assertThat(batched(s, tables, keys, 16).get(1)).containsExactly(3L, 5L);
+          });
+      Map<Integer, List<Long>> stored = batched(s, tables, keys, 16);
+      assertThat(stored).isEqualTo(oneByOne(s, tables, keys, 16));
+      assertThat(stored.get(0)).hasSize(16).startsWith(1L, 2L).endsWith(16L);
+      assertThat(stored.get(3)).isEqualTo(stored.get(0)); // the same key asked twice
+      assertThat(stored.get(4)).isEmpty();
+    }
+  }
+
+  @Test
+  void postingLists_stopGrowingAtTheirCap_theOldestStay() {
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      for (int round = 0; round < 3; round++) {
+        int r = round;
+        write(
+            store,
+            () -> {
+              for (long a = 1; a <= 40; a++) {
+                s.addPosting(3, 42, r * 40 + a);
+              }
+            });
+      }
+      List<Long> all = new ArrayList<>();
+      s.postings(3, 42, 64, all::add);
+      assertThat(all).hasSize(64).startsWith(1L).endsWith(64L);
+    }
+  }
+
+  @Test
+  void batchedStoryTerms_answerLikeOneLookupPerTerm() {
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      write(
+          store,
+          () -> {
+            for (long story = 1; story <= 10; story++) {
+              s.addStoryTerm(500, story, 1000 + story);
+              s.addStoryTerm(501, story, 2000 - story);
+            }
+          });
+      long[] terms = {500, 501, 502, 500};
+      write(
+          store,
+          () -> {
+            s.addStoryTerm(501, 77, 5000); // pending: newest
+            for (long since : new long[] {0, 1005}) {
+              Map<Integer, List<Long>> one = new TreeMap<>();
+              Map<Integer, List<Long>> batch = new TreeMap<>();
+              for (int i = 0; i < terms.length; i++) {
+                List<Long> got = new ArrayList<>();
+                s.storiesWithTerm(terms[i], since, 4, got::add);
+                got.sort(null);
+                one.put(i, got);
+                batch.put(i, new ArrayList<>());
+              }
+              s.storiesWithTerms(terms, terms.length, since, 4, (i, st) -> batch.get(i).add(st));
+              batch.values().forEach(l -> l.sort(null));
+              assertThat(batch).isEqualTo(one);
+            }
+          });
+      List<Long> newest = new ArrayList<>();
+      s.storiesWithTerms(new long[] {500}, 1, 0, 3, (i, st) -> newest.add(st));
+      assertThat(newest).containsExactlyInAnyOrder(10L, 9L, 8L);
+    }
+  }
+
+  @Test
+  void cachedStories_areForgottenWhenTheTransactionRollsBack() {
+    byte[] centroid = {1, 2, 3};
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      write(store, () -> s.putStory(new DedupState.StoryRow(1, "kept", 1, 2, 1, centroid)));
+      assertThatThrownBy(
+              () ->
+                  write(
+                      store,
+                      () -> {
+                        s.putStory(new DedupState.StoryRow(1, "changed", 1, 3, 2, centroid));
+                        s.putStory(new DedupState.StoryRow(2, "new", 1, 3, 1, centroid));
+                        throw new IllegalStateException("boom");
+                      }))
+          .hasMessageContaining("boom");
+      assertThat(s.story(1).headline()).isEqualTo("kept");
+      assertThat(s.story(2)).isNull();
+      List<String> headlines = new ArrayList<>();
+      s.stories(new long[] {1, 2, 3}, 3, r -> headlines.add(r.headline()));
+      assertThat(headlines).containsExactly("kept");
+    }
+  }
+}
