@@ -1,6 +1,7 @@
 package dev.lede;
 
 import dev.lede.dedup.DedupConfig;
+import dev.lede.index.IndexEntry;
 import dev.lede.index.IndexException;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
@@ -82,13 +83,17 @@ public final class Lede implements AutoCloseable {
    * @param refreshInterval how stale searches may be
    * @param commitInterval how often the index is committed (bounds the replay after a crash)
    * @param command how this process describes itself in the folder's lock file
+   * @param dedupStage run the dedup stage (duplicate links, stories) inside every store
+   *     transaction; false only to measure the store and index alone ({@code lede bench ingest
+   *     --no-dedup}): articles written without it are assigned on the next open with it
    */
   public record Options(
       InstantSource clock,
       boolean fsyncEachCommit,
       Duration refreshInterval,
       Duration commitInterval,
-      String command) {
+      String command,
+      boolean dedupStage) {
     public Options {
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(command, "command");
@@ -107,27 +112,33 @@ public final class Lede implements AutoCloseable {
           true,
           Duration.ofSeconds(1),
           Duration.ofSeconds(30),
-          "lede (pid " + ProcessHandle.current().pid() + ")");
+          "lede (pid " + ProcessHandle.current().pid() + ")",
+          true);
     }
 
     public Options withClock(InstantSource c) {
-      return new Options(c, fsyncEachCommit, refreshInterval, commitInterval, command);
+      return new Options(c, fsyncEachCommit, refreshInterval, commitInterval, command, dedupStage);
     }
 
     public Options withFsyncEachCommit(boolean f) {
-      return new Options(clock, f, refreshInterval, commitInterval, command);
+      return new Options(clock, f, refreshInterval, commitInterval, command, dedupStage);
     }
 
     public Options withRefreshInterval(Duration d) {
-      return new Options(clock, fsyncEachCommit, d, commitInterval, command);
+      return new Options(clock, fsyncEachCommit, d, commitInterval, command, dedupStage);
     }
 
     public Options withCommitInterval(Duration d) {
-      return new Options(clock, fsyncEachCommit, refreshInterval, d, command);
+      return new Options(clock, fsyncEachCommit, refreshInterval, d, command, dedupStage);
     }
 
     public Options withCommand(String c) {
-      return new Options(clock, fsyncEachCommit, refreshInterval, commitInterval, c);
+      return new Options(clock, fsyncEachCommit, refreshInterval, commitInterval, c, dedupStage);
+    }
+
+    /** Without the dedup stage in the write path: for measuring the store and index alone. */
+    public Options withoutDedupStage() {
+      return new Options(clock, fsyncEachCommit, refreshInterval, commitInterval, command, false);
     }
   }
 
@@ -207,7 +218,12 @@ public final class Lede implements AutoCloseable {
     this.store = store;
     this.index = index;
     this.dedup = dedup;
-    this.sync = new IndexSync(store, index, options.refreshInterval().toNanos(), dedup::entries);
+    this.sync =
+        new IndexSync(
+            store,
+            index,
+            options.refreshInterval().toNanos(),
+            options.dedupStage() ? dedup::entries : Lede::plainEntries);
     this.listeners = new Listeners(store);
     this.maintenance =
         Executors.newSingleThreadScheduledExecutor(
@@ -234,7 +250,9 @@ public final class Lede implements AutoCloseable {
           SqliteArticleStore.open(
               dataDir.resolve(STORE_FILE), options.clock(), options.fsyncEachCommit());
       DedupStage dedup = new DedupStage(store, DedupConfig.defaults());
-      store.setWriteHook(dedup);
+      if (options.dedupStage()) {
+        store.setWriteHook(dedup);
+      }
       index = openIndex(dataDir.resolve(INDEX_DIR), options.clock());
       Lede lede = new Lede(dataDir, options, lock, store, index, dedup);
       try {
@@ -276,13 +294,24 @@ public final class Lede implements AutoCloseable {
     }
   }
 
+  /** Index entries without stories and duplicate links (when the dedup stage is left out). */
+  private static List<IndexEntry> plainEntries(List<StoredArticle> batch) {
+    List<IndexEntry> out = new ArrayList<>(batch.size());
+    for (StoredArticle s : batch) {
+      out.add(new IndexEntry(s.id(), s.sourceId(), s.article()));
+    }
+    return out;
+  }
+
   private void heal() {
     // Articles stored before the dedup stage existed get their stories first; their changes are
     // logged, so the index below picks them up.
-    long placed = dedup.backfill(1_000);
-    dedup.drainTouched();
-    if (placed > 0) {
-      LOG.info("assigned {} stored article(s) to duplicate groups and stories", placed);
+    if (options.dedupStage()) {
+      long placed = dedup.backfill(1_000);
+      dedup.drainTouched();
+      if (placed > 0) {
+        LOG.info("assigned {} stored article(s) to duplicate groups and stories", placed);
+      }
     }
     String reason = sync.rebuildReason();
     if (!reason.isEmpty()) {
@@ -306,7 +335,7 @@ public final class Lede implements AutoCloseable {
     long refresh = options.refreshInterval().toMillis();
     long commit = options.commitInterval().toMillis();
     maintenance.scheduleWithFixedDelay(
-        () -> guard("refreshing the index", sync::refresh),
+        () -> guard("refreshing the index", sync::scheduledRefresh),
         refresh,
         refresh,
         TimeUnit.MILLISECONDS);

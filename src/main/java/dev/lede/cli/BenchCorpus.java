@@ -98,6 +98,16 @@ final class BenchCorpus {
     return bases.stream().map(Base::title).toList();
   }
 
+  /**
+   * What queries are made of: a base article's title, tags and paragraphs (words as in the file).
+   */
+  record QuerySource(String title, List<String> tags, List<String[]> paragraphs) {}
+
+  /** The base articles as query material. */
+  List<QuerySource> querySources() {
+    return bases.stream().map(b -> new QuerySource(b.title, b.tags, b.paragraphs)).toList();
+  }
+
   /** Article number {@code n} of the endless corpus (deterministic for a seed). */
   Article article(long n) {
     Base b = bases.get((int) (n % bases.size()));

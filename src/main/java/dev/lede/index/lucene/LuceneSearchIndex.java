@@ -41,6 +41,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -231,13 +232,19 @@ public final class LuceneSearchIndex implements SearchIndex {
               top.scoreDocs.length <= q.offset()
                   ? new ScoreDoc[0]
                   : Arrays.copyOfRange(top.scoreDocs, q.offset(), top.scoreDocs.length);
-          String[] snippets =
-              q.snippets() && page.length > 0 ? snippets(s, text, page) : new String[page.length];
           StoredFields stored = s.storedFields();
+          Document[] docs = new Document[page.length];
+          for (int i = 0; i < page.length; i++) {
+            docs[i] = stored.document(page[i].doc);
+          }
+          String[] snippets =
+              q.snippets() && page.length > 0
+                  ? snippets(s, text, page, docs)
+                  : new String[page.length];
           List<SearchHit> hits = new ArrayList<>(page.length);
           Set<String> groups = new HashSet<>();
           for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc);
+            Document d = docs[i];
             String group = d.get(Fields.CANONICAL);
             if (group != null && !groups.add(group)) {
               continue; // a copy beside its original (only possible with a source filter)
@@ -254,14 +261,48 @@ public final class LuceneSearchIndex implements SearchIndex {
         });
   }
 
-  private String[] snippets(IndexSearcher s, Query text, ScoreDoc[] page) throws IOException {
-    UnifiedHighlighter h =
+  /** Longest body text the highlighter looks at. */
+  private static final int SNIPPET_MAX_LENGTH = 50_000;
+
+  /**
+   * Snippets of the hits' bodies. The hits' stored documents are already loaded (for the results);
+   * the highlighter takes the bodies from them instead of decompressing each document a second time
+   * (stored-field decompression was the largest single cost of a search with snippets).
+   */
+  private String[] snippets(IndexSearcher s, Query text, ScoreDoc[] page, Document[] docs)
+      throws IOException {
+    Map<Integer, String> bodies = new HashMap<>();
+    for (int i = 0; i < page.length; i++) {
+      String body = docs[i].get(Fields.BODY);
+      body = body == null ? "" : body;
+      bodies.put(
+          page[i].doc,
+          body.length() > SNIPPET_MAX_LENGTH ? body.substring(0, SNIPPET_MAX_LENGTH) : body);
+    }
+    UnifiedHighlighter.Builder b =
         UnifiedHighlighter.builder(s, analyzer)
             .withFormatter(new Snippets())
             .withBreakIterator(Snippets::breakIterator)
             .withMaxNoHighlightPassages(1)
-            .withMaxLength(50_000)
-            .build();
+            .withMaxLength(SNIPPET_MAX_LENGTH);
+    UnifiedHighlighter h =
+        new UnifiedHighlighter(b) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+              throws IOException {
+            if (fields.length != 1 || !Fields.BODY.equals(fields[0])) {
+              return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+            }
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docIter.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docIter.nextDoc()) {
+              out.add(new CharSequence[] {bodies.getOrDefault(doc, "")});
+            }
+            return out;
+          }
+        };
     TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
     return h.highlight(Fields.BODY, text, pageDocs, 1);
   }

@@ -1,0 +1,75 @@
+package dev.lede.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lede.model.ArticleJson;
+import dev.lede.testing.SharedData;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lede bench ingest|search} in a short form: the figures are there and add up. */
+class BenchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void ingestWithoutDedup_thenSearch_reportStoreAndIndexAloneAndLatencyPerKind() throws Exception {
+    Path corpus = SharedData.require("data/wikinews/articles.jsonl");
+    Path data = dir.resolve("data");
+
+    StoreCommandsTest.Run ingest =
+        StoreCommandsTest.lede(
+            "bench",
+            "ingest",
+            "--data",
+            data.toString(),
+            "--corpus",
+            corpus.toString(),
+            "--count",
+            "60",
+            "--warmup",
+            "20",
+            "--batch",
+            "25",
+            "--no-dedup");
+    assertThat(ingest.exit()).as(ingest.err()).isZero();
+    JsonNode i = ArticleJson.mapper().readTree(ingest.out());
+    assertThat(i.get("articles").asLong()).isEqualTo(80); // the warm-up articles are stored too
+    assertThat(i.get("indexed").asLong()).isEqualTo(80);
+    assertThat(i.get("dedup").asBoolean()).isFalse();
+    assertThat(i.get("measured").asText()).contains("store + index alone");
+    assertThat(i.get("cpuMsPerArticle").asDouble()).isPositive();
+    assertThat(i.get("bytesPerArticle").asLong())
+        .isEqualTo(
+            Math.round(
+                (i.get("storeBytes").asDouble() + i.get("indexBytes").asDouble())
+                    / i.get("articles").asDouble()));
+
+    StoreCommandsTest.Run search =
+        StoreCommandsTest.lede(
+            "bench",
+            "search",
+            "--data",
+            data.toString(),
+            "--corpus",
+            corpus.toString(),
+            "--queries",
+            "70",
+            "--warmup",
+            "7",
+            "--no-dedup");
+    assertThat(search.exit()).as(search.err()).isZero();
+    JsonNode s = ArticleJson.mapper().readTree(search.out());
+    assertThat(s.get("articles").asLong()).isEqualTo(80);
+    for (String mode : new String[] {"withSnippets", "withoutSnippets"}) {
+      JsonNode m = s.get(mode);
+      assertThat(m.get("n").asInt()).isEqualTo(70);
+      assertThat(m.get("p50Ms").asDouble()).isLessThanOrEqualTo(m.get("p99Ms").asDouble());
+      assertThat(m.get("cpu").get("p99Ms").asDouble()).isPositive();
+      assertThat(m.get("byKind").size()).isEqualTo(BenchCommand.Search.Kind.values().length);
+      assertThat(m.get("meanHits").asDouble()).isPositive();
+    }
+    assertThat(search.err()).contains("bench search (with snippets)");
+  }
+}
