@@ -209,7 +209,7 @@ final class BenchCommand implements Runnable {
           o.put("cpuMsPerArticleWithoutJit", Math.round((cpu - jit) / 1e6 / count * 1000) / 1000.0);
         }
         o.put(
-            "corpusCpuMsPerArticle(excluded)",
+            "excludedCorpusCpuMsPerArticle",
             Math.round(corpusCpu.get() / 1e6 / count * 1000) / 1000.0);
         o.put("loadAverage", loadAverage());
         spec.commandLine().getOut().println(o);
