@@ -11,9 +11,7 @@ import dev.lede.store.StoredArticle;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +64,14 @@ public final class LedeRelated implements AutoCloseable {
     return RelatedListsDb.open(lede.dataDir());
   }
 
+  /**
+   * The persistent list store of a data folder ({@code DIR/related.db}) opened without a {@link
+   * Lede} (benchmarks that open the store and index themselves); close it.
+   */
+  public static RelatedListStore listsIn(java.nio.file.Path dataDir) {
+    return RelatedListsDb.open(dataDir);
+  }
+
   /** The service. */
   public Related related() {
     return related;
@@ -108,13 +114,14 @@ public final class LedeRelated implements AutoCloseable {
     }
 
     @Override
-    public Map<String, Double> idf(Collection<String> terms) {
-      TermStats ts = lede.termStats(terms);
-      Map<String, Double> out = new HashMap<>();
-      for (String t : terms) {
-        out.put(t, ts.idf(t));
-      }
-      return out;
+    public TermStats termStats(Collection<String> terms) {
+      return lede.termStats(terms);
+    }
+
+    @Override
+    public long count(SearchQuery query) {
+      return lede.search(new SearchQuery(query.text(), query.filters(), query.order(), 0, 0, false))
+          .total();
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
@@ -22,14 +24,32 @@ import org.sqlite.SQLiteConfig;
  * migrations and written without an fsync per commit (a crash loses at most a few lists, which are
  * then computed on demand). Tables: {@code list} (article id → the list as JSON, with its change
  * position), {@code mention} (item → lists that show it, so a takedown reaches them) and {@code
- * pending} (the refresh queue). One connection behind a lock; the folder lock held by {@link Lede}
- * keeps other processes out.
+ * pending} (the refresh queue) and {@code profile} (each article's ranking profile, so that a
+ * candidate costs a row rather than an article read and an entity scan). One connection behind a
+ * lock; the folder lock held by {@link Lede} keeps other processes out.
+ *
+ * <p>Serving a page reads a list on every view, so the most recently served lists are kept parsed
+ * in a bounded LRU map ({@value #CACHE_LISTS} lists, about 5 kB each): a hit costs no SQLite read
+ * and no JSON parse. Every write goes through this object (the folder lock keeps other processes
+ * out), and {@link #put} and {@link #drop} update the map in the same lock, so it never serves a
+ * list the file no longer holds.
  */
 final class RelatedListsDb implements RelatedListStore {
   static final String FILE = "related.db";
   private static final int SCHEMA = 1;
 
+  static final int CACHE_LISTS = 20_000;
+
   private final Connection c;
+
+  /** Parsed lists, least recently used first; guarded by {@code this}. */
+  private final java.util.LinkedHashMap<String, RelatedList> cache =
+      new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, RelatedList> e) {
+          return size() > CACHE_LISTS;
+        }
+      };
 
   private RelatedListsDb(Connection c) {
     this.c = c;
@@ -65,6 +85,9 @@ final class RelatedListsDb implements RelatedListStore {
             "CREATE TABLE IF NOT EXISTS pending (article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
                 + " queued_at INTEGER NOT NULL, is_new INTEGER NOT NULL)");
         s.execute("CREATE INDEX IF NOT EXISTS pending_by_seq ON pending (seq)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS profile (article_id TEXT PRIMARY KEY, data TEXT NOT NULL)"
+                + " WITHOUT ROWID");
         s.execute("PRAGMA user_version = " + SCHEMA);
       }
       return new RelatedListsDb(c);
@@ -105,7 +128,17 @@ final class RelatedListsDb implements RelatedListStore {
   }
 
   @Override
-  public Optional<RelatedList> get(String id) {
+  public synchronized Optional<RelatedList> get(String id) {
+    RelatedList hit = cache.get(id);
+    if (hit != null) {
+      return Optional.of(hit);
+    }
+    Optional<RelatedList> read = readList(id);
+    read.ifPresent(l -> cache.put(id, l));
+    return read;
+  }
+
+  private Optional<RelatedList> readList(String id) {
     return read(
         "reading a related list",
         () -> {
@@ -122,8 +155,9 @@ final class RelatedListsDb implements RelatedListStore {
   }
 
   @Override
-  public void put(RelatedList list) {
+  public synchronized void put(RelatedList list) {
     String json = RelatedJson.toStored(list);
+    cache.remove(list.id());
     tx(
         "storing a related list",
         () -> {
@@ -149,6 +183,7 @@ final class RelatedListsDb implements RelatedListStore {
           }
           return null;
         });
+    cache.put(list.id(), list.withStored(false));
   }
 
   private void dropOne(String id) throws SQLException {
@@ -163,10 +198,11 @@ final class RelatedListsDb implements RelatedListStore {
   }
 
   @Override
-  public void drop(Collection<String> ids) {
+  public synchronized void drop(Collection<String> ids) {
     if (ids.isEmpty()) {
       return;
     }
+    ids.forEach(cache::remove);
     tx(
         "dropping related lists",
         () -> {
@@ -261,6 +297,78 @@ final class RelatedListsDb implements RelatedListStore {
             }
             return out;
           }
+        });
+  }
+
+  @Override
+  public Map<String, String> profiles(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return read(
+        "reading related profiles",
+        () -> {
+          Map<String, String> out = new HashMap<>();
+          List<String> all = new ArrayList<>(ids);
+          for (int from = 0; from < all.size(); from += 200) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 200));
+            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement p =
+                c.prepareStatement(
+                    "SELECT article_id, data FROM profile WHERE article_id IN (" + marks + ")")) {
+              for (int i = 0; i < part.size(); i++) {
+                p.setString(i + 1, part.get(i));
+              }
+              try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                  out.put(rs.getString(1), rs.getString(2));
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public void putProfiles(Map<String, String> profiles) {
+    if (profiles.isEmpty()) {
+      return;
+    }
+    tx(
+        "storing related profiles",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT OR REPLACE INTO profile (article_id, data) VALUES (?, ?)")) {
+            for (Map.Entry<String, String> e : profiles.entrySet()) {
+              p.setString(1, e.getKey());
+              p.setString(2, e.getValue());
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void dropProfiles(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    tx(
+        "dropping related profiles",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement("DELETE FROM profile WHERE article_id = ?")) {
+            for (String id : ids) {
+              p.setString(1, id);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
         });
   }
 

@@ -106,6 +106,59 @@ class LedeRelatedTest {
   }
 
   @Test
+  void aNameInMostArticles_isNoReasonAndAnUncommonOneIs() {
+    List<dev.lede.store.Submission> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(
+          new dev.lede.store.Submission(
+              article(
+                      "Weather note " + i,
+                      "Globex Network reports a mild day in Town"
+                          + i
+                          + ". Globex Network says the rain will return. Readers of Globex"
+                          + " Network sent photos.")
+                  .id("filler-" + i)
+                  .published(Instant.parse("2024-03-01T10:00:00Z"))
+                  .build(),
+              "globex"));
+    }
+    String plant =
+        "Globex Network reports that the Zaporizhzhia Nuclear Plant lost power again. Globex Network"
+            + " says engineers at the Zaporizhzhia Nuclear Plant restarted diesel generators, and"
+            + " Rafael Grossi of the IAEA called the Zaporizhzhia Nuclear Plant fragile.";
+    batch.add(
+        new dev.lede.store.Submission(
+            article("Zaporizhzhia plant loses power", plant)
+                .id("zap-1")
+                .published(Instant.parse("2024-03-02T10:00:00Z"))
+                .build(),
+            "globex"));
+    batch.add(
+        new dev.lede.store.Submission(
+            article(
+                    "Grossi visits Zaporizhzhia",
+                    "Rafael Grossi toured the Zaporizhzhia Nuclear Plant on Friday, Globex Network"
+                        + " reports. Globex Network adds that Grossi met the staff of the"
+                        + " Zaporizhzhia Nuclear Plant.")
+                .id("zap-2")
+                .published(Instant.parse("2024-03-20T10:00:00Z"))
+                .build(),
+            "other"));
+    lede.submitAll(batch);
+    lede.refresh();
+
+    RelatedList l = service.related().get("zap-1", 8);
+
+    RelatedList.Item other =
+        l.items().stream().filter(i -> i.id().equals("zap-2")).findFirst().orElseThrow();
+    assertThat(other.reason()).startsWith("shared: ").contains("Zaporizhzhia");
+    assertThat(other.reason()).doesNotContain("Globex");
+    for (RelatedList.Item i : l.items()) {
+      assertThat(i.reason()).doesNotContain("Globex");
+    }
+  }
+
+  @Test
   void related_ofTheCopy_leavesOutTheOriginal() {
     assertThat(ids(service.related().get("nk-kursk-copy", 8))).doesNotContain("nk-kursk");
   }

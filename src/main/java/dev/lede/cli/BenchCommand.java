@@ -34,7 +34,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "End-to-end benchmarks (figures for docs/benchmarks.md).",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchDedupCommand.class})
+    subcommands = {
+      BenchCommand.Ingest.class,
+      BenchCommand.Search.class,
+      BenchDedupCommand.class,
+      BenchRelatedCommand.class
+    })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -90,8 +90,17 @@ final class EvalRelatedCommand implements Callable<Integer> {
       description = "Overlap of top names and numbers that makes two articles one event (1 = off).")
   double sameEvent = Related.Settings.defaults().sameEventOverlap();
 
+  @Option(
+      names = "--entity-candidates",
+      paramLabel = "N",
+      description =
+          "Candidates of the separate entity-and-tag query (0 = names join the text query).")
+  int entityCandidates = Related.Settings.defaults().entityCandidates();
+
   private Related.Settings settings() {
-    return Related.Settings.defaults().withSameEventOverlap(sameEvent);
+    return Related.Settings.defaults()
+        .withSameEventOverlap(sameEvent)
+        .withEntityCandidates(entityCandidates);
   }
 
   @Override
@@ -194,6 +203,11 @@ final class EvalRelatedCommand implements Callable<Integer> {
             ev.wikinews(RelatedEvaluation.ids(oursWn), RelatedEvaluation.fallbacks(oursWn));
         RelatedEvaluation.WikinewsFigures d = ev.wikinews(baseWn, Map.of());
         pct(out, "items sharing a named entity", c.sharingEntityShare(), d.sharingEntityShare());
+        pct(
+            out,
+            "items sharing an uncommon name",
+            c.sharingUncommonShare(),
+            d.sharingUncommonShare());
         row(out, "median age gap (days)", c.medianAgeGapDays(), d.medianAgeGapDays(), 1);
         row(
             out,

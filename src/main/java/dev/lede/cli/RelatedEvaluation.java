@@ -13,6 +13,7 @@ import dev.lede.eval.PlainMoreLikeThis;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
 import dev.lede.index.SearchQuery;
+import dev.lede.index.TermStats;
 import dev.lede.model.Article;
 import dev.lede.recommend.Entities;
 import dev.lede.recommend.Related;
@@ -64,6 +65,7 @@ final class RelatedEvaluation {
   record WikinewsFigures(
       int lists,
       double sharingEntityShare,
+      double sharingUncommonShare,
       double medianAgeGapDays,
       double distinctSourcesPerList,
       double distinctStoriesPerList,
@@ -231,6 +233,8 @@ final class RelatedEvaluation {
     int n = 0;
     long items = 0;
     long sharing = 0;
+    long sharingUncommon = 0;
+    Set<String> common = commonNames();
     List<Double> gaps = new ArrayList<>();
     double sources = 0;
     double stories = 0;
@@ -252,6 +256,9 @@ final class RelatedEvaluation {
         if (iNames.stream().anyMatch(sNames::contains)) {
           sharing++;
         }
+        if (iNames.stream().anyMatch(x -> sNames.contains(x) && !common.contains(x))) {
+          sharingUncommon++;
+        }
         Instant ip = byId.get(i).published();
         if (sp != null && ip != null) {
           gaps.add(Math.abs(Duration.between(sp, ip).toHours()) / 24.0);
@@ -270,12 +277,40 @@ final class RelatedEvaluation {
     return new WikinewsFigures(
         n,
         items == 0 ? 0 : (double) sharing / items,
+        items == 0 ? 0 : (double) sharingUncommon / items,
         median,
         sources / n,
         stories / n,
         (double) dups / n,
         items == 0 ? 0 : (double) fill / items,
         (double) items / n);
+  }
+
+  private @Nullable Set<String> commonNames;
+
+  /**
+   * Names found in more than a tenth of all articles of the run (and in more than 20): "Wikinews",
+   * "U.S." — sharing one of them says little (the threshold of {@code Related}'s commonShare).
+   */
+  private synchronized Set<String> commonNames() {
+    if (commonNames == null) {
+      Map<String, Integer> df = new HashMap<>();
+      for (String id : byId.keySet()) {
+        for (String k : nameKeys(id)) {
+          df.merge(k, 1, Integer::sum);
+        }
+      }
+      Set<String> out = new HashSet<>();
+      double limit = Math.max(Related.Settings.COMMON_MIN_DOCS, 0.1 * byId.size());
+      df.forEach(
+          (k, n) -> {
+            if (n > limit) {
+              out.add(k);
+            }
+          });
+      commonNames = out;
+    }
+    return commonNames;
   }
 
   private Set<String> nameKeys(String id) {
@@ -397,8 +432,13 @@ final class RelatedEvaluation {
     }
 
     @Override
-    public Map<String, Double> idf(Collection<String> terms) {
-      return base.idf(terms);
+    public TermStats termStats(Collection<String> terms) {
+      return base.termStats(terms);
+    }
+
+    @Override
+    public long count(SearchQuery query) {
+      return base.count(query);
     }
 
     @Override

@@ -34,15 +34,26 @@ import org.slf4j.LoggerFactory;
 /**
  * "You May Also Like": the related list of an article, computed once and served by lookup.
  *
- * <p><b>Candidates.</b> Two index queries, merged: a MoreLikeThis-style query over title and body
- * (the article's most distinctive terms, capped at {@link Settings#maxQueryTerms}, so a huge body
- * costs no more than a short one), and a query for the article's heaviest named entities and its
- * tags (see {@link Entities}). Each candidate's raw relevance is {@code text + entityWeight ·
+ * <p><b>Candidates.</b> One MoreLikeThis-style index query over title and body, made from the
+ * article's most distinctive terms (tf·idf, capped at {@link Settings#maxQueryTerms}, so a huge
+ * body costs no more than a short one; the article's heaviest names count as title words). The
+ * terms are chosen here, with document frequencies from a cache ({@link DocFreqs}), and handed to
+ * the index as a short text, so the index looks up a few dozen terms rather than every distinct
+ * word of the article (the largest cost of a fresh list before). A separate query for the heaviest
+ * names and tags ({@link Settings#entityCandidates}) is off by default: on the evaluation it added
+ * no quality and cost a query. Each candidate's raw relevance is {@code text + entityWeight ·
  * entities + tagWeight · tags + sectionWeight · sameSection}: text is its MoreLikeThis score over
  * the best one; entities the idf-weighted share of the article's top entities it mentions; tags the
  * share of the article's tags it carries. Entities count because words alone mislead exactly where
  * a reader cares (the next rehab story is about a different actress: the names differ, the words do
- * not), and they make the reason a reader can check ("shared: North Korea, Kursk").
+ * not), and they make the reason a reader can check ("shared: North Korea, Kursk"). A name or tag
+ * found in a large share of the articles ({@link Settings#commonShare}: the site's own name,
+ * "U.S.") is no reason and counts for nothing.
+ *
+ * <p><b>Profiles.</b> What ranking and the teaser need of a candidate (names, section, tags, date,
+ * headline, excerpt) is its profile: kept in a bounded cache and stored with the lists ({@link
+ * RelatedListStore#profiles}), so a candidate costs one row of a batched read, not an article read
+ * and an entity scan. The fill (freshest of the section) is read once per change position.
  *
  * <p><b>Ranking.</b> {@link RelatedRanker}: never the article, its copies or its story; freshness
  * only reorders near-ties; MMR diversification; one item per story and per duplicate group, a cap
@@ -80,6 +91,9 @@ public final class Related implements AutoCloseable {
    *     share to count as reports of one event (1 turns the check off)
    * @param fallbackPool fresh articles of the section read for the fill
    * @param refreshPerArticle neighbour lists recomputed per new article
+   * @param commonShare a name or tag found in more than this share of the articles (and in more
+   *     than {@link #COMMON_MIN_DOCS} of them) is common: it is neither a reason nor a shared
+   *     entity
    */
   public record Settings(
       RelatedRanker.Settings ranking,
@@ -94,7 +108,11 @@ public final class Related implements AutoCloseable {
       double nearCopyJaccard,
       double sameEventOverlap,
       int fallbackPool,
-      int refreshPerArticle) {
+      int refreshPerArticle,
+      double commonShare) {
+    /** Below this many articles carrying it, a name or tag is never common. */
+    public static final int COMMON_MIN_DOCS = 20;
+
     public Settings {
       Objects.requireNonNull(ranking, "ranking");
       if (textCandidates < 1 || entityCandidates < 0 || maxCandidates < 1) {
@@ -103,11 +121,27 @@ public final class Related implements AutoCloseable {
       if (maxQueryTerms < 1 || queryEntities < 0 || fallbackPool < 0 || refreshPerArticle < 0) {
         throw new IllegalArgumentException("query sizes must not be negative");
       }
+      if (commonShare <= 0 || commonShare > 1) {
+        throw new IllegalArgumentException("commonShare must be in (0, 1], was " + commonShare);
+      }
     }
 
     public static Settings defaults() {
       return new Settings(
-          RelatedRanker.Settings.defaults(), 50, 30, 60, 25, 8, 0.25, 0.1, 0.05, 0.8, 0.5, 40, 4);
+          RelatedRanker.Settings.defaults(),
+          40,
+          0,
+          48,
+          20,
+          8,
+          0.25,
+          0.1,
+          0.05,
+          0.8,
+          0.5,
+          40,
+          4,
+          0.1);
     }
 
     public Settings withRanking(RelatedRanker.Settings r) {
@@ -124,7 +158,8 @@ public final class Related implements AutoCloseable {
           nearCopyJaccard,
           sameEventOverlap,
           fallbackPool,
-          refreshPerArticle);
+          refreshPerArticle,
+          commonShare);
     }
 
     public Settings withSameEventOverlap(double v) {
@@ -141,7 +176,26 @@ public final class Related implements AutoCloseable {
           nearCopyJaccard,
           v,
           fallbackPool,
-          refreshPerArticle);
+          refreshPerArticle,
+          commonShare);
+    }
+
+    public Settings withEntityCandidates(int n) {
+      return new Settings(
+          ranking,
+          textCandidates,
+          n,
+          maxCandidates,
+          maxQueryTerms,
+          queryEntities,
+          entityWeight,
+          tagWeight,
+          sectionWeight,
+          nearCopyJaccard,
+          sameEventOverlap,
+          fallbackPool,
+          refreshPerArticle,
+          commonShare);
     }
 
     public Settings withRefreshPerArticle(int n) {
@@ -158,7 +212,8 @@ public final class Related implements AutoCloseable {
           nearCopyJaccard,
           sameEventOverlap,
           fallbackPool,
-          n);
+          n,
+          commonShare);
     }
   }
 
@@ -192,6 +247,7 @@ public final class Related implements AutoCloseable {
   private static final int CANDIDATE_TEXT_CHARS = 8_000;
 
   private final RelatedData data;
+  private final DocFreqs docFreqs;
   private final RelatedListStore lists;
   private final Settings settings;
   private final InstantSource clock;
@@ -207,6 +263,7 @@ public final class Related implements AutoCloseable {
 
   public Related(RelatedData data, RelatedListStore lists, Settings settings, InstantSource clock) {
     this.data = Objects.requireNonNull(data, "data");
+    this.docFreqs = new DocFreqs(data);
     this.lists = Objects.requireNonNull(lists, "lists");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -265,7 +322,7 @@ public final class Related implements AutoCloseable {
         data.article(id).orElseThrow(() -> new NoSuchElementException("no visible article " + id));
     Article a = doc.article();
     String body = bodyText(a);
-    Profile subjectProfile = profile(doc);
+    Profile subjectProfile = subjectProfile(doc);
     List<Entities.Entity> entities = subjectProfile.entities();
     Map<String, Double> entityWeight = entityWeights(entities);
     String group = data.duplicateGroupOf(id);
@@ -273,19 +330,20 @@ public final class Related implements AutoCloseable {
     RelatedRanker.Subject subject =
         new RelatedRanker.Subject(id, story, group, a.section(), a.published());
 
-    // Candidates: MoreLikeThis, then entities and tags.
+    // Candidates: MoreLikeThis over the article's most distinctive terms, then entities and tags.
     Map<String, Double> textScore = new LinkedHashMap<>();
-    List<SearchHit> mlt =
-        data.similar(
-            RelatedQuery.forArticle(id, settings.textCandidates())
-                .withMaxQueryTerms(settings.maxQueryTerms()));
-    if (mlt.isEmpty() && !(a.title() + body).isBlank()) {
-      String text = cap(a.title() + "\n\n" + body, Entities.MAX_CHARS);
+    List<SearchHit> mlt = List.of();
+    String like = likeText(a.title(), body, heaviestNames(entities, entityWeight));
+    if (!like.isEmpty()) {
+      Set<String> exclude = new HashSet<>();
+      exclude.add(id);
+      exclude.add(group);
+      // Every chosen term in both fields (title and body): the query has 2 clauses per term.
       mlt =
           data.similar(
-              RelatedQuery.forText(text, settings.textCandidates())
-                  .withExclude(Set.of(id))
-                  .withMaxQueryTerms(settings.maxQueryTerms()));
+              RelatedQuery.forText(like, settings.textCandidates())
+                  .withExclude(exclude)
+                  .withMaxQueryTerms(2 * settings.maxQueryTerms()));
     }
     double bestText = 0;
     for (SearchHit h : mlt) {
@@ -297,7 +355,8 @@ public final class Related implements AutoCloseable {
       }
     }
     Set<String> pool = new LinkedHashSet<>(textScore.keySet());
-    String entityQuery = entityQuery(entities, entityWeight, a.tags());
+    List<String> tagsThatRelate = uncommonTags(a.tags());
+    String entityQuery = entityQuery(entities, entityWeight, tagsThatRelate);
     if (!entityQuery.isEmpty() && settings.entityCandidates() > 0) {
       for (SearchHit h :
           data.search(
@@ -318,7 +377,7 @@ public final class Related implements AutoCloseable {
     Map<String, Profile> docs = new HashMap<>();
     Map<String, Part> parts = new HashMap<>();
     List<Candidate> candidates = new ArrayList<>();
-    Set<String> subjectTags = lower(a.tags());
+    Set<String> subjectTags = lower(tagsThatRelate);
     double entityTotal = 0;
     for (double w : entityWeight.values()) {
       entityTotal += w;
@@ -326,6 +385,8 @@ public final class Related implements AutoCloseable {
     Set<String> subjectTerms = subjectProfile.terms();
     List<Candidate> nearCopiesOfSubject = new ArrayList<>();
     Set<String> sameEventAsSubject = new HashSet<>();
+    List<String> ahead = new ArrayList<>(pool);
+    prefetch(ahead.subList(0, Math.min(ahead.size(), settings.maxCandidates() + PREFETCH_SLACK)));
     for (String cid : pool) {
       if (candidates.size() >= settings.maxCandidates()) {
         break;
@@ -412,10 +473,10 @@ public final class Related implements AutoCloseable {
       List<Candidate> fallback = new ArrayList<>();
       Set<String> fillIds = new HashSet<>();
       if (!a.section().isBlank()) {
-        addFallback(fallback, fillIds, SearchFilters.NONE.withSections(Set.of(a.section())), id);
+        addFallback(fallback, fillIds, fill(a.section()), id);
       }
       if (fallback.size() < k * 2) {
-        addFallback(fallback, fillIds, SearchFilters.NONE, id);
+        addFallback(fallback, fillIds, fill(""), id);
       }
       Set<String> excluded = new HashSet<>(sameEventAsSubject);
       for (Candidate c : nearCopiesOfSubject) {
@@ -460,16 +521,43 @@ public final class Related implements AutoCloseable {
     return p.section > 0 && p.text < 0.05 ? "same section" : "similar words";
   }
 
-  private void addFallback(
-      List<Candidate> out, Set<String> seenIds, SearchFilters filters, String subjectId) {
+  private static void addFallback(
+      List<Candidate> out, Set<String> seenIds, List<Candidate> fill, String subjectId) {
+    for (Candidate c : fill) {
+      if (!c.id().equals(subjectId) && seenIds.add(c.id())) {
+        out.add(c);
+      }
+    }
+  }
+
+  /** The fill of a section ("" = the whole site) as of a change position, and when it was read. */
+  private record Fill(long asOf, long readAtMillis, List<Candidate> items) {}
+
+  private static final long FILL_MAX_AGE_MILLIS = 60_000;
+  private static final int FILL_SECTIONS = 1_000;
+
+  private final Map<String, Fill> fills = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The freshest articles of a section (or of the site), the same for every list until the next
+   * change arrives (or for a minute at most): read once, not once per list.
+   */
+  private List<Candidate> fill(String section) {
+    String key = section.strip().toLowerCase(Locale.ROOT);
+    long asOf = seen.get();
+    long now = clock.millis();
+    Fill f = fills.get(key);
+    if (f != null && f.asOf() == asOf && now - f.readAtMillis() < FILL_MAX_AGE_MILLIS) {
+      return f.items();
+    }
+    SearchFilters filters =
+        key.isEmpty() ? SearchFilters.NONE : SearchFilters.NONE.withSections(Set.of(section));
+    List<Candidate> items = new ArrayList<>();
     for (SearchHit h :
         data.search(
             new SearchQuery(
                 "", filters, SearchQuery.Order.NEWEST, 0, settings.fallbackPool(), false))) {
-      if (h.id().equals(subjectId) || !seenIds.add(h.id())) {
-        continue;
-      }
-      out.add(
+      items.add(
           new Candidate(
               h.id(),
               0,
@@ -482,6 +570,12 @@ public final class Related implements AutoCloseable {
               List.of(),
               0));
     }
+    if (fills.size() >= FILL_SECTIONS) {
+      fills.clear();
+    }
+    List<Candidate> copy = List.copyOf(items);
+    fills.put(key, new Fill(asOf, now, copy));
+    return copy;
   }
 
   /**
@@ -632,6 +726,10 @@ public final class Related implements AutoCloseable {
       Set<String> signature) {}
 
   private static final int PROFILE_CACHE = 50_000;
+
+  /** Candidates beyond the maximum whose profiles are fetched with the rest (some drop out). */
+  private static final int PREFETCH_SLACK = 8;
+
   private static final int SIGNATURE = 12;
   private static final long SAME_EVENT_HOURS = 72;
 
@@ -650,8 +748,61 @@ public final class Related implements AutoCloseable {
         return p;
       }
     }
-    Optional<RelatedData.Doc> d = data.article(id);
-    return d.isEmpty() ? null : profile(d.get());
+    prefetch(List.of(id));
+    synchronized (profiles) {
+      return profiles.get(id);
+    }
+  }
+
+  /**
+   * Brings the profiles of these articles into the cache: from memory, else from the stored
+   * profiles (one read for all, no article read and no entity scan), else made from the articles
+   * and stored for next time.
+   */
+  private void prefetch(List<String> ids) {
+    List<String> missing = new ArrayList<>();
+    synchronized (profiles) {
+      for (String id : ids) {
+        if (!profiles.containsKey(id)) {
+          missing.add(id);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    Map<String, String> stored = lists.profiles(missing);
+    Map<String, String> made = new LinkedHashMap<>();
+    for (String id : missing) {
+      String enc = stored.get(id);
+      Profile p = enc == null ? null : ProfileCodec.decode(id, enc);
+      if (p != null) {
+        synchronized (profiles) {
+          profiles.put(id, p);
+        }
+        continue;
+      }
+      Optional<RelatedData.Doc> d = data.article(id);
+      if (d.isPresent()) {
+        made.put(id, ProfileCodec.encode(profile(d.get())));
+      }
+    }
+    if (!made.isEmpty()) {
+      lists.putProfiles(made);
+    }
+  }
+
+  /** The article's profile: cached, else made from the document at hand (and stored). */
+  private Profile subjectProfile(RelatedData.Doc d) {
+    synchronized (profiles) {
+      Profile p = profiles.get(d.id());
+      if (p != null) {
+        return p;
+      }
+    }
+    Profile p = profile(d);
+    lists.putProfiles(Map.of(d.id(), ProfileCodec.encode(p)));
+    return p;
   }
 
   private Profile profile(RelatedData.Doc d) {
@@ -665,7 +816,7 @@ public final class Related implements AutoCloseable {
     List<Entities.Entity> entities = Entities.of(a.title(), cap(bodyText(a), CANDIDATE_TEXT_CHARS));
     entities = entities.subList(0, Math.min(40, entities.size()));
     Profile p =
-        new Profile(
+        make(
             d.id(),
             a.title(),
             excerpt(a),
@@ -676,14 +827,142 @@ public final class Related implements AutoCloseable {
             a.tags(),
             a.published(),
             thumb,
-            List.copyOf(entities),
-            Set.copyOf(Entities.keys(entities)),
-            Set.copyOf(terms(entities, a.title())),
-            Set.copyOf(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))));
+            entities);
     synchronized (profiles) {
       profiles.put(d.id(), p);
     }
     return p;
+  }
+
+  /**
+   * A profile as one line of text, stored with the lists: fields separated by U+001F, list elements
+   * by U+001E, the parts of an entity by U+001D (these control characters are removed from the
+   * values). Derived sets are rebuilt on reading. A line of another version reads as absent.
+   */
+  static final class ProfileCodec {
+    private static final String VERSION = "p1";
+    private static final char FS = '\u001f';
+    private static final char RS = '\u001e';
+    private static final char GS = '\u001d';
+    private static final int FIELDS = 13;
+
+    private ProfileCodec() {}
+
+    static String encode(Profile p) {
+      StringBuilder sb = new StringBuilder(512);
+      sb.append(VERSION).append(FS);
+      field(sb, p.headline());
+      field(sb, p.excerpt());
+      field(sb, p.url());
+      field(sb, p.sourceKey());
+      field(sb, p.sourceName());
+      field(sb, p.section());
+      for (int i = 0; i < p.tags().size(); i++) {
+        if (i > 0) {
+          sb.append(RS);
+        }
+        sb.append(clean(p.tags().get(i)));
+      }
+      sb.append(FS);
+      sb.append(p.published() == null ? "" : Long.toString(p.published().toEpochMilli()));
+      sb.append(FS);
+      RelatedList.Thumbnail t = p.thumbnail();
+      sb.append(t == null ? "0" : "1").append(FS);
+      field(sb, t == null ? "" : t.src());
+      field(sb, t == null ? "" : t.alt());
+      for (int i = 0; i < p.entities().size(); i++) {
+        Entities.Entity e = p.entities().get(i);
+        if (i > 0) {
+          sb.append(RS);
+        }
+        sb.append(clean(e.key()))
+            .append(GS)
+            .append(clean(e.display()))
+            .append(GS)
+            .append(e.number() ? '1' : '0')
+            .append(GS)
+            .append(e.weight());
+      }
+      return sb.toString();
+    }
+
+    static @Nullable Profile decode(String id, String line) {
+      String[] f = line.split(String.valueOf(FS), -1);
+      if (f.length != FIELDS || !f[0].equals(VERSION)) {
+        return null;
+      }
+      try {
+        List<String> tags =
+            f[7].isEmpty() ? List.of() : List.of(f[7].split(String.valueOf(RS), -1));
+        Instant published = f[8].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(f[8]));
+        RelatedList.Thumbnail thumb =
+            f[9].equals("1") ? new RelatedList.Thumbnail(f[10], f[11]) : null;
+        List<Entities.Entity> entities = new ArrayList<>();
+        if (!f[12].isEmpty()) {
+          for (String e : f[12].split(String.valueOf(RS), -1)) {
+            String[] g = e.split(String.valueOf(GS), -1);
+            if (g.length != 4) {
+              return null;
+            }
+            entities.add(
+                new Entities.Entity(g[0], g[1], g[2].equals("1"), Double.parseDouble(g[3])));
+          }
+        }
+        return make(id, f[1], f[2], f[3], f[4], f[5], f[6], tags, published, thumb, entities);
+      } catch (RuntimeException e) {
+        return null; // unreadable: made again from the article
+      }
+    }
+
+    private static void field(StringBuilder sb, String v) {
+      sb.append(clean(v)).append(FS);
+    }
+
+    private static String clean(String v) {
+      for (int i = 0; i < v.length(); i++) {
+        char ch = v.charAt(i);
+        if (ch >= '\u001c' && ch <= '\u001f') {
+          StringBuilder sb = new StringBuilder(v);
+          for (int j = i; j < sb.length(); j++) {
+            char c = sb.charAt(j);
+            if (c >= '\u001c' && c <= '\u001f') {
+              sb.setCharAt(j, ' ');
+            }
+          }
+          return sb.toString();
+        }
+      }
+      return v;
+    }
+  }
+
+  static Profile make(
+      String id,
+      String headline,
+      String excerpt,
+      String url,
+      String sourceKey,
+      String sourceName,
+      String section,
+      List<String> tags,
+      @Nullable Instant published,
+      RelatedList.@Nullable Thumbnail thumb,
+      List<Entities.Entity> entities) {
+    return new Profile(
+        id,
+        headline,
+        excerpt,
+        url,
+        sourceKey,
+        sourceName,
+        section,
+        List.copyOf(tags),
+        published,
+        thumb,
+        List.copyOf(entities),
+        Set.copyOf(Entities.keys(entities)),
+        Set.copyOf(terms(entities, headline)),
+        Set.copyOf(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))));
   }
 
   private void evict(String id) {
@@ -720,7 +999,11 @@ public final class Related implements AutoCloseable {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  /** Weights of the article's top entities: mentions (+2 in the title) times rarity. */
+  /**
+   * Weights of the article's top entities: mentions (+2 in the title) times rarity (the idf of its
+   * rarest word). A common name (see {@link Settings#commonShare}: "U.S.", the site's own name)
+   * gets no weight: it neither finds candidates nor counts as shared nor shows as a reason.
+   */
   private Map<String, Double> entityWeights(List<Entities.Entity> entities) {
     List<Entities.Entity> top = entities.subList(0, Math.min(12, entities.size()));
     Map<Entities.Entity, List<String>> tokens = new HashMap<>();
@@ -730,17 +1013,113 @@ public final class Related implements AutoCloseable {
       tokens.put(e, t);
       all.addAll(t);
     }
-    Map<String, Double> idf = all.isEmpty() ? Map.of() : data.idf(all);
+    Map<String, Long> df = all.isEmpty() ? Map.of() : docFreqs.of(all);
+    long n = docFreqs.docCount();
     Map<String, Double> out = new LinkedHashMap<>();
     for (Entities.Entity e : top) {
-      double rarity = 0;
+      long rarest = Long.MAX_VALUE;
       for (String t : tokens.get(e)) {
-        rarity = Math.max(rarity, idf.getOrDefault(t, 0.0));
+        rarest = Math.min(rarest, df.getOrDefault(t, 0L));
       }
+      if (rarest == Long.MAX_VALUE || common(rarest, n)) {
+        continue;
+      }
+      double rarity = DocFreqs.idf(rarest, n);
       if (rarity <= 0) {
         continue;
       }
       out.put(e.key(), Math.log1p(e.weight()) * rarity * (e.number() ? 0.5 : 1.0));
+    }
+    return out;
+  }
+
+  /** Whether something found in {@code df} of {@code n} articles is too common to relate. */
+  private boolean common(long df, long n) {
+    return df > Settings.COMMON_MIN_DOCS && df > settings.commonShare() * n;
+  }
+
+  /** The tags that are not common (a category on a large share of the site relates nothing). */
+  private List<String> uncommonTags(List<String> tags) {
+    if (tags.isEmpty()) {
+      return tags;
+    }
+    long n = docFreqs.docCount();
+    if (n == 0) {
+      docFreqs.of(List.of());
+      n = docFreqs.docCount();
+    }
+    List<String> out = new ArrayList<>();
+    for (String t : tags) {
+      if (!t.isBlank() && !common(docFreqs.tag(t), n)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Body words read for the MoreLikeThis terms at most (a huge body costs no more). */
+  private static final int LIKE_CHARS = 20_000;
+
+  /** How often a term may repeat in the query text (its term frequency, capped). */
+  private static final int LIKE_MAX_TF = 8;
+
+  /**
+   * The article as a short text of its most distinctive terms, each repeated as often as it occurs
+   * (capped; a title word counts twice): the same terms a MoreLikeThis query over the whole article
+   * would pick (term frequency times idf), but the index then looks up the frequencies of a few
+   * dozen terms instead of every distinct word of the article. The frequencies come from {@link
+   * DocFreqs}; terms found in no other article are left out.
+   */
+  private String likeText(String title, String body, List<String> names) {
+    Map<String, Integer> tf = new HashMap<>();
+    for (String t : data.analyze(title)) {
+      tf.merge(t, 2, Integer::sum);
+    }
+    for (String name : names) {
+      for (String t : data.analyze(name)) {
+        tf.merge(t, 2, Integer::sum);
+      }
+    }
+    for (String t : data.analyze(cap(body, LIKE_CHARS))) {
+      tf.merge(t, 1, Integer::sum);
+    }
+    if (tf.isEmpty()) {
+      return "";
+    }
+    Map<String, Long> df = docFreqs.of(tf.keySet());
+    long n = docFreqs.docCount();
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : tf.entrySet()) {
+      long d = df.getOrDefault(e.getKey(), 0L);
+      if (d < 2) {
+        continue; // found in no other article: it cannot find anything
+      }
+      scored.add(Map.entry(e.getKey(), Math.min(e.getValue(), LIKE_MAX_TF) * DocFreqs.idf(d, n)));
+    }
+    scored.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Double> e :
+        scored.subList(0, Math.min(settings.maxQueryTerms(), scored.size()))) {
+      int reps = Math.min(tf.get(e.getKey()), LIKE_MAX_TF);
+      for (int i = 0; i < reps; i++) {
+        sb.append(e.getKey()).append(' ');
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  /** The heaviest uncommon names of the article ({@link Settings#queryEntities} at most). */
+  private List<String> heaviestNames(List<Entities.Entity> entities, Map<String, Double> weights) {
+    List<Entities.Entity> names = new ArrayList<>();
+    for (Entities.Entity e : entities) {
+      if (!e.number() && weights.containsKey(e.key())) {
+        names.add(e);
+      }
+    }
+    names.sort((x, y) -> Double.compare(weights.get(y.key()), weights.get(x.key())));
+    List<String> out = new ArrayList<>();
+    for (Entities.Entity e : names.subList(0, Math.min(settings.queryEntities(), names.size()))) {
+      out.add(e.display());
     }
     return out;
   }
@@ -840,9 +1219,11 @@ public final class Related implements AutoCloseable {
     List<RelatedListStore.Pending> work = new ArrayList<>();
     List<RelatedListStore.Pending> gone = new ArrayList<>();
     long maxNew = 0;
+    List<String> changedIds = new ArrayList<>();
     for (Change c : changes) {
       String id = c.articleId();
       evict(id);
+      changedIds.add(id);
       drop.add(id);
       for (String owner : lists.listsMentioning(id)) {
         if (!owner.equals(id)) {
@@ -859,6 +1240,7 @@ public final class Related implements AutoCloseable {
       seen.accumulateAndGet(c.seq(), Math::max);
     }
     lists.drop(drop);
+    lists.dropProfiles(changedIds);
     work.removeIf(p -> gone.stream().anyMatch(g -> g.id().equals(p.id())));
     lists.enqueue(work);
     lists.dequeue(gone);

@@ -3,8 +3,10 @@ package dev.lede.recommend;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
 import dev.lede.index.SearchQuery;
+import dev.lede.index.TermStats;
 import dev.lede.model.Article;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +31,21 @@ public interface RelatedData {
   /** A search (entity queries, the section fallback). */
   List<SearchHit> search(SearchQuery query);
 
-  /** Index document frequencies of analysed terms, and the analysis itself. */
-  Map<String, Double> idf(Collection<String> terms);
+  /** Document frequencies of analysed terms in article bodies, with the number of articles. */
+  TermStats termStats(Collection<String> terms);
+
+  /** Smoothed inverse document frequencies of analysed terms (see {@link TermStats#idf}). */
+  default Map<String, Double> idf(Collection<String> terms) {
+    TermStats ts = termStats(terms);
+    Map<String, Double> out = new HashMap<>();
+    for (String t : terms) {
+      out.put(t, ts.idf(t));
+    }
+    return out;
+  }
+
+  /** How many articles a search matches (its hits are not read). */
+  long count(SearchQuery query);
 
   /** The index's terms of a text. */
   List<String> analyze(String text);

@@ -43,6 +43,21 @@ public interface RelatedListStore extends AutoCloseable {
   /** The highest change sequence of a queued new article, or 0. */
   long maxPendingNewSeq();
 
+  /**
+   * Stored ranking profiles (derived data: an article's names, section, tags, date and teaser in
+   * one line, see {@code Related}) of these ids; absent ones are left out. Stores that keep none
+   * return nothing (profiles are then made from the articles).
+   */
+  default java.util.Map<String, String> profiles(Collection<String> ids) {
+    return java.util.Map.of();
+  }
+
+  /** Stores (replaces) profiles. */
+  default void putProfiles(java.util.Map<String, String> profiles) {}
+
+  /** Drops the profiles of these articles (they changed). */
+  default void dropProfiles(Collection<String> ids) {}
+
   /** Stored lists. */
   long size();
 

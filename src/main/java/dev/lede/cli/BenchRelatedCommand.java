@@ -1,0 +1,276 @@
+package dev.lede.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lede.Lede;
+import dev.lede.LedeRelated;
+import dev.lede.index.RelatedQuery;
+import dev.lede.index.SearchHit;
+import dev.lede.index.SearchQuery;
+import dev.lede.index.TermStats;
+import dev.lede.index.lucene.LuceneSearchIndex;
+import dev.lede.recommend.Related;
+import dev.lede.recommend.RelatedData;
+import dev.lede.recommend.RelatedList;
+import dev.lede.recommend.RelatedListStore;
+import dev.lede.store.sqlite.SqliteArticleStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lede bench related}. */
+@Command(
+    name = "related",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Latency of related lists on an existing data folder, one at a time in one thread: --warmup",
+      "fresh lists of other articles first (untimed: JIT and caches), then --samples fresh lists",
+      "of randomly chosen articles (computed from the index, not stored), then the same lists",
+      "stored in DIR/related.db and served: a first pass that reads each from SQLite, then passes",
+      "served by the in-process cache. Prints one JSON object with p50, p90, p99 and max in ms",
+      "(wall clock; for fresh lists also the CPU time of the measuring thread, steadier on a busy",
+      "machine)."
+    })
+final class BenchRelatedCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder.")
+  Path data;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "500",
+      description = "Measured articles (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "200",
+      description = "Untimed fresh lists first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Sample seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--store-and-index-only",
+      description = {
+        "Open the folder's store and index directly, without the dedup stage: no stories and no",
+        "duplicate links (every copy is a candidate; the ranker's near-copy guard still applies).",
+        "For folders whose dedup state was never built, which opening them normally would build."
+      })
+  boolean storeAndIndexOnly;
+
+  /** The articles to measure, and the data and lists to measure them on. */
+  private record Setup(List<String> ids, RelatedData data, RelatedListStore lists) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.exists(data.resolve(Lede.STORE_FILE))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), data + " holds no store");
+    }
+    if (samples < 1 || warmup < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--samples must be positive and --warmup not negative");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (storeAndIndexOnly) {
+      List<String> ids = new ArrayList<>();
+      try (java.sql.Connection c =
+              java.sql.DriverManager.getConnection(
+                  "jdbc:sqlite:file:"
+                      + data.resolve(Lede.STORE_FILE).toAbsolutePath()
+                      + "?mode=ro");
+          java.sql.Statement st = c.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SELECT id FROM articles WHERE hidden = 0")) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      try (SqliteArticleStore store =
+              SqliteArticleStore.open(
+                  data.resolve(Lede.STORE_FILE), InstantSource.system(), false);
+          LuceneSearchIndex index =
+              LuceneSearchIndex.open(data.resolve(Lede.INDEX_DIR), InstantSource.system());
+          RelatedListStore lists = LedeRelated.listsIn(data);
+          RelatedListStore served = LedeRelated.listsIn(data)) {
+        index.refresh();
+        RelatedData d = new StoreAndIndex(store, index);
+        measure(err, ids, d, lists, () -> served);
+      }
+      return 0;
+    }
+    try (Lede lede = Lede.open(data, DataDirOption.options("bench related"));
+        RelatedListStore lists = LedeRelated.listsOf(lede);
+        RelatedListStore served = LedeRelated.listsOf(lede)) {
+      List<String> ids = new ArrayList<>();
+      lede.forEachStory(Instant.EPOCH, s -> ids.addAll(s.articles()));
+      ids.removeIf(id -> lede.article(id).map(a -> a.hidden()).orElse(true));
+      measure(err, ids, LedeRelated.dataOf(lede), lists, () -> served);
+    }
+    return 0;
+  }
+
+  private void measure(
+      PrintWriter err,
+      List<String> all,
+      RelatedData d,
+      RelatedListStore lists,
+      java.util.function.Supplier<RelatedListStore> servedBy) {
+    List<String> ids = new ArrayList<>(all);
+    Collections.sort(ids);
+    Collections.shuffle(ids, new java.util.Random(seed));
+    if (ids.size() < 2) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), data + " holds too few articles");
+    }
+    int n = Math.min(samples, ids.size() / 2);
+    int w = Math.min(warmup, ids.size() - n);
+    List<String> measured = ids.subList(0, n);
+    List<String> warm = ids.subList(n, n + w);
+    err.printf(
+        Locale.ROOT,
+        "bench related: %,d articles; %d warm-up lists, %d measured%n",
+        ids.size(),
+        w,
+        n);
+    Related related = new Related(d, lists, Related.Settings.defaults(), InstantSource.system());
+    int k = related.settings().ranking().k();
+    long t0 = System.nanoTime();
+    for (String id : warm) {
+      related.compute(id, k);
+    }
+    err.printf(Locale.ROOT, "bench related: warm-up %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    long[] fresh = new long[n];
+    long[] freshCpu = new long[n];
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, RelatedList> computed = new LinkedHashMap<>();
+    double items = 0;
+    for (int i = 0; i < n; i++) {
+      String id = measured.get(i);
+      long c = threads.getCurrentThreadCpuTime();
+      long t = System.nanoTime();
+      RelatedList l = related.compute(id, k);
+      fresh[i] = System.nanoTime() - t;
+      freshCpu[i] = threads.getCurrentThreadCpuTime() - c;
+      computed.put(id, l);
+      items += l.items().size();
+    }
+    computed.values().forEach(lists::put);
+    // Served through a second list store on the same file: its first pass reads every list from
+    // SQLite (its cache is empty), the next passes are served by its cache.
+    Related serving = new Related(d, servedBy.get(), related.settings(), InstantSource.system());
+    long[] fromDb = new long[n];
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      RelatedList l = serving.get(measured.get(i), k);
+      fromDb[i] = System.nanoTime() - t;
+      if (!l.stored()) {
+        throw new IllegalStateException("the list of " + measured.get(i) + " was not stored");
+      }
+    }
+    long[] cached = new long[n * 3];
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < n; i++) {
+        long t = System.nanoTime();
+        serving.get(measured.get(i), k);
+        cached[round * n + i] = System.nanoTime() - t;
+      }
+    }
+    ObjectNode o = Json.object();
+    o.put("articles", ids.size());
+    o.put("dedup", !storeAndIndexOnly);
+    o.put("samples", n);
+    o.put("warmup", w);
+    o.put("meanItems", Math.round(items / n * 100) / 100.0);
+    o.set("fresh", stats(fresh));
+    o.set("freshThreadCpu", stats(freshCpu));
+    o.set("storedFromDb", stats(fromDb));
+    o.set("storedCached", stats(cached));
+    o.put("loadAverage", BenchCommand.loadAverage());
+    spec.commandLine().getOut().println(o);
+  }
+
+  /** {@link RelatedData} over a store and an index opened directly: no stories, no copies. */
+  private record StoreAndIndex(SqliteArticleStore store, LuceneSearchIndex index)
+      implements RelatedData {
+    @Override
+    public java.util.Optional<Doc> article(String id) {
+      return store
+          .get(id)
+          .filter(s -> !s.hidden())
+          .map(s -> new Doc(s.id(), s.sourceId(), s.article()));
+    }
+
+    @Override
+    public List<SearchHit> similar(RelatedQuery query) {
+      return index.related(query);
+    }
+
+    @Override
+    public List<SearchHit> search(SearchQuery query) {
+      return index.search(query).hits();
+    }
+
+    @Override
+    public TermStats termStats(java.util.Collection<String> terms) {
+      return index.termStats(terms);
+    }
+
+    @Override
+    public long count(SearchQuery q) {
+      return index.search(new SearchQuery(q.text(), q.filters(), q.order(), 0, 0, false)).total();
+    }
+
+    @Override
+    public List<String> analyze(String text) {
+      return index.analyze(text);
+    }
+
+    @Override
+    public @Nullable String storyOf(String id) {
+      return null;
+    }
+
+    @Override
+    public @Nullable String duplicateOf(String id) {
+      return null;
+    }
+
+    @Override
+    public void refresh() {
+      index.refresh();
+    }
+  }
+
+  static ObjectNode stats(long[] nanos) {
+    long[] s = nanos.clone();
+    java.util.Arrays.sort(s);
+    ObjectNode o = Json.object();
+    o.put("p50Ms", ms(s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.50) - 1)]));
+    o.put("p90Ms", ms(s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.90) - 1)]));
+    o.put("p99Ms", ms(s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)]));
+    o.put("maxMs", ms(s[s.length - 1]));
+    return o;
+  }
+
+  private static double ms(long nanos) {
+    return Math.round(nanos / 1_000.0) / 1_000.0;
+  }
+}
