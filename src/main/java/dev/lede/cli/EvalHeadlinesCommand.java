@@ -176,7 +176,12 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
         if (set.equals(misses)) {
           for (GuardEvaluation.Miss m : g.misses()) {
             err.printf(
-                Locale.ROOT, "miss %s %-12s %s %s%n", m.article(), m.label(), m.variant(), m.reasons());
+                Locale.ROOT,
+                "miss %s %-12s %s %s%n",
+                m.article(),
+                m.label(),
+                m.variant(),
+                m.reasons());
           }
         }
       }

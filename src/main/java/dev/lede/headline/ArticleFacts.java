@@ -183,9 +183,7 @@ final class ArticleFacts {
       while (from > 0 && from > at - 4 && tokens.get(from - 1).start() >= clauseStart) {
         from--;
       }
-      for (int k = from;
-          k <= Math.min(tokens.size() - 1, Math.max(at + 4, last));
-          k++) {
+      for (int k = from; k <= Math.min(tokens.size() - 1, Math.max(at + 4, last)); k++) {
         String l = tokens.get(k).lower();
         ctx.add(Text.stem(l));
         for (String part : l.split("-")) {

@@ -234,7 +234,8 @@ final class NameCheck {
       return List.of(Text.stem(tok.substring(dash + 1)));
     }
     // Nothing before a clause break counts ("Reading, UK: Three killed", "10:30 BST (0930 UTC)").
-    boolean clauseBreak = !before.isEmpty() && ",;:(".indexOf(before.charAt(before.length() - 1)) >= 0;
+    boolean clauseBreak =
+        !before.isEmpty() && ",;:(".indexOf(before.charAt(before.length() - 1)) >= 0;
     if (at > 0
         && v.tokens.get(at - 1).capitalised()
         && !v.tokens.get(at - 1).sentenceStart()

@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * Who did the notable thing: a rank word ("first", "only", "last") in a variant belongs to the name
- * nearest before it in the same clause ("Colorado becomes first state ..."), and the article must say
- * it of that name — some sentence of the article (headline included) must contain both. A swap of
- * names within the article ("Colorado" where the article's first state is Nevada and Colorado is
+ * nearest before it in the same clause ("Colorado becomes first state ..."), and the article must
+ * say it of that name — some sentence of the article (headline included) must contain both. A swap
+ * of names within the article ("Colorado" where the article's first state is Nevada and Colorado is
  * mentioned elsewhere) passes every lexical check of {@link NameCheck}; this catches the common
  * case where the claim is a rank. A name is a word the article only ever writes capitalised.
  */
@@ -47,8 +47,7 @@ final class RoleCheck {
         }
       }
       if (!together) {
-        reasons.add(
-            "the article does not say '" + rank + "' about '" + name + "' in any sentence");
+        reasons.add("the article does not say '" + rank + "' about '" + name + "' in any sentence");
       }
     }
   }
