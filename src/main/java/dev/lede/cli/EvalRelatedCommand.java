@@ -249,6 +249,11 @@ final class EvalRelatedCommand implements Callable<Integer> {
       PrintWriter out, PrintWriter err, Lede lede, RelatedEvaluation ev, RelatedListStore lists) {
     Related r = new Related(ev.data(lede), lists, settings(), InstantSource.system());
     lede.registerListener("eval-related", r.listener());
+    // A new listener is first offered the whole change log (its checkpoint starts at 0): that
+    // backlog is the eval's own loading, not work caused by the arrivals measured below.
+    long backlog = lists.pendingCount();
+    lists.dequeue(lists.pending((int) Math.min(Integer.MAX_VALUE, backlog)));
+    err.println("eval related: dropped the replayed backlog of " + backlog + " queued lists");
     SyntheticNews gen = new SyntheticNews(realArticles(ev), 11);
     int n = 200;
     List<Submission> batch = new ArrayList<>();

@@ -1222,6 +1222,10 @@ public final class Related implements AutoCloseable {
     List<String> changedIds = new ArrayList<>();
     for (Change c : changes) {
       String id = c.articleId();
+      // An article that already has a list is not new: the dedup stage logs every article whose
+      // story or duplicate group an arrival changed (a story merge touches all its members), and
+      // those need their own list again, not the neighbour fan-out of a new article.
+      boolean known = c.kind() == Change.Kind.UPSERT && lists.get(id).isPresent();
       evict(id);
       changedIds.add(id);
       drop.add(id);
@@ -1232,8 +1236,10 @@ public final class Related implements AutoCloseable {
         }
       }
       if (c.kind() == Change.Kind.UPSERT) {
-        work.add(new RelatedListStore.Pending(id, c.seq(), now, true));
-        maxNew = Math.max(maxNew, c.seq());
+        work.add(new RelatedListStore.Pending(id, c.seq(), now, !known));
+        if (!known) {
+          maxNew = Math.max(maxNew, c.seq());
+        }
       } else {
         gone.add(new RelatedListStore.Pending(id, c.seq(), now, false));
       }
