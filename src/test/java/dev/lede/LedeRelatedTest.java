@@ -217,6 +217,45 @@ class LedeRelatedTest {
   }
 
   @Test
+  void anUpdatedArticle_keepsUnrelatedStoredListsCurrent() {
+    while (service.related().refreshSome(100) > 0) {
+      // the backlog delivered on registration
+    }
+    dev.lede.model.ArticleBuilder note =
+        article(
+                "Harbour ferry timetable changes in spring",
+                "The harbour ferry will run every twenty minutes from April, the operator said.")
+            .id("ferry")
+            .published(Instant.parse("2024-11-09T09:00:00Z"))
+            .section("Local");
+    lede.submit(note.build(), "wire");
+    while (service.related().refreshSome(100) > 0) {
+      // the new article's list and its neighbours'
+    }
+    String unrelated =
+        List.of("nk-kursk", "nk-missile", "german", "oneword").stream()
+            .filter(id -> !ids(service.related().get(id, 8)).contains("ferry"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(service.related().get(unrelated, 8).stored()).isTrue();
+
+    // An update (as the dedup stage logs for every member of a merged story) brings no new
+    // candidate: stored lists that do not show it stay current.
+    lede.submit(
+        note.blocks(
+                List.of(
+                    new dev.lede.model.Block.Paragraph(
+                        "The harbour ferry will run every fifteen minutes from April.")))
+            .build(),
+        "wire");
+    assertThat(service.related().get(unrelated, 8).stored()).isTrue();
+    while (service.related().refreshSome(100) > 0) {
+      // its own list and the lists that show it
+    }
+    assertThat(service.related().refreshStats().pending()).isZero();
+  }
+
+  @Test
   void oneWordTitleWithoutBody_getsALabelledFallbackBlock() {
     RelatedList l = service.related().get("oneword", 8);
 
