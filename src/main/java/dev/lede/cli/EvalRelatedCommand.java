@@ -97,10 +97,17 @@ final class EvalRelatedCommand implements Callable<Integer> {
           "Candidates of the separate entity-and-tag query (0 = names join the text query).")
   int entityCandidates = Related.Settings.defaults().entityCandidates();
 
+  @Option(
+      names = "--query-terms",
+      paramLabel = "N",
+      description = "Most distinctive terms of the article in the candidate query.")
+  int queryTerms = Related.Settings.defaults().maxQueryTerms();
+
   private Related.Settings settings() {
     return Related.Settings.defaults()
         .withSameEventOverlap(sameEvent)
-        .withEntityCandidates(entityCandidates);
+        .withEntityCandidates(entityCandidates)
+        .withMaxQueryTerms(queryTerms);
   }
 
   @Override

@@ -132,7 +132,7 @@ public final class Related implements AutoCloseable {
           40,
           0,
           48,
-          20,
+          40,
           8,
           0.25,
           0.1,
@@ -187,6 +187,24 @@ public final class Related implements AutoCloseable {
           n,
           maxCandidates,
           maxQueryTerms,
+          queryEntities,
+          entityWeight,
+          tagWeight,
+          sectionWeight,
+          nearCopyJaccard,
+          sameEventOverlap,
+          fallbackPool,
+          refreshPerArticle,
+          commonShare);
+    }
+
+    public Settings withMaxQueryTerms(int n) {
+      return new Settings(
+          ranking,
+          textCandidates,
+          entityCandidates,
+          maxCandidates,
+          n,
           queryEntities,
           entityWeight,
           tagWeight,
