@@ -162,24 +162,7 @@ public final class RelatedRanker {
           new Pick(next.c, next.score, next.rel, next.fresh, next.eng, reason(next.c), false));
     }
     if (picks.size() < settings.k()) {
-      List<Candidate> fill = new ArrayList<>(fallback);
-      fill.sort(
-          Comparator.comparing((Candidate c) -> c.published() == null ? Instant.MIN : c.published())
-              .reversed());
-      for (Candidate c : fill) {
-        if (picks.size() >= settings.k()) {
-          break;
-        }
-        if (!eligible(subject, c) || !cons.allows(c)) {
-          continue;
-        }
-        cons.take(c);
-        String label =
-            c.section().isEmpty() || !c.section().equalsIgnoreCase(subject.section())
-                ? "top story, fresh"
-                : "same section, fresh";
-        picks.add(new Pick(c, 0, 0, 0, 0, label, true));
-      }
+      fill(subject, freshestFirst(fallback), cons, picks);
     }
     if (picks.size() < settings.k()) {
       // The source cap diversifies publishers; where too few publishers cover the topic it would
@@ -194,26 +177,35 @@ public final class RelatedRanker {
           picks.add(new Pick(sc.c, sc.score, sc.rel, sc.fresh, sc.eng, reason(sc.c), false));
         }
       }
-      List<Candidate> fill = new ArrayList<>(fallback);
-      fill.sort(
-          Comparator.comparing((Candidate c) -> c.published() == null ? Instant.MIN : c.published())
-              .reversed());
-      for (Candidate c : fill) {
-        if (picks.size() >= settings.k()) {
-          break;
-        }
-        if (!eligible(subject, c) || !cons.allows(c)) {
-          continue;
-        }
-        cons.take(c);
-        String label =
-            c.section().isEmpty() || !c.section().equalsIgnoreCase(subject.section())
-                ? "top story, fresh"
-                : "same section, fresh";
-        picks.add(new Pick(c, 0, 0, 0, 0, label, true));
-      }
+      fill(subject, freshestFirst(fallback), cons, picks);
     }
     return List.copyOf(picks);
+  }
+
+  private static List<Candidate> freshestFirst(List<Candidate> fallback) {
+    List<Candidate> fill = new ArrayList<>(fallback);
+    fill.sort(
+        Comparator.comparing((Candidate c) -> c.published() == null ? Instant.MIN : c.published())
+            .reversed());
+    return fill;
+  }
+
+  /** Tops the block up with the labelled fill, freshest first, under the constraints. */
+  private void fill(Subject subject, List<Candidate> fill, Constraints cons, List<Pick> picks) {
+    for (Candidate c : fill) {
+      if (picks.size() >= settings.k()) {
+        break;
+      }
+      if (!eligible(subject, c) || !cons.allows(c)) {
+        continue;
+      }
+      cons.take(c);
+      String label =
+          c.section().isEmpty() || !c.section().equalsIgnoreCase(subject.section())
+              ? "top story, fresh"
+              : "same section, fresh";
+      picks.add(new Pick(c, 0, 0, 0, 0, label, true));
+    }
   }
 
   private static boolean eligible(Subject s, Candidate c) {
