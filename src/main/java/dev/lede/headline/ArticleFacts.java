@@ -25,6 +25,9 @@ final class ArticleFacts {
   final List<Mention> mentions = new ArrayList<>();
 
   final List<Sentence> sentences = new ArrayList<>();
+
+  /** The clauses of every sentence (who did what to whom), headline first. */
+  final List<Clauses.Triple> clauses = new ArrayList<>();
   final Set<String> lowerWords = new HashSet<>();
   final Set<String> lowerStems = new HashSet<>();
   final Set<String> capitalised = new HashSet<>();
@@ -157,6 +160,9 @@ final class ArticleFacts {
       }
     }
     acronym(run);
+    for (Clauses.Triple t : Clauses.read(text, tokens, sentences.isEmpty())) {
+      clauses.add(t.in(sentences.size()));
+    }
     sentences.add(new Sentence(text, tokens, stems, levels));
     for (Quantities.Quantity q : Quantities.find(text)) {
       int at = tokenAt(tokens, q.start());
