@@ -73,6 +73,8 @@ final class Clauses {
     {"fine"},
     {"beat", "defeat", "edge", "rout", "thrash", "overcome", "trounce"},
     {"eliminate", "knock"},
+    {"win", "clinch"},
+    {"lose"},
     {"buy", "acquire", "purchase"},
     {"sell"},
     {"elect", "vote"},
@@ -141,7 +143,9 @@ final class Clauses {
           Map.entry("led", "lead"),
           Map.entry("overcame", "overcome"),
           Map.entry("overcome", "overcome"),
-          Map.entry("knocked", "knock"));
+          Map.entry("knocked", "knock"),
+          Map.entry("won", "win"),
+          Map.entry("lost", "lose"));
 
   private static final Map<String, String> CLASS_OF = new HashMap<>();
 
