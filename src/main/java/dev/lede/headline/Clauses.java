@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A small clause reader: who did what to whom. It finds the event verbs of a sentence (a closed
- * table of about 150 news verbs in synonym classes: "rescue"/"save"/"evacuate", "beat"/"defeat"/
+ * table of about 130 news verbs in 57 synonym classes: "rescue"/"save"/"evacuate", "beat"/"defeat"/
  * "edge"), decides whether each is active or passive, and reads the noun phrase before it and after
  * it as its agent and patient, so that "X was killed by Y", "X killed by Y" (headlinese) and "Y
  * killed X" all give (agent Y, kill, patient X). A relative clause takes its subject from the noun

@@ -12,10 +12,11 @@ import org.slf4j.LoggerFactory;
  * {@link RuleWriter}, {@link LlmWriter}). Every number, name, identifier and quotation in the
  * variant must be found in the article (headline, description, body or captions); it may not add
  * superlatives or intensifiers, invent a cause or consequence, move a claim to another source or
- * drop its source, or state as done what the article has as possible, planned or alleged; its
- * length must be within bounds.
+ * drop its source, or state as done what the article has as possible, planned or alleged; it may
+ * not give the roles of an event to others than the article does (who did what to whom, read by
+ * {@link ClauseCheck}); its length must be within bounds.
  *
- * <p>The checks are lexical and deliberately conservative: a rejected faithful variant costs an
+ * <p>The checks are lexical or shallow and deliberately conservative: a rejected faithful variant costs an
  * editor a retry, an accepted unfaithful one costs readers' trust. Measured on a labelled set of
  * hand-written variants over Wikinews articles (docs/benchmarks.md, "Headlines"). Thread-safe.
  */

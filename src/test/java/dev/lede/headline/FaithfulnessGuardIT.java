@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guard on the labelled variant set (src/test/resources/headline). The dev half was used to
- * tune the guard and must meet the goals (reject at least 93% of unfaithful variants, keep at least
- * 90% of faithful ones; the issue's goal is 95%/90%); the held-out half was kept back and is held
- * to the level first measured on it, so that a regression fails the build.
+ * tune the guard and must stay at its measured level (98.0% of unfaithful variants rejected, 100%
+ * of faithful ones kept, less a one-variant margin; the issue's goal is 95%/90%); the held-out half
+ * was kept back and is held to the level measured on it (86.9% / 96.9%, less a margin), so that a
+ * regression fails the build.
  */
 class FaithfulnessGuardIT {
   private static Map<String, Article> corpus;
@@ -39,14 +40,14 @@ class FaithfulnessGuardIT {
   @Test
   void devHalf_meetsTheGoals() {
     GuardEvaluation.Result r = run("variants-dev.jsonl");
-    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.90);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.96);
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.97);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.97);
   }
 
   @Test
   void heldOutHalf_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-heldout.jsonl");
-    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.90);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.85);
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.95);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.86);
   }
 }
