@@ -28,6 +28,7 @@ final class ArticleFacts {
 
   /** The clauses of every sentence (who did what to whom), headline first. */
   final List<Clauses.Triple> clauses = new ArrayList<>();
+
   final Set<String> lowerWords = new HashSet<>();
   final Set<String> lowerStems = new HashSet<>();
   final Set<String> capitalised = new HashSet<>();

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Who did what to whom. Each clause of a variant read by {@link Clauses} — (agent, event verb,
- * patient), passives turned active — must be supported by some clause of the article with a verb
- * of the same class whose roles agree: the agent with the agent, the patient with the patient (an
+ * patient), passives turned active — must be supported by some clause of the article with a verb of
+ * the same class whose roles agree: the agent with the agent, the patient with the patient (an
  * unknown role on either side agrees with anything; two phrases agree when they share a content
  * word, a synonym or an acronym, and no stated number disagrees). A clause the article does not
  * support is rejected only when the article also contradicts it: some clause with that verb class
@@ -67,8 +67,7 @@ final class ClauseCheck {
       // ("Wallace suspended for the rest of the season" where Artest was, Wallace for six games).
       Clauses.Triple against = !agreeing ? contradiction : !supported ? otherAdjuncts : null;
       if (against != null) {
-        reasons.add(
-            "the article does not say " + t + " with these roles; it says " + against);
+        reasons.add("the article does not say " + t + " with these roles; it says " + against);
       }
     }
   }
@@ -138,8 +137,7 @@ final class ClauseCheck {
         x.numbers().isEmpty()
             || y.numbers().isEmpty()
             || x.numbers().stream().anyMatch(y.numbers()::contains);
-    boolean words =
-        x.stems().isEmpty() || y.stems().isEmpty() || overlap(x, y);
+    boolean words = x.stems().isEmpty() || y.stems().isEmpty() || overlap(x, y);
     return numbers && words;
   }
 

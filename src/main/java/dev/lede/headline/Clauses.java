@@ -17,14 +17,14 @@ import java.util.Set;
  * rescued") has no subject of its own and gives none; possessives count as the name ("Iran's" is
  * "Iran").
  *
- * <p>Why not a parser: the guard must run without models or external services, in microseconds
- * per variant, and it only needs the roles of a few event verbs; a closed verb table keeps the
- * reader from mistaking nouns for verbs ("drone attacks on ...") more often than a suffix rule
- * would. A verb-looking word after a determiner or before "of"/"on" is read as a noun. Each
- * argument is kept as its content stems and its numbers, which is what {@link ClauseCheck} compares;
- * a pronoun-only argument is unknown. The reader is deliberately shallow (windows of at most six
- * words, clause punctuation and subordinators end a phrase): it misses roles rather than invent
- * them, which keeps faithful variants passing.
+ * <p>Why not a parser: the guard must run without models or external services, in microseconds per
+ * variant, and it only needs the roles of a few event verbs; a closed verb table keeps the reader
+ * from mistaking nouns for verbs ("drone attacks on ...") more often than a suffix rule would. A
+ * verb-looking word after a determiner or before "of"/"on" is read as a noun. Each argument is kept
+ * as its content stems and its numbers, which is what {@link ClauseCheck} compares; a pronoun-only
+ * argument is unknown. The reader is deliberately shallow (windows of at most six words, clause
+ * punctuation and subordinators end a phrase): it misses roles rather than invent them, which keeps
+ * faithful variants passing.
  */
 final class Clauses {
   private Clauses() {}
@@ -37,8 +37,7 @@ final class Clauses {
    * what follows them in the clause (its adjuncts, or null), and the index of its sentence in the
    * article (-1 for a variant).
    */
-  record Triple(
-      String verbClass, String verb, Arg agent, Arg patient, Arg extra, int sentence) {
+  record Triple(String verbClass, String verb, Arg agent, Arg patient, Arg extra, int sentence) {
     /** The same clause, placed in sentence {@code index} of its article. */
     Triple in(int index) {
       return new Triple(verbClass, verb, agent, patient, extra, index);
@@ -161,42 +160,205 @@ final class Clauses {
       Set.of("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten");
   private static final Set<String> AUX =
       Set.of(
-          "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "must",
-          "shall", "did", "does", "do", "to", "not", "never", "also", "reportedly", "allegedly",
-          "later", "then", "subsequently", "already", "now", "just", "recently", "eventually",
-          "successfully", "finally", "initially", "first", "again", "jointly", "narrowly",
-          "officially", "formally", "apparently", "all", "both");
+          "has",
+          "have",
+          "had",
+          "will",
+          "would",
+          "may",
+          "might",
+          "can",
+          "could",
+          "should",
+          "must",
+          "shall",
+          "did",
+          "does",
+          "do",
+          "to",
+          "not",
+          "never",
+          "also",
+          "reportedly",
+          "allegedly",
+          "later",
+          "then",
+          "subsequently",
+          "already",
+          "now",
+          "just",
+          "recently",
+          "eventually",
+          "successfully",
+          "finally",
+          "initially",
+          "first",
+          "again",
+          "jointly",
+          "narrowly",
+          "officially",
+          "formally",
+          "apparently",
+          "all",
+          "both");
   private static final Set<String> MODAL_OR_TO =
       Set.of(
           "to", "will", "would", "may", "might", "can", "could", "should", "must", "shall", "did",
           "does", "do", "not", "never");
   private static final Set<String> DETERMINERS =
       Set.of(
-          "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-          "my", "your", "of", "for", "in", "on", "at", "after", "before", "over", "amid", "from",
-          "with", "without", "into", "against", "following", "during", "under", "no", "any", "each",
-          "every", "another", "such", "first", "second", "new", "major", "further", "possible",
-          "alleged", "suspected", "planned", "proposed", "attempted", "failed", "recent", "latest",
-          "fatal", "deadly");
+          "a",
+          "an",
+          "the",
+          "this",
+          "that",
+          "these",
+          "those",
+          "its",
+          "his",
+          "her",
+          "their",
+          "our",
+          "my",
+          "your",
+          "of",
+          "for",
+          "in",
+          "on",
+          "at",
+          "after",
+          "before",
+          "over",
+          "amid",
+          "from",
+          "with",
+          "without",
+          "into",
+          "against",
+          "following",
+          "during",
+          "under",
+          "no",
+          "any",
+          "each",
+          "every",
+          "another",
+          "such",
+          "first",
+          "second",
+          "new",
+          "major",
+          "further",
+          "possible",
+          "alleged",
+          "suspected",
+          "planned",
+          "proposed",
+          "attempted",
+          "failed",
+          "recent",
+          "latest",
+          "fatal",
+          "deadly");
   private static final Set<String> NOUN_NEXT =
       Set.of("of", "on", "against", "at", "in", "for", "from", "as", "to", "with", "and", "or");
   private static final Set<String> BOUNDARY =
       Set.of(
-          "after", "before", "when", "while", "because", "as", "if", "since", "although", "though",
-          "but", "until", "unless", "whereas", "where", "said", "says", "say", "saying", "told",
-          "according", "than", "whether", "despite", "amid", "following", "during");
+          "after",
+          "before",
+          "when",
+          "while",
+          "because",
+          "as",
+          "if",
+          "since",
+          "although",
+          "though",
+          "but",
+          "until",
+          "unless",
+          "whereas",
+          "where",
+          "said",
+          "says",
+          "say",
+          "saying",
+          "told",
+          "according",
+          "than",
+          "whether",
+          "despite",
+          "amid",
+          "following",
+          "during");
   private static final Set<String> RELATIVE = Set.of("who", "which", "that", "whom", "whose");
   private static final Set<String> PRONOUNS =
       Set.of(
-          "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which",
-          "that", "whom", "this", "these", "those", "one", "others", "himself", "herself",
-          "themselves", "itself");
+          "he",
+          "she",
+          "they",
+          "it",
+          "we",
+          "i",
+          "you",
+          "him",
+          "her",
+          "them",
+          "us",
+          "who",
+          "which",
+          "that",
+          "whom",
+          "this",
+          "these",
+          "those",
+          "one",
+          "others",
+          "himself",
+          "herself",
+          "themselves",
+          "itself");
   private static final Set<String> OBJECT_PREPOSITIONS =
       Set.of(
-          "in", "on", "at", "for", "from", "with", "into", "onto", "to", "off", "near", "after",
-          "before", "during", "since", "until", "amid", "as", "across", "along", "outside",
-          "inside", "over", "under", "through", "without", "within", "by", "following", "against",
-          "up", "out", "down", "away", "back", "last", "this", "yesterday", "today");
+          "in",
+          "on",
+          "at",
+          "for",
+          "from",
+          "with",
+          "into",
+          "onto",
+          "to",
+          "off",
+          "near",
+          "after",
+          "before",
+          "during",
+          "since",
+          "until",
+          "amid",
+          "as",
+          "across",
+          "along",
+          "outside",
+          "inside",
+          "over",
+          "under",
+          "through",
+          "without",
+          "within",
+          "by",
+          "following",
+          "against",
+          "up",
+          "out",
+          "down",
+          "away",
+          "back",
+          "last",
+          "this",
+          "yesterday",
+          "today");
   private static final Set<String> NUMBER_LEAD =
       Set.of("over", "about", "around", "nearly", "almost", "some", "up", "more", "at", "roughly");
   private static final int WINDOW = 6;
@@ -228,9 +390,25 @@ final class Clauses {
   }
 
   private static final String[][] SUFFIXES = {
-    {"ied", "y"}, {"ies", "y"}, {"ed", "e"}, {"ed", ""}, {"es", ""}, {"s", ""}, {"ing", "e"},
-    {"ing", ""}, {"ped", "p"}, {"bed", "b"}, {"ted", "t"}, {"ged", "g"}, {"ned", "n"},
-    {"ping", "p"}, {"bing", "b"}, {"ting", "t"}, {"ging", "g"}, {"ning", "n"}, {"d", ""}
+    {"ied", "y"},
+    {"ies", "y"},
+    {"ed", "e"},
+    {"ed", ""},
+    {"es", ""},
+    {"s", ""},
+    {"ing", "e"},
+    {"ing", ""},
+    {"ped", "p"},
+    {"bed", "b"},
+    {"ted", "t"},
+    {"ged", "g"},
+    {"ned", "n"},
+    {"ping", "p"},
+    {"bing", "b"},
+    {"ting", "t"},
+    {"ging", "g"},
+    {"ning", "n"},
+    {"d", ""}
   };
 
   private enum Form {
@@ -285,8 +463,8 @@ final class Clauses {
     }
     Form f = form(lower, base);
     String prev = i > 0 && !breakBefore(text, tokens, i) ? tokens.get(i - 1).lower() : "";
-    String next = i + 1 < tokens.size() && !breakBefore(text, tokens, i + 1)
-        ? tokens.get(i + 1).lower() : "";
+    String next =
+        i + 1 < tokens.size() && !breakBefore(text, tokens, i + 1) ? tokens.get(i + 1).lower() : "";
     if (DETERMINERS.contains(prev) && !(f == Form.DONE && BE.contains(prev))) {
       return null;
     }

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * not give the roles of an event to others than the article does (who did what to whom, read by
  * {@link ClauseCheck}); its length must be within bounds.
  *
- * <p>The checks are lexical or shallow and deliberately conservative: a rejected faithful variant costs an
- * editor a retry, an accepted unfaithful one costs readers' trust. Measured on a labelled set of
- * hand-written variants over Wikinews articles (docs/benchmarks.md, "Headlines"). Thread-safe.
+ * <p>The checks are lexical or shallow and deliberately conservative: a rejected faithful variant
+ * costs an editor a retry, an accepted unfaithful one costs readers' trust. Measured on a labelled
+ * set of hand-written variants over Wikinews articles (docs/benchmarks.md, "Headlines").
+ * Thread-safe.
  */
 public final class FaithfulnessGuard {
   private static final Logger LOG = LoggerFactory.getLogger(FaithfulnessGuard.class);

@@ -47,7 +47,8 @@ class ClauseCheckTest {
 
   @Test
   void read_givesAuxiliaryPassiveItsPatientAndActiveClauseItsAgent() {
-    VariantFacts v = new VariantFacts("The mayor was arrested on Monday. Police detained two aides.");
+    VariantFacts v =
+        new VariantFacts("The mayor was arrested on Monday. Police detained two aides.");
     List<Clauses.Triple> t = Clauses.read(v.text, v.tokens, false);
     assertThat(t).hasSize(2);
     assertThat(t.get(0).agent()).isNull();
