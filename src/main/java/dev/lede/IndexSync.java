@@ -56,6 +56,7 @@ final class IndexSync implements AutoCloseable {
   private final AtomicLong applied = new AtomicLong();
   private final int lanes;
   private final ExecutorService helpers;
+
   /** Index writes so far, and how many of them the last finished refresh included. */
   private final AtomicLong written = new AtomicLong();
 
@@ -288,9 +289,9 @@ final class IndexSync implements AutoCloseable {
   }
 
   /**
-   * Refreshes and records which writes the refresh included: those counted before it started
-   * (with several writers, a refresh that another thread began earlier may miss a write that
-   * finished meanwhile; that write's own refresh then waits for it and refreshes again).
+   * Refreshes and records which writes the refresh included: those counted before it started (with
+   * several writers, a refresh that another thread began earlier may miss a write that finished
+   * meanwhile; that write's own refresh then waits for it and refreshes again).
    */
   private void refreshNow() {
     long w = written.get();

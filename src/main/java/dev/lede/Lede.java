@@ -62,12 +62,12 @@ import org.slf4j.LoggerFactory;
  * commit), so concurrent ingest threads share one fsync. After the commit the article is applied to
  * the index writer before the call returns, but the next group's store transaction no longer waits
  * for that: the store writer and the index writer form a two-stage pipeline (groups reach the index
- * in commit order), so on two cores one group is analysed and inverted while
- * the next one is encoded, inserted and fsynced; it becomes searchable at the next refresh (at most
- * {@link Options#refreshInterval()} later, or at once with {@link #refresh}) and durable in the
- * index at the next index commit ({@link Options#commitInterval()}, {@link #flush}, {@link
- * #close}). A crash in between costs nothing: on the next open the index replays the store's change
- * log from its last committed checkpoint.
+ * in commit order), so on two cores one group is analysed and inverted while the next one is
+ * encoded, inserted and fsynced; it becomes searchable at the next refresh (at most {@link
+ * Options#refreshInterval()} later, or at once with {@link #refresh}) and durable in the index at
+ * the next index commit ({@link Options#commitInterval()}, {@link #flush}, {@link #close}). A crash
+ * in between costs nothing: on the next open the index replays the store's change log from its last
+ * committed checkpoint.
  */
 public final class Lede implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Lede.class);
@@ -211,6 +211,7 @@ public final class Lede implements AutoCloseable {
    * other operation holds both.
    */
   private final ReentrantLock indexing = new ReentrantLock();
+
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService maintenance;
   private volatile boolean indexBehind;

@@ -6,17 +6,17 @@ import java.text.StringCharacterIterator;
 
 /**
  * Sentence boundaries for snippets, found by a local scan of the text: a boundary is the first
- * character of a sentence, after a run of white space that follows a sentence end ({@code .}, {@code
- * !}, {@code ?}, perhaps with closing quotes or brackets) and precedes a character that is not a
- * lower-case letter ("U.S. officials" stays one sentence), or after white space holding a line
- * break (a paragraph or list item ends there). Text start and end are boundaries too.
+ * character of a sentence, after a run of white space that follows a sentence end ({@code .},
+ * {@code !}, {@code ?}, perhaps with closing quotes or brackets) and precedes a character that is
+ * not a lower-case letter ("U.S. officials" stays one sentence), or after white space holding a
+ * line break (a paragraph or list item ends there). Text start and end are boundaries too.
  *
  * <p>Why not the JDK's sentence instance: the highlighter moves around the body with {@link
  * #preceding} and {@link #following} for every passage candidate, and the rule-based iterator
- * re-runs its state machine from a safe point through a {@link CharacterIterator} for each of
- * those calls; on long bodies that was the largest part of a search with snippets (14 % of the CPU
- * of {@code lede bench search} at 100k articles). Here each call looks at the characters between
- * the offset and the boundary it returns, and nothing else. The rules are the simple ones news copy
+ * re-runs its state machine from a safe point through a {@link CharacterIterator} for each of those
+ * calls; on long bodies that was the largest part of a search with snippets (14 % of the CPU of
+ * {@code lede bench search} at 100k articles). Here each call looks at the characters between the
+ * offset and the boundary it returns, and nothing else. The rules are the simple ones news copy
  * needs; a wrong boundary only makes a snippet start or end at a slightly different place.
  */
 final class SentenceBreaks extends BreakIterator {
