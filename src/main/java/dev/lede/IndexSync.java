@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * indexing itself. A read after an idle spell refreshes first, so searches are never staler than
  * the refresh interval.
  *
- * <p>Writes are called under {@link Lede}'s write lock; {@link #beforeRead} from any thread.
+ * <p>Writes are called under {@link Lede}'s indexing lock ({@link #prepare} under its write lock);
+ * {@link #beforeRead} from any thread.
  */
 final class IndexSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
@@ -55,7 +56,11 @@ final class IndexSync implements AutoCloseable {
   private final AtomicLong applied = new AtomicLong();
   private final int lanes;
   private final ExecutorService helpers;
-  private volatile boolean dirty;
+
+  /** Index writes so far, and how many of them the last finished refresh included. */
+  private final AtomicLong written = new AtomicLong();
+
+  private final AtomicLong refreshed = new AtomicLong();
   private volatile boolean rebuilding;
   private volatile long lastRefresh = System.nanoTime();
   private volatile long lastRead = System.nanoTime() - SEARCH_IDLE_NANOS;
@@ -89,7 +94,40 @@ final class IndexSync implements AutoCloseable {
 
   private void put(IndexEntry e) {
     index.upsert(e);
-    dirty = true;
+    written.incrementAndGet();
+  }
+
+  /**
+   * What {@link #apply(Prepared)} will do to the index: ids to remove and entries to upsert, made
+   * from the store's state while the store writer waits (entries read the dedup stage's state).
+   */
+  record Prepared(List<String> removals, List<IndexEntry> entries) {
+    static final Prepared NOTHING = new Prepared(List.of(), List.of());
+
+    Prepared plus(Prepared other) {
+      if (other.removals.isEmpty() && other.entries.isEmpty()) {
+        return this;
+      }
+      List<String> r = new ArrayList<>(removals);
+      r.addAll(other.removals);
+      List<IndexEntry> e = new ArrayList<>(entries);
+      e.addAll(other.entries);
+      return new Prepared(r, e);
+    }
+  }
+
+  /** The index work for several articles' current states (hidden ones are removed). */
+  Prepared prepare(List<StoredArticle> batch) {
+    List<StoredArticle> visible = new ArrayList<>(batch.size());
+    List<String> removals = new ArrayList<>();
+    for (StoredArticle s : batch) {
+      if (s.hidden()) {
+        removals.add(s.id());
+      } else {
+        visible.add(s);
+      }
+    }
+    return new Prepared(removals, visible.isEmpty() ? List.of() : entries.apply(visible));
   }
 
   /**
@@ -97,15 +135,13 @@ final class IndexSync implements AutoCloseable {
    * lanes split by id.
    */
   void applyAll(List<StoredArticle> batch) {
-    List<StoredArticle> visible = new ArrayList<>(batch.size());
-    for (StoredArticle s : batch) {
-      if (s.hidden()) {
-        remove(s.id());
-      } else {
-        visible.add(s);
-      }
-    }
-    List<IndexEntry> all = entries.apply(visible);
+    apply(prepare(batch));
+  }
+
+  /** Applies prepared index work, in parallel lanes split by id. */
+  void apply(Prepared work) {
+    work.removals().forEach(this::remove);
+    List<IndexEntry> all = work.entries();
     if (all.size() < PARALLEL_MIN || lanes == 1) {
       all.forEach(this::put);
       return;
@@ -154,7 +190,7 @@ final class IndexSync implements AutoCloseable {
   /** Removes an article from the index. */
   void remove(String id) {
     index.delete(id);
-    dirty = true;
+    written.incrementAndGet();
   }
 
   /** Records that every change up to {@code seq} has been applied. */
@@ -217,9 +253,7 @@ final class IndexSync implements AutoCloseable {
     } finally {
       rebuilding = false;
     }
-    index.refresh();
-    dirty = false;
-    lastRefresh = System.nanoTime();
+    refreshNow();
     return index.count();
   }
 
@@ -250,12 +284,26 @@ final class IndexSync implements AutoCloseable {
     }
   }
 
+  private boolean dirty() {
+    return written.get() > refreshed.get();
+  }
+
+  /**
+   * Refreshes and records which writes the refresh included: those counted before it started (with
+   * several writers, a refresh that another thread began earlier may miss a write that finished
+   * meanwhile; that write's own refresh then waits for it and refreshes again).
+   */
+  private void refreshNow() {
+    long w = written.get();
+    lastRefresh = System.nanoTime();
+    index.refresh();
+    refreshed.accumulateAndGet(w, Math::max);
+  }
+
   /** Makes applied writes visible to searches now. */
   void refresh() {
-    if (dirty && !rebuilding) {
-      dirty = false;
-      lastRefresh = System.nanoTime();
-      index.refresh();
+    if (dirty() && !rebuilding) {
+      refreshNow();
     }
   }
 
@@ -270,7 +318,7 @@ final class IndexSync implements AutoCloseable {
   void beforeRead() {
     long now = System.nanoTime();
     lastRead = now;
-    if (dirty && now - lastRefresh >= refreshNanos) {
+    if (dirty() && now - lastRefresh >= refreshNanos) {
       refresh();
     }
   }

@@ -60,11 +60,14 @@ import org.slf4j.LoggerFactory;
  * after the store transaction holding the article committed: that return is the acknowledgement.
  * Writers that arrive while a commit is in progress are grouped into the next transaction (group
  * commit), so concurrent ingest threads share one fsync. After the commit the article is applied to
- * the index writer before the call returns; it becomes searchable at the next refresh (at most
- * {@link Options#refreshInterval()} later, or at once with {@link #refresh}) and durable in the
- * index at the next index commit ({@link Options#commitInterval()}, {@link #flush}, {@link
- * #close}). A crash in between costs nothing: on the next open the index replays the store's change
- * log from its last committed checkpoint.
+ * the index writer before the call returns, but the next group's store transaction no longer waits
+ * for that: the store writer and the index writer form a two-stage pipeline (groups reach the index
+ * in commit order), so on two cores one group is analysed and inverted while the next one is
+ * encoded, inserted and fsynced; it becomes searchable at the next refresh (at most {@link
+ * Options#refreshInterval()} later, or at once with {@link #refresh}) and durable in the index at
+ * the next index commit ({@link Options#commitInterval()}, {@link #flush}, {@link #close}). A crash
+ * in between costs nothing: on the next open the index replays the store's change log from its last
+ * committed checkpoint.
  */
 public final class Lede implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Lede.class);
@@ -200,6 +203,15 @@ public final class Lede implements AutoCloseable {
   private final IndexSync sync;
   private final Listeners listeners;
   private final ReentrantLock writes = new ReentrantLock();
+
+  /**
+   * Held while a committed group is applied to the index and offered to listeners. A writer takes
+   * it before it lets go of {@link #writes} (hand over hand), so groups reach the index in the
+   * order the store committed them, while the next group's store transaction already runs. Every
+   * other operation holds both.
+   */
+  private final ReentrantLock indexing = new ReentrantLock();
+
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService maintenance;
   private volatile boolean indexBehind;
@@ -389,14 +401,25 @@ public final class Lede implements AutoCloseable {
     }
     Pending mine = new Pending(List.copyOf(batch));
     queue.add(mine);
-    writes.lock();
-    try {
-      while (!mine.done.isDone()) {
+    while (!mine.done.isDone()) {
+      writes.lock();
+      List<Pending> group = List.of();
+      try {
         ensureOpen();
-        writeGroup(drain());
+        if (!mine.done.isDone()) {
+          group = drain();
+          if (!group.isEmpty()) {
+            writeGroup(group); // lets go of the write lock once the store committed
+          }
+        }
+      } finally {
+        if (writes.isHeldByCurrentThread()) {
+          writes.unlock();
+        }
       }
-    } finally {
-      writes.unlock();
+      if (group.isEmpty()) {
+        break; // done, or in a group another writer is applying to the index
+      }
     }
     try {
       return mine.done.join();
@@ -419,6 +442,12 @@ public final class Lede implements AutoCloseable {
     return group;
   }
 
+  /**
+   * Stores a group in one transaction, then, holding {@link #indexing} and no longer {@link
+   * #writes} (the next group's transaction may start), applies it to the index and completes the
+   * writers' results. Called with {@link #writes} held; returns without it when the store
+   * committed.
+   */
   private void writeGroup(List<Pending> group) {
     List<Submission> all = new ArrayList<>();
     group.forEach(p -> all.addAll(p.items));
@@ -430,40 +459,71 @@ public final class Lede implements AutoCloseable {
       return;
     }
     // Committed: from here on every result is an acknowledgement, whatever happens to the index.
-    applyToIndex(results);
-    int i = 0;
-    for (Pending p : group) {
-      p.done.complete(results.subList(i, i + p.items.size()));
-      i += p.items.size();
+    IndexWork work = prepareIndex(results);
+    indexing.lock();
+    try {
+      writes.unlock();
+      applyToIndex(work);
+      int i = 0;
+      for (Pending p : group) {
+        p.done.complete(results.subList(i, i + p.items.size()));
+        i += p.items.size();
+      }
+    } finally {
+      indexing.unlock();
     }
   }
 
-  private void applyToIndex(List<SubmitResult> results) {
-    long seq = 0;
+  /** A committed group's index work and the change it brings the index to. */
+  private record IndexWork(IndexSync.Prepared prepared, long seq) {}
+
+  /**
+   * Reads what the index needs from the state the store writer left (the dedup stage's links and
+   * stories): done before the next transaction may change it.
+   */
+  private @Nullable IndexWork prepareIndex(List<SubmitResult> results) {
     List<String> moved = dedup.drainTouched();
-    if (!indexBehind) {
+    if (indexBehind) {
+      return null;
+    }
+    try {
+      long seq = 0;
+      List<StoredArticle> changed = new ArrayList<>(results.size());
+      for (SubmitResult r : results) {
+        if (r.changed() && r.stored() != null) {
+          changed.add(r.stored());
+          seq = Math.max(seq, r.changeSeq());
+        }
+      }
+      IndexSync.Prepared p = sync.prepare(changed);
+      if (!moved.isEmpty()) {
+        p = p.plus(prepareMoved(moved));
+        seq = Math.max(seq, store.lastChange());
+      }
+      return new IndexWork(p, seq);
+    } catch (RuntimeException e) {
+      indexFailed(e);
+      return null;
+    }
+  }
+
+  private void applyToIndex(@Nullable IndexWork work) {
+    if (work != null && !indexBehind) {
       try {
-        List<StoredArticle> changed = new ArrayList<>(results.size());
-        for (SubmitResult r : results) {
-          if (r.changed() && r.stored() != null) {
-            changed.add(r.stored());
-            seq = Math.max(seq, r.changeSeq());
-          }
-        }
-        sync.applyAll(changed);
-        if (!moved.isEmpty()) {
-          applyMoved(moved);
-          seq = Math.max(seq, store.lastChange());
-        }
-        sync.advance(seq);
+        sync.apply(work.prepared());
+        sync.advance(work.seq());
       } catch (RuntimeException e) {
-        indexBehind = true;
-        LOG.error(
-            "updating the index failed; the store has the articles and the index will catch up: {}",
-            e.toString());
+        indexFailed(e);
       }
     }
     deliverToListeners();
+  }
+
+  private void indexFailed(RuntimeException e) {
+    indexBehind = true;
+    LOG.error(
+        "updating the index failed; the store has the articles and the index will catch up: {}",
+        e.toString());
   }
 
   /**
@@ -471,16 +531,21 @@ public final class Lede implements AutoCloseable {
    * (their changes are in the log too, so a crash before this is healed on the next open).
    */
   private void applyMoved(Collection<String> ids) {
+    sync.apply(prepareMoved(ids));
+  }
+
+  private IndexSync.Prepared prepareMoved(Collection<String> ids) {
     List<StoredArticle> present = new ArrayList<>(ids.size());
+    List<String> gone = new ArrayList<>();
     for (String id : ids) {
       Optional<StoredArticle> s = store.get(id);
       if (s.isPresent()) {
         present.add(s.get());
       } else {
-        sync.remove(id);
+        gone.add(id);
       }
     }
-    sync.applyAll(present);
+    return new IndexSync.Prepared(gone, List.of()).plus(sync.prepare(present));
   }
 
   private void deliverToListeners() {
@@ -846,10 +911,12 @@ public final class Lede implements AutoCloseable {
 
   private <T> T write(Supplier<T> work) {
     writes.lock();
+    indexing.lock();
     try {
       ensureOpen();
       return work.get();
     } finally {
+      indexing.unlock();
       writes.unlock();
     }
   }
@@ -875,6 +942,7 @@ public final class Lede implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     writes.lock();
+    indexing.lock();
     try {
       if (closed) {
         return;
@@ -895,6 +963,7 @@ public final class Lede implements AutoCloseable {
           store.close();
         } finally {
           lock.close();
+          indexing.unlock();
           writes.unlock();
         }
       }

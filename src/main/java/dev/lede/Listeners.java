@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * from the store rather than passing the changes of the current write along: a listener that fell
  * behind (it threw, or was registered late) catches up through the same path. Checkpoints are saved
  * with the index commits, so a crash re-delivers at most that interval. Called under {@link Lede}'s
- * write lock.
+ * indexing lock (held by whoever applies writes to the index).
  */
 final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);

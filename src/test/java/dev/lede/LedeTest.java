@@ -379,6 +379,53 @@ class LedeTest {
   }
 
   @Test
+  void pipelinedGroups_areInTheIndexWhenAcknowledged_whileTakedownsInterleave() throws Exception {
+    // Writers overlap one group's index work with the next group's store transaction; each
+    // submitAll still returns only after its own group reached the index writer.
+    int threads = 4;
+    int batches = 8;
+    int size = 20;
+    lede.submit(withId("victim", "Victim", "victimword stays out"), null);
+    try (ExecutorService pool =
+        Executors.newFixedThreadPool(threads + 1, Thread.ofPlatform().name("pipe-", 0).factory())) {
+      List<Future<?>> fs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int tt = t;
+        fs.add(
+            pool.submit(
+                () -> {
+                  for (int b = 0; b < batches; b++) {
+                    String word = "w" + (char) ('a' + tt) + (char) ('a' + b) + "zzq";
+                    List<Submission> batch = new ArrayList<>();
+                    for (int i = 0; i < size; i++) {
+                      batch.add(
+                          new Submission(
+                              withId(tt + "-" + b + "-" + i, "Title " + i, word + " body " + i),
+                              null));
+                    }
+                    assertThat(lede.submitAll(batch)).allMatch(r -> r.outcome() == Outcome.NEW);
+                    lede.refresh();
+                    assertThat(lede.search(SearchQuery.of(word)).total())
+                        .as("batch %s acknowledged and indexed", word)
+                        .isEqualTo(size);
+                  }
+                  return null;
+                }));
+      }
+      fs.add(pool.submit(() -> lede.hide("victim")));
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    }
+    assertThat(search("victimword")).isEmpty();
+    assertThat(lede.stats().articles()).isEqualTo((long) threads * batches * size);
+    assertInStep();
+    reopen();
+    assertThat(search("victimword")).isEmpty();
+    assertInStep();
+  }
+
+  @Test
   void submitAll_mixedBatch() {
     List<SubmitResult> r =
         lede.submitAll(

@@ -1,7 +1,6 @@
 package dev.lede.index.lucene;
 
 import java.text.BreakIterator;
-import java.util.Locale;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
@@ -15,7 +14,7 @@ final class Snippets extends PassageFormatter {
 
   static BreakIterator breakIterator() {
     return org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
-        BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_CHARS, 0.5f);
+        new SentenceBreaks(), TARGET_CHARS, 0.5f);
   }
 
   @Override
