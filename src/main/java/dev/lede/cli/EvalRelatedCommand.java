@@ -9,6 +9,7 @@ import dev.lede.model.Article;
 import dev.lede.recommend.Related;
 import dev.lede.recommend.RelatedList;
 import dev.lede.recommend.RelatedListStore;
+import dev.lede.recommend.RelatedRanker;
 import dev.lede.store.Submission;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,8 +104,15 @@ final class EvalRelatedCommand implements Callable<Integer> {
       description = "Most distinctive terms of the article in the candidate query.")
   int queryTerms = Related.Settings.defaults().maxQueryTerms();
 
+  @Option(
+      names = "--lambda",
+      paramLabel = "X",
+      description = "Relevance weight of the diversification (1 = relevance only).")
+  double lambda = RelatedRanker.Settings.defaults().lambda();
+
   private Related.Settings settings() {
-    return Related.Settings.defaults()
+    Related.Settings d = Related.Settings.defaults();
+    return d.withRanking(d.ranking().withLambda(lambda))
         .withSameEventOverlap(sameEvent)
         .withEntityCandidates(entityCandidates)
         .withMaxQueryTerms(queryTerms);

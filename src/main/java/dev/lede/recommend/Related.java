@@ -138,7 +138,7 @@ public final class Related implements AutoCloseable {
           0.1,
           0.05,
           0.8,
-          0.5,
+          0.35,
           40,
           4,
           0.1);
@@ -600,7 +600,9 @@ public final class Related implements AutoCloseable {
    * Whether two articles report the same event although the story clustering kept them apart: they
    * share at least {@link Settings#sameEventOverlap} of the smaller set of their top names and
    * numbers (and at least three of them), and were published within three days of each other (when
-   * both dates are known). Two events of one kind share words, rarely their names and figures.
+   * both dates are known). Two events of one kind share words, rarely their names and figures. The
+   * default share, 0.35 (was 0.5), halves two-of-one-event lists on ECB+ at the cost of about one
+   * point of lists with the other event (`lede eval related --same-event X`, docs/benchmarks.md).
    */
   private boolean sameEvent(Profile x, Profile y) {
     if (settings.sameEventOverlap() >= 1) {
