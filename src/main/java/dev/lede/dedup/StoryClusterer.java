@@ -40,7 +40,15 @@ import java.util.Map;
  * view cosines. Time decay cannot help on ECB+ (undated, streamed within a day) and is kept for
  * real streams. The remaining gap to the 0.92 goal: events of one kind that share every name (two
  * Microsoft patches for Internet Explorer, two quakes on Qeshm island) are told apart only by dates
- * and tolls that many articles do not state.
+ * and tolls that many articles do not state. A trace of the joins shows how they merge: about one
+ * join in 60 puts an article into the other event's story (a near-tie between the two events'
+ * stories, or an article naming both), and the mixed centroid then draws both events. Also tried
+ * and dropped (docs/benchmarks.md, second pass): a date read from the text as a conflict signal (on
+ * ECB+ the older event of each topic carries no date, so it cannot fire across events), headline
+ * names missing from the story, starting a new story on a near-tie, breaking near-ties by entities
+ * and numbers, weighting a member's share of the centroid by how far above the threshold it joined
+ * (each moves along the same precision/recall line), and bge-small sentence embeddings (no better
+ * than TF-IDF at telling the two events of a topic apart, and hundreds of times slower).
  *
  * <p>Cost: candidates come from story postings of the article's heaviest terms per view (most
  * recently seen stories first, {@code storiesPerTerm} each, {@code window} back), at most {@code
