@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param exclude ids never to return
  * @param filters restrictions on the candidates
  * @param limit candidates to return
- * @param maxQueryTerms how many of the most distinctive terms make the query (caps the cost of huge
- *     bodies)
+ * @param maxQueryTerms how many of the most distinctive (term, field) pairs make the query (caps
+ *     the cost of huge bodies)
+ * @param hits what each hit carries
  */
 public record RelatedQuery(
     @Nullable String articleId,
@@ -22,14 +23,29 @@ public record RelatedQuery(
     Set<String> exclude,
     SearchFilters filters,
     int limit,
-    int maxQueryTerms) {
+    int maxQueryTerms,
+    Hits hits) {
 
   public static final int DEFAULT_MAX_QUERY_TERMS = 25;
+
+  /** What a related hit carries. */
+  public enum Hits {
+    /** Every field of {@link SearchHit} (the snippet empty). */
+    FULL,
+    /**
+     * The id, the score and the publication date only; the other fields are empty (title, URL, site
+     * name, section, tags) or null (source). For callers that rank candidates by id and score and
+     * read what else they need from their own data: the index then reads no stored headline or body
+     * for the hits, which is most of the cost of a hit.
+     */
+    ID_AND_SCORE
+  }
 
   public RelatedQuery {
     Objects.requireNonNull(text, "text");
     exclude = Set.copyOf(exclude);
     Objects.requireNonNull(filters, "filters");
+    Objects.requireNonNull(hits, "hits");
     if (articleId == null && text.isBlank()) {
       throw new IllegalArgumentException("a related query needs an article id or a text");
     }
@@ -39,6 +55,17 @@ public record RelatedQuery(
     if (maxQueryTerms < 1) {
       throw new IllegalArgumentException("maxQueryTerms must be positive");
     }
+  }
+
+  /** A query with full hits. */
+  public RelatedQuery(
+      @Nullable String articleId,
+      String text,
+      Set<String> exclude,
+      SearchFilters filters,
+      int limit,
+      int maxQueryTerms) {
+    this(articleId, text, exclude, filters, limit, maxQueryTerms, Hits.FULL);
   }
 
   /** Candidates related to an indexed article. */
@@ -53,14 +80,18 @@ public record RelatedQuery(
   }
 
   public RelatedQuery withExclude(Set<String> ids) {
-    return new RelatedQuery(articleId, text, ids, filters, limit, maxQueryTerms);
+    return new RelatedQuery(articleId, text, ids, filters, limit, maxQueryTerms, hits);
   }
 
   public RelatedQuery withFilters(SearchFilters f) {
-    return new RelatedQuery(articleId, text, exclude, f, limit, maxQueryTerms);
+    return new RelatedQuery(articleId, text, exclude, f, limit, maxQueryTerms, hits);
   }
 
   public RelatedQuery withMaxQueryTerms(int n) {
-    return new RelatedQuery(articleId, text, exclude, filters, limit, n);
+    return new RelatedQuery(articleId, text, exclude, filters, limit, n, hits);
+  }
+
+  public RelatedQuery withHits(Hits h) {
+    return new RelatedQuery(articleId, text, exclude, filters, limit, maxQueryTerms, h);
   }
 }

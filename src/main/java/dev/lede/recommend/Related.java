@@ -361,7 +361,8 @@ public final class Related implements AutoCloseable {
           data.similar(
               RelatedQuery.forText(like, settings.textCandidates())
                   .withExclude(exclude)
-                  .withMaxQueryTerms(2 * settings.maxQueryTerms()));
+                  .withMaxQueryTerms(2 * settings.maxQueryTerms())
+                  .withHits(RelatedQuery.Hits.ID_AND_SCORE));
     }
     double bestText = 0;
     for (SearchHit h : mlt) {

@@ -415,6 +415,46 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void related_idAndScoreHits_areTheFullHitsWithoutTheirStoredFields() {
+    addRelatedCorpus();
+    Instant when = Instant.parse("2024-03-10T08:00:00Z");
+    add(
+        "quake4",
+        null,
+        article("Chile counts the cost", "Santiago rebuilds after the earthquake in Chile.")
+            .published(when)
+            .build());
+    index.refresh();
+
+    for (RelatedQuery q :
+        List.of(
+            RelatedQuery.forArticle("quake1", 10),
+            RelatedQuery.forText("Santiago earthquake buildings", 10))) {
+      List<SearchHit> full = index.related(q);
+      List<SearchHit> lean = index.related(q.withHits(RelatedQuery.Hits.ID_AND_SCORE));
+
+      assertThat(lean).extracting(SearchHit::id).containsExactlyElementsOf(ids(full));
+      assertThat(lean).extracting(SearchHit::id).contains("quake4");
+      for (int i = 0; i < full.size(); i++) {
+        assertThat(lean.get(i).score()).isEqualTo(full.get(i).score());
+        assertThat(lean.get(i).published()).isEqualTo(full.get(i).published());
+        assertThat(lean.get(i).title()).isEmpty();
+      }
+    }
+    assertThat(
+            index.related(
+                RelatedQuery.forArticle("quake1", 10).withHits(RelatedQuery.Hits.ID_AND_SCORE)))
+        .filteredOn(h -> h.id().equals("quake4"))
+        .singleElement()
+        .extracting(SearchHit::published)
+        .isEqualTo(when);
+  }
+
+  private static List<String> ids(List<SearchHit> hits) {
+    return hits.stream().map(SearchHit::id).toList();
+  }
+
+  @Test
   void termStats_countDocumentsPerAnalysedTerm() {
     add("a", "One", "Earthquakes hit Chile.");
     add("b", "Two", "An earthquake in Peru.");

@@ -12,11 +12,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +27,12 @@ import org.jspecify.annotations.Nullable;
  * version is rebuilt from the store on start.
  */
 final class Fields {
-  static final String LAYOUT_VERSION = "2";
+  static final String LAYOUT_VERSION = "3";
 
+  /**
+   * The article id: keyword, stored, and in sorted doc values, so that related candidates read
+   * their ids without decompressing a stored document.
+   */
   static final String ID = "id";
 
   /** Headline; stored with offsets for highlighting. */
@@ -94,6 +100,7 @@ final class Fields {
     Article a = e.article();
     Document d = new Document();
     d.add(new StringField(ID, e.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(ID, new BytesRef(e.id())));
     d.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
     d.add(new Field(BODY, a.text(), TEXT_WITH_OFFSETS));
     StringBuilder extra = new StringBuilder(a.description());
