@@ -28,30 +28,19 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  *       Porter because it is dictionary-based and conservative: it conflates regular inflections
  *       (elections → election, reports → report) but leaves words it knows alone, among them many
  *       names and their look-alikes ("News" and "Williams" stay; Porter makes them "new" and
- *       "william", so a search for "new" would find every "News"). What KStem made of a word is
- *       remembered per chain ({@link StemCache}): same stems, a fraction of the cost.
+ *       "william", so a search for "new" would find every "News").
  * </ol>
  *
  * Names (bylines) use the same chain without stop words and stemming.
  */
 final class NewsAnalyzer extends Analyzer {
   private final boolean runningText;
-  private final boolean cacheStems;
 
   /**
    * @param runningText true for article text (stop words and stemming), false for names
    */
   NewsAnalyzer(boolean runningText) {
-    this(runningText, true);
-  }
-
-  /**
-   * @param cacheStems false runs the stemmer on every token (the reference the cache is checked and
-   *     measured against)
-   */
-  NewsAnalyzer(boolean runningText, boolean cacheStems) {
     this.runningText = runningText;
-    this.cacheStems = cacheStems;
   }
 
   @Override
@@ -73,12 +62,7 @@ final class NewsAnalyzer extends Analyzer {
     s = new LowerCaseFilter(s);
     if (runningText) {
       s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-      if (cacheStems) {
-        StemCache cache = new StemCache();
-        s = cache.after(new KStemFilter(cache.before(s)));
-      } else {
-        s = new KStemFilter(s);
-      }
+      s = new KStemFilter(s);
     }
     return new TokenStreamComponents(source, s);
   }
