@@ -21,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -44,8 +43,6 @@ final class TestServer implements AutoCloseable {
   }
 
   final List<Seen> requests = new CopyOnWriteArrayList<>();
-  final AtomicInteger inFlight = new AtomicInteger();
-  final AtomicInteger maxInFlight = new AtomicInteger();
   final CountDownLatch release = new CountDownLatch(1);
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
   private final HttpServer server;
@@ -81,8 +78,6 @@ final class TestServer implements AutoCloseable {
             u.getPath(),
             u.getRawQuery() == null ? "" : u.getRawQuery(),
             ex.getRequestHeaders()));
-    int now = inFlight.incrementAndGet();
-    maxInFlight.accumulateAndGet(now, Math::max);
     try {
       Handler h = routes.get(u.getPath());
       if (h == null) {
@@ -93,7 +88,6 @@ final class TestServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // the client went away (a refused body, a timeout): nothing to do
     } finally {
-      inFlight.decrementAndGet();
       ex.close();
     }
   }
