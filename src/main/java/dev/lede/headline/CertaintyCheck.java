@@ -41,7 +41,7 @@ final class CertaintyCheck {
         reasons.add("states '" + t.text() + "' as done; the article does not report it so");
         continue;
       }
-      if (Lexicon.OUTCOMES.contains(l) && !a.allStems.contains(st)) {
+      if (Lexicon.OUTCOMES.contains(l) && !a.allStems.contains(st) && !sameClassStated(a, l)) {
         reasons.add("states '" + t.text() + "', which the article does not report");
         continue;
       }
@@ -71,6 +71,23 @@ final class CertaintyCheck {
         }
       }
     }
+  }
+
+  /**
+   * True if the article reads a clause whose verb is of the outcome's class ("jails" where the
+   * article has "was sentenced ... to life in prison").
+   */
+  private static boolean sameClassStated(ArticleFacts a, String lower) {
+    String cls = Clauses.verbClass(lower);
+    if (cls == null) {
+      return false;
+    }
+    for (Clauses.Triple t : a.clauses) {
+      if (t.verbClass().equals(cls) && a.level(Text.stem(t.verb())) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int nextContent(VariantFacts v, int from) {

@@ -21,6 +21,7 @@ final class ClauseCheck {
   private ClauseCheck() {}
 
   static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    Set<String> names = names(a);
     for (Clauses.Triple read : Clauses.read(v.text, v.tokens, true)) {
       // A number tells roles apart only where the article gives it to a clause of this verb class
       // ("700 rescued by fishermen"); a total or a rounding the number check accepted does not.
@@ -43,7 +44,8 @@ final class ClauseCheck {
         if (!s.verbClass().equals(t.verbClass())) {
           continue;
         }
-        boolean roles = agrees(t.agent(), s.agent()) && agrees(t.patient(), s.patient());
+        boolean roles =
+            agrees(a, names, t.agent(), s.agent()) && agrees(a, names, t.patient(), s.patient());
         if (roles) {
           agreeing = true;
           if (t.extra() == null || said(a, s, t.extra())) {
@@ -51,7 +53,7 @@ final class ClauseCheck {
             break;
           }
         } else {
-          if (contradiction == null && contradicts(t, s)) {
+          if (contradiction == null && contradicts(a, names, t, s)) {
             contradiction = s;
           }
           if (otherAdjuncts == null
@@ -121,9 +123,10 @@ final class ClauseCheck {
     return 2 * found >= extra.stems().size();
   }
 
-  private static boolean contradicts(Clauses.Triple t, Clauses.Triple s) {
-    return matches(t.agent(), s.agent()) && clash(t.patient(), s.patient())
-        || matches(t.patient(), s.patient()) && clash(t.agent(), s.agent())
+  private static boolean contradicts(
+      ArticleFacts a, Set<String> names, Clauses.Triple t, Clauses.Triple s) {
+    return matches(t.agent(), s.agent()) && clash(a, names, t.patient(), s.patient())
+        || matches(t.patient(), s.patient()) && clash(a, names, t.agent(), s.agent())
         || matches(t.agent(), s.patient()) && !matches(t.agent(), s.agent())
         || matches(t.patient(), s.agent()) && !matches(t.patient(), s.patient());
   }
@@ -149,8 +152,106 @@ final class ClauseCheck {
     return overlap(x, y) || x.numbers().stream().anyMatch(y.numbers()::contains);
   }
 
-  private static boolean clash(Clauses.Arg x, Clauses.Arg y) {
-    return x != null && y != null && !agrees(x, y);
+  private static boolean clash(ArticleFacts a, Set<String> names, Clauses.Arg x, Clauses.Arg y) {
+    return x != null && y != null && !agrees(a, names, x, y);
+  }
+
+  /**
+   * Agreement with names weighed above common nouns: two phrases that each carry a name of the
+   * article and share none of them ("Israeli military" and "United States military", "Boeing
+   * capsule" and "SpaceX capsule") do not agree through a shared common noun; two phrases the
+   * article itself puts side by side ("Ukrainian President Volodymyr Zelensky") agree although they
+   * share no word.
+   */
+  static boolean agrees(ArticleFacts a, Set<String> names, Clauses.Arg x, Clauses.Arg y) {
+    if (x == null || y == null) {
+      return true;
+    }
+    if (!agrees(x, y)) {
+      return x.numbers().isEmpty() && y.numbers().isEmpty() && besideEachOther(a, x, y);
+    }
+    Set<String> xn = named(x, names);
+    Set<String> yn = named(y, names);
+    if (xn.isEmpty() || yn.isEmpty()) {
+      return true;
+    }
+    Set<String> ys = expand(yn);
+    for (String s : expand(xn)) {
+      if (ys.contains(s)) {
+        return true;
+      }
+    }
+    return besideEachOther(a, x, y);
+  }
+
+  /** The stems of a phrase that are names in the article. */
+  private static Set<String> named(Clauses.Arg x, Set<String> names) {
+    Set<String> out = new HashSet<>();
+    for (String s : x.stems()) {
+      if (names.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Stems of words the article writes only capitalised (never in lower case outside a title): its
+   * names of people, places, bodies and nationalities.
+   */
+  private static Set<String> names(ArticleFacts a) {
+    Set<String> out = new HashSet<>();
+    for (String w : a.capitalised) {
+      if (!a.lowerWords.contains(w) && Text.content(w)) {
+        String st = Text.stem(w);
+        if (!a.lowerStems.contains(st)) {
+          out.add(st);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True if one sentence of the article has every content word of both phrases within a short
+   * window, as in an apposition or a title before a name ("Prime Minister Oleksiy Honcharuk's offer
+   * to resign" for "Honcharuk's resignation" and "prime minister's resignation").
+   */
+  private static final Set<String> APART =
+      Set.of(
+          "and", "or", "but", "by", "with", "while", "after", "before", "than", "against", "from");
+
+  private static boolean besideEachOther(ArticleFacts a, Clauses.Arg x, Clauses.Arg y) {
+    Set<String> want = new HashSet<>(x.stems());
+    want.addAll(y.stems());
+    if (want.isEmpty() || x.stems().isEmpty() || y.stems().isEmpty()) {
+      return false;
+    }
+    int window = x.stems().size() + y.stems().size() + 3;
+    for (ArticleFacts.Sentence s : a.sentences) {
+      if (!s.stems().containsAll(want)) {
+        continue;
+      }
+      List<Text.Token> tokens = s.tokens();
+      for (int i = 0; i < tokens.size(); i++) {
+        Set<String> seen = new HashSet<>();
+        for (int j = i; j < Math.min(tokens.size(), i + window); j++) {
+          Text.Token t = tokens.get(j);
+          if (j > i && (APART.contains(t.lower()) || Clauses.verbClass(t.lower()) != null)) {
+            break;
+          }
+          if (j > i && s.text().substring(tokens.get(j - 1).start(), t.start()).indexOf(',') >= 0) {
+            break;
+          }
+          seen.add(Text.stem(ArticleFacts.stripPossessive(t.lower())));
+          seen.add(Text.stem(t.lower()));
+        }
+        if (seen.containsAll(want)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean overlap(Clauses.Arg x, Clauses.Arg y) {

@@ -114,6 +114,7 @@ final class Clauses {
     {"sanction"},
     {"interrogate"},
     {"discover", "uncover"},
+    {"dock", "berth"},
   };
 
   /** Irregular past forms: the form → its base. Past and participle forms are "done" forms. */

@@ -78,8 +78,26 @@ final class NameCheck {
       if (v.titleCase && !t.sentenceStart()) {
         continue; // capitals say nothing here: the novelty check weighs the word
       }
+      if (t.sentenceStart() && commonWord(a, l)) {
+        continue; // a common word capitalised as the first ("Discoverers of …"), not a name
+      }
       reasons.add("names '" + t.text() + "', which the article does not mention");
     }
+  }
+
+  /** True if the word, or the word less an agent ending ("discoverers"), is in lower case. */
+  private static boolean commonWord(ArticleFacts a, String l) {
+    if (a.lowerStems.contains(Text.stem(l))) {
+      return true;
+    }
+    for (String end : new String[] {"ers", "er", "ors", "or"}) {
+      if (l.length() > end.length() + 3
+          && l.endsWith(end)
+          && a.lowerStems.contains(Text.stem(l.substring(0, l.length() - end.length())))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Set<String> OPENERS =

@@ -103,4 +103,33 @@ class ClauseCheckTest {
     assertThat(v.accepted()).isFalse();
     assertThat(v.reasons()).anyMatch(r -> r.contains("with these roles"));
   }
+
+  // Written for these tests: two militaries named by their countries, a president named in
+  // apposition.
+  static final Article NAMED =
+      Article.builder()
+          .id("c2")
+          .title("Ruritanian president rejects minister's resignation")
+          .blocks(
+              List.of(
+                  new Block.Paragraph(
+                      "Yesterday, Ruritanian President Anna Varga declined Finance Minister Otto"
+                          + " Brenner's offer to resign after a leaked recording."),
+                  new Block.Paragraph(
+                      "The Borduvian military attacked a depot near the border on Monday. The"
+                          + " Ruritanian military said it had not fired a shot.")))
+          .build();
+
+  @Test
+  void agentsWithDifferentNames_doNotAgreeThroughASharedNoun() {
+    assertThat(guard.check(NAMED, "Borduvian military attacks depot near border").accepted())
+        .isTrue();
+    assertThat(guard.check(NAMED, "Ruritanian military attacks depot near border").reasons())
+        .anyMatch(r -> r.contains("with these roles"));
+  }
+
+  @Test
+  void aNameTheArticlePutsBesideATitle_agreesWithTheTitle() {
+    assertThat(guard.check(NAMED, "Varga rejects minister's resignation").accepted()).isTrue();
+  }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * The guard on the labelled variant set (src/test/resources/headline). The dev half was used to
  * tune the guard and must stay at its measured level (98.0% of unfaithful variants rejected, 100%
  * of faithful ones kept, less a one-variant margin; the issue's goal is 95%/90%); the held-out half
- * was kept back and is held to the level measured on it (86.9% / 96.9%, less a margin), so that a
- * regression fails the build.
+ * was kept back and is held to the level measured on it (86.9% / 95.4%, less a margin), so that a
+ * regression fails the build. The second dev set (variants-dev2.jsonl, written after the guard over
+ * articles neither half uses) is held to its measured 61.1% / 87.1%, less a one-variant margin.
  */
 class FaithfulnessGuardIT {
   private static Map<String, Article> corpus;
@@ -42,6 +43,13 @@ class FaithfulnessGuardIT {
     GuardEvaluation.Result r = run("variants-dev.jsonl");
     assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.97);
     assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.97);
+  }
+
+  @Test
+  void secondDevSet_doesNotRegress() {
+    GuardEvaluation.Result r = run("variants-dev2.jsonl");
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.83);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.59);
   }
 
   @Test
