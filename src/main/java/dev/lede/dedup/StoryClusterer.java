@@ -244,6 +244,12 @@ final class StoryClusterer {
   }
 
   private void count(StoryTerms terms) {
+    long[] all = allTerms(terms);
+    state.addDocument(all, all.length);
+  }
+
+  /** The terms of every view, view after view. */
+  private static long[] allTerms(StoryTerms terms) {
     int n = 0;
     for (int v = 0; v < StoryTerms.VIEWS; v++) {
       n += terms.view(v).size();
@@ -255,23 +261,13 @@ final class StoryClusterer {
         all[k++] = t;
       }
     }
-    state.addDocument(all, k);
+    return all;
   }
 
   /** Unit-length TF-IDF vectors of an article's views. */
   TermVector[] weigh(StoryTerms terms) {
-    int n = 0;
-    for (int v = 0; v < StoryTerms.VIEWS; v++) {
-      n += terms.view(v).size();
-    }
-    long[] all = new long[n];
-    int k = 0;
-    for (int v = 0; v < StoryTerms.VIEWS; v++) {
-      for (int t : terms.view(v).terms) {
-        all[k++] = t;
-      }
-    }
-    state.prefetchDf(all, k);
+    long[] all = allTerms(terms);
+    state.prefetchDf(all, all.length);
     double docs = state.documents();
     TermVector[] out = new TermVector[StoryTerms.VIEWS];
     for (int v = 0; v < StoryTerms.VIEWS; v++) {

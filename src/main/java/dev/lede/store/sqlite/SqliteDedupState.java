@@ -519,19 +519,31 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     Map<Long, Long> all = new HashMap<>();
     storiesWithTermStored(
         term, sinceMillis, limit, (story, seen) -> all.merge(story, seen, Math::max));
+    for (long story : withPending(all, pending, sinceMillis, limit)) {
+      out.accept(story);
+    }
+  }
+
+  /**
+   * Adds the transaction's held-back story terms seen since {@code sinceMillis} to the stored ones
+   * and returns the {@code limit} most recently seen stories (ties by id).
+   */
+  private static List<Long> withPending(
+      Map<Long, Long> all, Map<Long, Long> pending, long sinceMillis, int limit) {
     pending.forEach(
         (story, seen) -> {
           if (seen >= sinceMillis) {
             all.merge(story, seen, Math::max);
           }
         });
-    all.entrySet().stream()
+    return all.entrySet().stream()
         .sorted(
             Map.Entry.<Long, Long>comparingByValue()
                 .reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
         .limit(limit)
-        .forEach(e -> out.accept(e.getKey()));
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   @Override
@@ -593,24 +605,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
         continue;
       }
       Map<Long, Long> all = merged.computeIfAbsent(e.getKey(), t -> new HashMap<>());
-      pending.forEach(
-          (story, seen) -> {
-            if (seen >= sinceMillis) {
-              all.merge(story, seen, Math::max);
-            }
-          });
-      all.entrySet().stream()
-          .sorted(
-              Map.Entry.<Long, Long>comparingByValue()
-                  .reversed()
-                  .thenComparing(Map.Entry.comparingByKey()))
-          .limit(limit)
-          .forEach(
-              st -> {
-                for (int i : e.getValue()) {
-                  out.accept(i, st.getKey());
-                }
-              });
+      for (long story : withPending(all, pending, sinceMillis, limit)) {
+        for (int i : e.getValue()) {
+          out.accept(i, story);
+        }
+      }
     }
   }
 
