@@ -18,6 +18,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * version is rebuilt from the store on start.
  */
 final class Fields {
-  static final String LAYOUT_VERSION = "3";
+  static final String LAYOUT_VERSION = "4";
 
   /**
    * The article id: keyword, stored, and in sorted doc values, so that related candidates read
@@ -59,6 +61,16 @@ final class Fields {
 
   /** Publication time in epoch milliseconds: points, doc values (sort, freshness), stored. */
   static final String PUBLISHED = "published";
+
+  /**
+   * The order of documents in every segment: newest published first, undated last. Newest-first
+   * searches use this very sort and stop early in each segment, and a date range becomes a range of
+   * document numbers ({@link LongField#newRangeQuery} notices the index sort) instead of a points
+   * query that marks every matching document.
+   */
+  static final Sort INDEX_SORT =
+      new Sort(
+          LongField.newSortField(PUBLISHED, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE));
 
   /** Stored only, for results. */
   static final String URL = "url";

@@ -36,6 +36,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -48,8 +49,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -98,8 +97,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     Files.createDirectories(dir);
     this.directory = FSDirectory.open(dir);
     boolean existed = DirectoryReader.indexExists(directory);
+    // An index of another layout is rebuilt from the store. It is recreated rather than cleared:
+    // its segments may lack the index sort, which a writer cannot add to existing segments. Until
+    // the new index commits, the old commit stays on disk and is recreated again on the next open.
+    boolean sameLayout =
+        existed
+            && Fields.LAYOUT_VERSION.equals(
+                SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY));
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
-    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    cfg.setOpenMode(
+        sameLayout ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+    cfg.setIndexSort(Fields.INDEX_SORT);
     cfg.setCommitOnClose(false); // only commit() commits: a commit always carries its checkpoint
     cfg.setRAMBufferSizeMB(64);
     this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
@@ -118,7 +126,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       live.forEach(e -> data.put(e.getKey(), e.getValue()));
     }
     this.checkpoint = Long.parseLong(data.getOrDefault(CHECKPOINT_KEY, "0"));
-    this.needsRebuild = !existed || !Fields.LAYOUT_VERSION.equals(data.get(LAYOUT_KEY));
+    this.needsRebuild = !sameLayout;
     this.searchers = new SearcherManager(writer, null);
   }
 
@@ -216,11 +224,9 @@ public final class LuceneSearchIndex implements SearchIndex {
           }
           TopDocs top;
           if (newest) {
-            Sort sort =
-                new Sort(
-                    LongField.newSortField(
-                        Fields.PUBLISHED, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE),
-                    SortField.FIELD_SCORE);
+            // The index order itself: each segment stops after the first n hits (and the count
+            // up to the threshold) instead of visiting every match. Ties keep index order.
+            Sort sort = Fields.INDEX_SORT;
             top =
                 s.search(
                     filtered, new TopFieldCollectorManager(sort, n, null, TOTAL_HITS_THRESHOLD));
