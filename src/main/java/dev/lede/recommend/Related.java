@@ -815,13 +815,24 @@ public final class Related implements AutoCloseable {
     }
   }
 
-  /** The article's profile: cached, else made from the document at hand (and stored). */
+  /**
+   * The article's profile: cached, else stored (a row read instead of an entity scan of the
+   * article), else made from the document at hand (and stored).
+   */
   private Profile subjectProfile(RelatedData.Doc d) {
     synchronized (profiles) {
       Profile p = profiles.get(d.id());
       if (p != null) {
         return p;
       }
+    }
+    String enc = lists.profiles(List.of(d.id())).get(d.id());
+    Profile stored = enc == null ? null : ProfileCodec.decode(d.id(), enc);
+    if (stored != null) {
+      synchronized (profiles) {
+        profiles.put(d.id(), stored);
+      }
+      return stored;
     }
     Profile p = profile(d);
     lists.putProfiles(Map.of(d.id(), ProfileCodec.encode(p)));
@@ -1195,9 +1206,15 @@ public final class Related implements AutoCloseable {
     // (a scan rather than a regular-expression split: this runs for every profile read).
     String t = title.toLowerCase(Locale.ROOT);
     int start = -1;
-    for (int i = 0; i <= t.length(); ) {
-      int cp = i < t.length() ? t.codePointAt(i) : ' ';
-      boolean word = i < t.length() && (Character.isLetter(cp) || isNumber(cp));
+    int i = 0;
+    while (i <= t.length()) {
+      boolean word = false;
+      int width = 1;
+      if (i < t.length()) {
+        int cp = t.codePointAt(i);
+        word = Character.isLetter(cp) || isNumber(cp);
+        width = Character.charCount(cp);
+      }
       if (word && start < 0) {
         start = i;
       } else if (!word && start >= 0) {
@@ -1206,7 +1223,7 @@ public final class Related implements AutoCloseable {
         }
         start = -1;
       }
-      i += i < t.length() ? Character.charCount(cp) : 1;
+      i += width;
     }
     return out;
   }
