@@ -2,6 +2,7 @@ package dev.lede;
 
 import dev.lede.recommend.RelatedJson;
 import dev.lede.recommend.RelatedList;
+import dev.lede.recommend.RelatedListCodec;
 import dev.lede.recommend.RelatedListStore;
 import dev.lede.store.StoreException;
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import org.sqlite.SQLiteConfig;
  * Stored related lists in their own SQLite file, {@code DIR/related.db}, next to the store: derived
  * data (rebuildable from the store at any time), so it is kept apart from the store's schema and
  * migrations and written without an fsync per commit (a crash loses at most a few lists, which are
- * then computed on demand). Tables: {@code list} (article id → the list as JSON, with its change
- * position), {@code mention} (item → lists that show it, so a takedown reaches them) and {@code
+ * then computed on demand). Tables: {@code list} (article id → the list in {@link
+ * RelatedListCodec}'s compact form, with its change position; schema 1 held JSON and is converted
+ * on open), {@code mention} (item → lists that show it, so a takedown reaches them) and {@code
  * pending} (the refresh queue) and {@code profile} (each article's ranking profile, so that a
  * candidate costs a row rather than an article read and an entity scan). One connection behind a
  * lock; the folder lock held by {@link Lede} keeps other processes out.
@@ -32,15 +34,20 @@ import org.sqlite.SQLiteConfig;
  * in a bounded LRU map ({@value #CACHE_LISTS} lists, about 5 kB each): a hit costs no SQLite read
  * and no JSON parse. Every write goes through this object (the folder lock keeps other processes
  * out), and {@link #put} and {@link #drop} update the map in the same lock, so it never serves a
- * list the file no longer holds.
+ * list the file no longer holds. A list not in the map costs one primary-key read through a
+ * prepared statement kept open, and one pass over its line ({@link RelatedListCodec}): no JSON
+ * tree.
  */
 final class RelatedListsDb implements RelatedListStore {
   static final String FILE = "related.db";
-  private static final int SCHEMA = 1;
+  private static final int SCHEMA = 2;
 
   static final int CACHE_LISTS = 20_000;
 
   private final Connection c;
+
+  /** The list read, prepared once; guarded by {@code this}. */
+  private final PreparedStatement readList;
 
   /** Parsed lists, least recently used first; guarded by {@code this}. */
   private final java.util.LinkedHashMap<String, RelatedList> cache =
@@ -51,8 +58,9 @@ final class RelatedListsDb implements RelatedListStore {
         }
       };
 
-  private RelatedListsDb(Connection c) {
+  private RelatedListsDb(Connection c) throws SQLException {
     this.c = c;
+    this.readList = c.prepareStatement("SELECT data FROM list WHERE article_id = ?");
   }
 
   static RelatedListsDb open(Path dataDir) {
@@ -74,9 +82,12 @@ final class RelatedListsDb implements RelatedListStore {
           throw new StoreException(
               file + " was written by a newer Lede (schema " + v + "); delete it to recompute");
         }
+        if (v == 1) {
+          toSchema2(c);
+        }
         s.execute(
             "CREATE TABLE IF NOT EXISTS list (article_id TEXT PRIMARY KEY, as_of INTEGER NOT NULL,"
-                + " computed_at INTEGER NOT NULL, json TEXT NOT NULL)");
+                + " computed_at INTEGER NOT NULL, data TEXT NOT NULL)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS mention (item_id TEXT NOT NULL, list_id TEXT NOT NULL,"
                 + " PRIMARY KEY (item_id, list_id)) WITHOUT ROWID");
@@ -90,9 +101,58 @@ final class RelatedListsDb implements RelatedListStore {
                 + " WITHOUT ROWID");
         s.execute("PRAGMA user_version = " + SCHEMA);
       }
-      return new RelatedListsDb(c);
+      try {
+        return new RelatedListsDb(c);
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Schema 1 → 2: lists stored as JSON are rewritten in the compact form, in one transaction. A
+   * list that does not read back is left out, with its mentions (it is computed again on demand).
+   */
+  private static void toSchema2(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE list RENAME TO list_v1");
+      s.execute(
+          "CREATE TABLE list (article_id TEXT PRIMARY KEY, as_of INTEGER NOT NULL,"
+              + " computed_at INTEGER NOT NULL, data TEXT NOT NULL)");
+      try (ResultSet rs =
+              s.executeQuery("SELECT article_id, as_of, computed_at, json FROM list_v1");
+          PreparedStatement put =
+              c.prepareStatement(
+                  "INSERT INTO list (article_id, as_of, computed_at, data) VALUES (?, ?, ?, ?)");
+          PreparedStatement forget = c.prepareStatement("DELETE FROM mention WHERE list_id = ?")) {
+        while (rs.next()) {
+          String line;
+          try {
+            line = RelatedListCodec.encode(RelatedJson.fromStored(rs.getString(4)));
+          } catch (IllegalArgumentException e) {
+            forget.setString(1, rs.getString(1));
+            forget.executeUpdate();
+            continue;
+          }
+          put.setString(1, rs.getString(1));
+          put.setLong(2, rs.getLong(2));
+          put.setLong(3, rs.getLong(3));
+          put.setString(4, line);
+          put.executeUpdate();
+        }
+      }
+      s.execute("DROP TABLE list_v1");
+      s.execute("PRAGMA user_version = " + SCHEMA);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
     }
   }
 
@@ -142,21 +202,19 @@ final class RelatedListsDb implements RelatedListStore {
     return read(
         "reading a related list",
         () -> {
-          try (PreparedStatement p =
-              c.prepareStatement("SELECT json FROM list WHERE article_id = ?")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(RelatedJson.fromStored(rs.getString(1)))
-                  : Optional.<RelatedList>empty();
-            }
+          readList.setString(1, id);
+          try (ResultSet rs = readList.executeQuery()) {
+            // A line that does not read back is no list: computed again on demand.
+            return rs.next()
+                ? Optional.ofNullable(RelatedListCodec.decode(rs.getString(1)))
+                : Optional.<RelatedList>empty();
           }
         });
   }
 
   @Override
   public synchronized void put(RelatedList list) {
-    String json = RelatedJson.toStored(list);
+    String line = RelatedListCodec.encode(list);
     cache.remove(list.id());
     tx(
         "storing a related list",
@@ -164,11 +222,11 @@ final class RelatedListsDb implements RelatedListStore {
           dropOne(list.id());
           try (PreparedStatement p =
               c.prepareStatement(
-                  "INSERT INTO list (article_id, as_of, computed_at, json) VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO list (article_id, as_of, computed_at, data) VALUES (?, ?, ?, ?)")) {
             p.setString(1, list.id());
             p.setLong(2, list.asOf());
             p.setLong(3, list.computedAt().toEpochMilli());
-            p.setString(4, json);
+            p.setString(4, line);
             p.executeUpdate();
           }
           try (PreparedStatement p =
@@ -401,6 +459,7 @@ final class RelatedListsDb implements RelatedListStore {
   @Override
   public synchronized void close() {
     try {
+      readList.close();
       c.close();
     } catch (SQLException e) {
       throw new StoreException("closing " + FILE + " failed: " + e.getMessage(), e);

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxQueryTerms how many of the most distinctive (term, field) pairs make the query (caps
  *     the cost of huge bodies)
  * @param hits what each hit carries
+ * @param titleText with {@code text}: the terms to look for in headlines, when they are fewer than
+ *     those of {@code text} (null: the terms of {@code text} in headlines too). Each term looked
+ *     for in a field is one clause of the query, so a short headline text makes a cheaper query.
  */
 public record RelatedQuery(
     @Nullable String articleId,
@@ -24,7 +27,8 @@ public record RelatedQuery(
     SearchFilters filters,
     int limit,
     int maxQueryTerms,
-    Hits hits) {
+    Hits hits,
+    @Nullable String titleText) {
 
   public static final int DEFAULT_MAX_QUERY_TERMS = 25;
 
@@ -65,7 +69,7 @@ public record RelatedQuery(
       SearchFilters filters,
       int limit,
       int maxQueryTerms) {
-    this(articleId, text, exclude, filters, limit, maxQueryTerms, Hits.FULL);
+    this(articleId, text, exclude, filters, limit, maxQueryTerms, Hits.FULL, null);
   }
 
   /** Candidates related to an indexed article. */
@@ -80,18 +84,26 @@ public record RelatedQuery(
   }
 
   public RelatedQuery withExclude(Set<String> ids) {
-    return new RelatedQuery(articleId, text, ids, filters, limit, maxQueryTerms, hits);
+    return new RelatedQuery(articleId, text, ids, filters, limit, maxQueryTerms, hits, titleText);
   }
 
   public RelatedQuery withFilters(SearchFilters f) {
-    return new RelatedQuery(articleId, text, exclude, f, limit, maxQueryTerms, hits);
+    return new RelatedQuery(articleId, text, exclude, f, limit, maxQueryTerms, hits, titleText);
   }
 
   public RelatedQuery withMaxQueryTerms(int n) {
-    return new RelatedQuery(articleId, text, exclude, filters, limit, n, hits);
+    return new RelatedQuery(articleId, text, exclude, filters, limit, n, hits, titleText);
   }
 
   public RelatedQuery withHits(Hits h) {
-    return new RelatedQuery(articleId, text, exclude, filters, limit, maxQueryTerms, h);
+    return new RelatedQuery(articleId, text, exclude, filters, limit, maxQueryTerms, h, titleText);
+  }
+
+  /**
+   * The terms to look for in headlines (a query from text only): fewer clauses than looking for
+   * every term of the text in headlines too.
+   */
+  public RelatedQuery withTitleText(@Nullable String t) {
+    return new RelatedQuery(articleId, text, exclude, filters, limit, maxQueryTerms, hits, t);
   }
 }

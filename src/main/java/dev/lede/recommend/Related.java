@@ -351,15 +351,17 @@ public final class Related implements AutoCloseable {
     // Candidates: MoreLikeThis over the article's most distinctive terms, then entities and tags.
     Map<String, Double> textScore = new LinkedHashMap<>();
     List<SearchHit> mlt = List.of();
-    String like = likeText(a.title(), body, heaviestNames(entities, entityWeight));
-    if (!like.isEmpty()) {
+    LikeText like = likeText(a.title(), body, heaviestNames(entities, entityWeight));
+    if (!like.body().isEmpty()) {
       Set<String> exclude = new HashSet<>();
       exclude.add(id);
       exclude.add(group);
-      // Every chosen term in both fields (title and body): the query has 2 clauses per term.
+      // Every chosen term in the body field, and the chosen terms of the headline and the heaviest
+      // names in the headline field too: one clause per (term, field).
       mlt =
           data.similar(
-              RelatedQuery.forText(like, settings.textCandidates())
+              RelatedQuery.forText(like.body(), settings.textCandidates())
+                  .withTitleText(like.title())
                   .withExclude(exclude)
                   .withMaxQueryTerms(2 * settings.maxQueryTerms())
                   .withHits(RelatedQuery.Hits.ID_AND_SCORE));
@@ -813,13 +815,24 @@ public final class Related implements AutoCloseable {
     }
   }
 
-  /** The article's profile: cached, else made from the document at hand (and stored). */
+  /**
+   * The article's profile: cached, else stored (a row read instead of an entity scan of the
+   * article), else made from the document at hand (and stored).
+   */
   private Profile subjectProfile(RelatedData.Doc d) {
     synchronized (profiles) {
       Profile p = profiles.get(d.id());
       if (p != null) {
         return p;
       }
+    }
+    String enc = lists.profiles(List.of(d.id())).get(d.id());
+    Profile stored = enc == null ? null : ProfileCodec.decode(d.id(), enc);
+    if (stored != null) {
+      synchronized (profiles) {
+        profiles.put(d.id(), stored);
+      }
+      return stored;
     }
     Profile p = profile(d);
     lists.putProfiles(Map.of(d.id(), ProfileCodec.encode(p)));
@@ -1084,28 +1097,36 @@ public final class Related implements AutoCloseable {
   /** How often a term may repeat in the query text (its term frequency, capped). */
   private static final int LIKE_MAX_TF = 8;
 
+  /** The query texts: the chosen terms, and those of them that come from the headline or names. */
+  private record LikeText(String body, String title) {}
+
   /**
    * The article as a short text of its most distinctive terms, each repeated as often as it occurs
    * (capped; a title word counts twice): the same terms a MoreLikeThis query over the whole article
    * would pick (term frequency times idf), but the index then looks up the frequencies of a few
    * dozen terms instead of every distinct word of the article. The frequencies come from {@link
-   * DocFreqs}; terms found in no other article are left out.
+   * DocFreqs}; terms found in no other article are left out. The chosen terms of the headline and
+   * of the heaviest names are also looked for in headlines; the others only in bodies (a body word
+   * in another headline added a clause per term for little: half the query's clauses before).
    */
-  private String likeText(String title, String body, List<String> names) {
+  private LikeText likeText(String title, String body, List<String> names) {
     Map<String, Integer> tf = new HashMap<>();
+    Set<String> headline = new HashSet<>();
     for (String t : data.analyze(title)) {
       tf.merge(t, 2, Integer::sum);
+      headline.add(t);
     }
     for (String name : names) {
       for (String t : data.analyze(name)) {
         tf.merge(t, 2, Integer::sum);
+        headline.add(t);
       }
     }
     for (String t : data.analyze(cap(body, LIKE_CHARS))) {
       tf.merge(t, 1, Integer::sum);
     }
     if (tf.isEmpty()) {
-      return "";
+      return new LikeText("", "");
     }
     Map<String, Long> df = docFreqs.of(tf.keySet());
     long n = docFreqs.docCount();
@@ -1119,14 +1140,19 @@ public final class Related implements AutoCloseable {
     }
     scored.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
     StringBuilder sb = new StringBuilder();
+    StringBuilder tb = new StringBuilder();
     for (Map.Entry<String, Double> e :
         scored.subList(0, Math.min(settings.maxQueryTerms(), scored.size()))) {
       int reps = Math.min(tf.get(e.getKey()), LIKE_MAX_TF);
+      boolean inHeadline = headline.contains(e.getKey());
       for (int i = 0; i < reps; i++) {
         sb.append(e.getKey()).append(' ');
+        if (inHeadline) {
+          tb.append(e.getKey()).append(' ');
+        }
       }
     }
-    return sb.toString().strip();
+    return new LikeText(sb.toString().strip(), tb.toString().strip());
   }
 
   /** The heaviest uncommon names of the article ({@link Settings#queryEntities} at most). */
@@ -1176,12 +1202,38 @@ public final class Related implements AutoCloseable {
     for (Entities.Entity e : entities.subList(0, Math.min(15, entities.size()))) {
       out.add(e.key());
     }
-    for (String w : title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() > 3) {
-        out.add(w);
+    // The title's words of more than three characters: runs of letters and digits, lower-cased
+    // (a scan rather than a regular-expression split: this runs for every profile read).
+    String t = title.toLowerCase(Locale.ROOT);
+    int start = -1;
+    int i = 0;
+    while (i <= t.length()) {
+      boolean word = false;
+      int width = 1;
+      if (i < t.length()) {
+        int cp = t.codePointAt(i);
+        word = Character.isLetter(cp) || isNumber(cp);
+        width = Character.charCount(cp);
       }
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        if (i - start > 3) {
+          out.add(t.substring(start, i));
+        }
+        start = -1;
+      }
+      i += width;
     }
     return out;
+  }
+
+  /** Whether a code point is in {@code \p{N}} (decimal digits, letter numbers, other numbers). */
+  private static boolean isNumber(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static Set<String> lower(List<String> xs) {

@@ -415,6 +415,29 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void related_titleText_limitsWhichTermsAreLookedForInHeadlines() {
+    add("head1", "Volcano erupts", "Ash fell on the villages.");
+    add("head2", "Volcano alert", "Residents left their homes.");
+    add("body1", "Villages evacuated", "A volcano erupted overnight.");
+    add("body2", "Flights cancelled", "The volcano cloud closed airports.");
+    add("other", "Football", "The cup final ended in a draw.");
+    index.refresh();
+    RelatedQuery q = RelatedQuery.forText("volcano", 10);
+
+    // By default the text's terms are looked for in headlines and bodies alike.
+    assertThat(index.related(q).stream().map(SearchHit::id))
+        .containsExactlyInAnyOrder("head1", "head2", "body1", "body2");
+    // With an empty headline text, "volcano" is looked for in bodies only.
+    assertThat(index.related(q.withTitleText("")).stream().map(SearchHit::id))
+        .containsExactlyInAnyOrder("body1", "body2");
+    // A headline text of its own is looked for in headlines, whatever the text.
+    assertThat(
+            index.related(RelatedQuery.forText("quasar", 10).withTitleText("volcano")).stream()
+                .map(SearchHit::id))
+        .containsExactlyInAnyOrder("head1", "head2");
+  }
+
+  @Test
   void related_idAndScoreHits_areTheFullHitsWithoutTheirStoredFields() {
     addRelatedCorpus();
     Instant when = Instant.parse("2024-03-10T08:00:00Z");

@@ -392,11 +392,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     return withSearcher(
         s -> {
           IndexReader r = s.getIndexReader();
-          Map<String, Long> df = new HashMap<>();
-          for (String t : terms) {
-            df.put(t, (long) r.docFreq(new Term(Fields.BODY, t)));
-          }
-          return new TermStats(r.numDocs(), df);
+          return new TermStats(r.numDocs(), Related.docFreqs(r, Fields.BODY, terms));
         });
   }
 

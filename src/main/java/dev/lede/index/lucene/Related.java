@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -27,6 +30,8 @@ import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -37,6 +42,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.ClassicSimilarity;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,7 +102,7 @@ final class Related {
       title = d.get(Fields.TITLE) == null ? "" : d.get(Fields.TITLE);
       body = d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY);
     } else {
-      title = q.text();
+      title = q.titleText() == null ? q.text() : q.titleText();
       body = q.text();
     }
     Map<String, Integer> titleTf = termFrequencies(analyzer, Fields.TITLE, title);
@@ -182,14 +188,15 @@ final class Related {
       if (docCount <= 0) {
         docCount = r.numDocs();
       }
+      Map<String, TermStates> states = termStates(s, field, tf.keySet());
       for (Map.Entry<String, Integer> e : tf.entrySet()) {
-        Term t = new Term(field, e.getKey());
-        TermStates states = TermStates.build(s, t, true);
-        int df = states.docFreq();
+        TermStates st = states.get(e.getKey());
+        int df = st == null ? 0 : st.docFreq();
         if (df < MIN_DOC_FREQ) {
           continue;
         }
-        scored.add(new Scored(t, states, e.getValue() * IDF.idf(df, docCount)));
+        scored.add(
+            new Scored(new Term(field, e.getKey()), st, e.getValue() * IDF.idf(df, docCount)));
       }
     }
     if (scored.isEmpty()) {
@@ -205,6 +212,72 @@ final class Related {
           BooleanClause.Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /**
+   * The term states of these terms of a field in every segment, looked up with one terms enum per
+   * segment in term order ({@code TermStates.build} opens an enum per term and segment: most of the
+   * cost of looking up a few dozen terms in a dozen segments).
+   */
+  private static Map<String, TermStates> termStates(
+      IndexSearcher s, String field, Collection<String> terms) throws IOException {
+    IndexReaderContext top = s.getTopReaderContext();
+    List<BytesRef> sorted = new ArrayList<>(terms.size());
+    Map<BytesRef, TermStates> byBytes = new HashMap<>();
+    for (String t : terms) {
+      BytesRef b = new BytesRef(t);
+      sorted.add(b);
+      byBytes.put(b, new TermStates(top));
+    }
+    Collections.sort(sorted);
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      Terms fieldTerms = leaf.reader().terms(field);
+      if (fieldTerms == null) {
+        continue;
+      }
+      TermsEnum te = fieldTerms.iterator();
+      for (BytesRef b : sorted) {
+        if (te.seekExact(b)) {
+          byBytes.get(b).register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
+        }
+      }
+    }
+    Map<String, TermStates> out = new HashMap<>();
+    for (BytesRef b : sorted) {
+      out.put(b.utf8ToString(), byBytes.get(b));
+    }
+    return out;
+  }
+
+  /**
+   * Document frequencies of these terms of a field (0 for absent ones), looked up as {@link
+   * #termStates} does: one terms enum per segment, terms in order.
+   */
+  static Map<String, Long> docFreqs(IndexReader r, String field, Collection<String> terms)
+      throws IOException {
+    List<BytesRef> sorted = new ArrayList<>(terms.size());
+    for (String t : terms) {
+      sorted.add(new BytesRef(t));
+    }
+    Collections.sort(sorted);
+    long[] df = new long[sorted.size()];
+    for (LeafReaderContext leaf : r.leaves()) {
+      Terms fieldTerms = leaf.reader().terms(field);
+      if (fieldTerms == null) {
+        continue;
+      }
+      TermsEnum te = fieldTerms.iterator();
+      for (int i = 0; i < df.length; i++) {
+        if (te.seekExact(sorted.get(i))) {
+          df[i] += te.docFreq();
+        }
+      }
+    }
+    Map<String, Long> out = new HashMap<>();
+    for (int i = 0; i < df.length; i++) {
+      out.put(sorted.get(i).utf8ToString(), df[i]);
+    }
+    return out;
   }
 
   private static @Nullable Instant published(LeafReaderContext leaf, int doc) throws IOException {
