@@ -57,6 +57,9 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   /** Postings kept per lookup key (lookups ask for at most this many). */
   private static final int PER_KEY = 64;
 
+  /** The writer connection's page cache, in KB. */
+  private static final int WRITER_CACHE_KB = 64 * 1024;
+
   /** Stories kept per story term, the most recently filed (lookups ask for at most this many). */
   static final int PER_TERM = 64;
 
@@ -66,6 +69,26 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   private final LongIntMap dfDelta = new LongIntMap(1 << 12);
   private final TreeMap<Long, List<Long>> pendingPostings = new TreeMap<>();
   private final Map<Long, Map<Long, Long>> pendingTerms = new HashMap<>();
+
+  /** Article rows added or changed in this transaction, written once each by {@link #flush}. */
+  private final Map<Long, Row> dirtyRows = new HashMap<>();
+
+  /** A {@code dedup_article} row. */
+  private static final class Row {
+    final long key;
+    final String id;
+    byte @Nullable [] sketch;
+    long canonical;
+    long story;
+
+    Row(long key, String id, byte @Nullable [] sketch, long canonical, long story) {
+      this.key = key;
+      this.id = id;
+      this.sketch = sketch;
+      this.canonical = canonical;
+      this.story = story;
+    }
+  }
 
   /** Story rows changed in this transaction, written once each by {@link #flush}. */
   private final Map<Long, StoryRow> dirtyStories = new HashMap<>();
@@ -84,9 +107,26 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   private long documents = -1;
   private boolean documentsDirty;
+  private long nextStory = -1;
+  private boolean nextStoryDirty;
 
   SqliteDedupState(Connection c) {
     this.c = c;
+  }
+
+  /**
+   * The state on the store's writer connection, whose page cache is raised to {@value
+   * #WRITER_CACHE_KB} KB (native memory, bounded; SQLite's default is 2 MB): an article's lookups
+   * land on posting and term lists spread over the whole file, and each page that misses the cache
+   * is a system call.
+   */
+  static SqliteDedupState onWriter(Connection c) {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KB);
+    } catch (SQLException e) {
+      throw new StoreException("setting up the dedup state failed: " + e.getMessage(), e);
+    }
+    return new SqliteDedupState(c);
   }
 
   /** Forgets cached values (after a rollback, or when another connection may have written). */
@@ -97,8 +137,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     pendingPostings.clear();
     pendingTerms.clear();
     dirtyStories.clear();
+    dirtyRows.clear();
     documents = -1;
     documentsDirty = false;
+    nextStory = -1;
+    nextStoryDirty = false;
   }
 
   /**
@@ -106,6 +149,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    */
   void flush() {
     try {
+      flushRows();
       flushPostings();
       flushTerms();
       flushStories();
@@ -131,6 +175,10 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       setMeta(DOCUMENTS, documents);
       documentsDirty = false;
     }
+    if (nextStoryDirty) {
+      setMeta(NEXT_STORY, nextStory);
+      nextStoryDirty = false;
+    }
   }
 
   // ---- articles
@@ -145,26 +193,105 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public long add(String articleId) {
-    return query(
-        "INSERT INTO dedup_article (id) VALUES (?) RETURNING key",
-        p -> p.setString(1, articleId),
-        rs -> {
-          rs.next();
-          return rs.getLong(1);
-        });
+    long key =
+        query(
+            "INSERT INTO dedup_article (id) VALUES (?) RETURNING key",
+            p -> p.setString(1, articleId),
+            rs -> {
+              rs.next();
+              return rs.getLong(1);
+            });
+    dirtyRows.put(key, new Row(key, articleId, null, -1, -1));
+    return key;
   }
 
   @Override
   public String id(long key) {
-    String id =
-        query(
-            "SELECT id FROM dedup_article WHERE key = ?",
-            p -> p.setLong(1, key),
-            rs -> rs.next() ? rs.getString(1) : null);
-    if (id == null) {
+    Row row = row(key);
+    if (row == null) {
       throw new IllegalArgumentException("unknown article key " + key);
     }
-    return id;
+    return row.id;
+  }
+
+  /**
+   * The row of an article changed in this transaction, or its stored row (not kept), or null.
+   * Changes go to the held-back copy ({@link #changed}) and are written by {@link #flush}.
+   */
+  private @Nullable Row row(long key) {
+    Row dirty = dirtyRows.get(key);
+    if (dirty != null) {
+      return dirty;
+    }
+    return query(
+        "SELECT id, sketch, canonical, story FROM dedup_article WHERE key = ?",
+        p -> p.setLong(1, key),
+        rs ->
+            rs.next()
+                ? new Row(key, rs.getString(1), rs.getBytes(2), rs.getLong(3), rs.getLong(4))
+                : null);
+  }
+
+  /** The held-back copy of an article's row to change, or null for an unknown article. */
+  private @Nullable Row changed(long key) {
+    Row row = row(key);
+    if (row != null) {
+      dirtyRows.put(key, row);
+    }
+    return row;
+  }
+
+  /** Writes the article rows changed in this transaction, one statement each. */
+  private void flushRows() throws SQLException {
+    if (dirtyRows.isEmpty()) {
+      return;
+    }
+    PreparedStatement p =
+        prepare("UPDATE dedup_article SET sketch = ?, canonical = ?, story = ? WHERE key = ?");
+    for (Row r : new TreeMap<>(dirtyRows).values()) {
+      p.setBytes(1, r.sketch);
+      p.setLong(2, r.canonical);
+      p.setLong(3, r.story);
+      p.setLong(4, r.key);
+      p.addBatch();
+    }
+    p.executeBatch();
+    dirtyRows.clear();
+  }
+
+  /**
+   * Keys from a query on a stored column, corrected by the rows changed in this transaction: a
+   * stored key whose changed row no longer matches is left out, changed rows that match are added;
+   * ascending.
+   */
+  private List<Long> overlaid(List<Long> stored, java.util.function.Predicate<Row> matches) {
+    java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+    for (long k : stored) {
+      Row r = dirtyRows.get(k);
+      if (r == null || matches.test(r)) {
+        out.add(k);
+      }
+    }
+    for (Row r : dirtyRows.values()) {
+      if (matches.test(r)) {
+        out.add(r.key);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private List<Long> keysWhere(String sql, long value) {
+    List<Long> out = new ArrayList<>();
+    query(
+        sql,
+        p -> p.setLong(1, value),
+        rs -> {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
+          }
+          return null;
+        });
+    return out;
   }
 
   @Override
@@ -177,16 +304,18 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void putSketch(long article, byte[] sketch) {
-    update(
-        "UPDATE dedup_article SET sketch = ? WHERE key = ?",
-        p -> {
-          p.setBytes(1, sketch);
-          p.setLong(2, article);
-        });
+    Row r = changed(article);
+    if (r != null) {
+      r.sketch = sketch;
+    }
   }
 
   @Override
   public byte @Nullable [] sketch(long article) {
+    Row r = dirtyRows.get(article);
+    if (r != null) {
+      return r.sketch;
+    }
     return query(
         "SELECT sketch FROM dedup_article WHERE key = ?",
         p -> p.setLong(1, article),
@@ -195,7 +324,10 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void removeSketch(long article) {
-    update("UPDATE dedup_article SET sketch = NULL WHERE key = ?", p -> p.setLong(1, article));
+    Row r = changed(article);
+    if (r != null) {
+      r.sketch = null;
+    }
   }
 
   @Override
@@ -322,7 +454,17 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   }
 
   @Override
-  public void sketches(long[] articles, int n, BiConsumer<Long, byte[]> out) {
+  public void sketches(long[] wanted, int count, BiConsumer<Long, byte[]> out) {
+    long[] articles = new long[count];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      Row r = dirtyRows.get(wanted[i]);
+      if (r == null) {
+        articles[n++] = wanted[i];
+      } else if (r.sketch != null) {
+        out.accept(r.key, r.sketch);
+      }
+    }
     if (n == 0) {
       return;
     }
@@ -361,16 +503,18 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void setCanonical(long article, long canonical) {
-    update(
-        "UPDATE dedup_article SET canonical = ? WHERE key = ?",
-        p -> {
-          p.setLong(1, canonical);
-          p.setLong(2, article);
-        });
+    Row r = changed(article);
+    if (r != null) {
+      r.canonical = canonical;
+    }
   }
 
   @Override
   public long canonical(long article) {
+    Row r = dirtyRows.get(article);
+    if (r != null) {
+      return r.canonical;
+    }
     return query(
         "SELECT canonical FROM dedup_article WHERE key = ?",
         p -> p.setLong(1, article),
@@ -379,27 +523,24 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void copies(long canonical, LongConsumer out) {
-    query(
-        "SELECT key FROM dedup_article WHERE canonical = ? AND key <> ? ORDER BY key",
-        p -> {
-          p.setLong(1, canonical);
-          p.setLong(2, canonical);
-        },
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getLong(1));
-          }
-          return null;
-        });
+    List<Long> stored =
+        keysWhere("SELECT key FROM dedup_article WHERE canonical = ? ORDER BY key", canonical);
+    for (long k : overlaid(stored, r -> r.canonical == canonical)) {
+      if (k != canonical) {
+        out.accept(k);
+      }
+    }
   }
 
   // ---- stories
 
   @Override
   public long nextStoryId() {
-    long next = meta(NEXT_STORY);
-    setMeta(NEXT_STORY, next + 1);
-    return next;
+    if (nextStory < 0) {
+      nextStory = meta(NEXT_STORY);
+    }
+    nextStoryDirty = true;
+    return nextStory++;
   }
 
   @Override
@@ -454,16 +595,18 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void setStory(long article, long storyId) {
-    update(
-        "UPDATE dedup_article SET story = ? WHERE key = ?",
-        p -> {
-          p.setLong(1, storyId);
-          p.setLong(2, article);
-        });
+    Row r = changed(article);
+    if (r != null) {
+      r.story = storyId;
+    }
   }
 
   @Override
   public long storyOf(long article) {
+    Row r = dirtyRows.get(article);
+    if (r != null) {
+      return r.story;
+    }
     return query(
         "SELECT story FROM dedup_article WHERE key = ?",
         p -> p.setLong(1, article),
@@ -472,15 +615,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void members(long storyId, LongConsumer out) {
-    query(
-        "SELECT key FROM dedup_article WHERE story = ? ORDER BY key",
-        p -> p.setLong(1, storyId),
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getLong(1));
-          }
-          return null;
-        });
+    List<Long> stored =
+        keysWhere("SELECT key FROM dedup_article WHERE story = ? ORDER BY key", storyId);
+    for (long k : overlaid(stored, r -> r.story == storyId)) {
+      out.accept(k);
+    }
   }
 
   @Override
@@ -494,6 +633,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
           p.setLong(1, to);
           p.setLong(2, from);
         });
+    for (Row r : dirtyRows.values()) {
+      if (r.story == from) {
+        r.story = to;
+      }
+    }
   }
 
   @Override
@@ -657,15 +801,19 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void memberIds(long storyId, Consumer<String> out) {
-    query(
-        "SELECT id FROM dedup_article WHERE story = ? ORDER BY key",
-        p -> p.setLong(1, storyId),
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getString(1));
-          }
-          return null;
-        });
+    if (dirtyRows.isEmpty()) {
+      query(
+          "SELECT id FROM dedup_article WHERE story = ? ORDER BY key",
+          p -> p.setLong(1, storyId),
+          rs -> {
+            while (rs.next()) {
+              out.accept(rs.getString(1));
+            }
+            return null;
+          });
+      return;
+    }
+    members(storyId, k -> out.accept(id(k)));
   }
 
   @Override
@@ -677,6 +825,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       s.executeUpdate("DELETE FROM dedup_term_list");
       s.executeUpdate("DELETE FROM dedup_df");
       s.executeUpdate("UPDATE dedup_article SET story = -1 WHERE story <> -1");
+      dirtyRows.values().forEach(r -> r.story = -1);
     } catch (SQLException e) {
       throw new StoreException("clearing stories failed: " + e.getMessage(), e);
     }

@@ -265,4 +265,58 @@ class SqliteDedupStateTest {
       assertThat(single).containsExactly(12L, 4_000_000_000L);
     }
   }
+
+  @Test
+  void articleRows_changedInATransaction_answerBeforeTheCommit_andVanishOnRollback() {
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      long[] keys = new long[3];
+      write(
+          store,
+          () -> {
+            keys[0] = s.add("a");
+            s.putSketch(keys[0], new byte[] {1});
+            s.setCanonical(keys[0], keys[0]);
+            s.setStory(keys[0], 7);
+            keys[1] = s.add("b");
+          });
+      write(
+          store,
+          () -> {
+            s.setCanonical(keys[1], keys[0]); // stored row changed
+            s.setStory(keys[1], 7);
+            keys[2] = s.add("c"); // new row
+            s.putSketch(keys[2], new byte[] {3});
+            s.setCanonical(keys[2], keys[0]);
+            s.setStory(keys[2], 8);
+            List<Long> copies = new ArrayList<>();
+            s.copies(keys[0], copies::add);
+            assertThat(copies).containsExactly(keys[1], keys[2]);
+            s.moveMembers(8, 7);
+            List<String> members = new ArrayList<>();
+            s.memberIds(7, members::add);
+            assertThat(members).containsExactly("a", "b", "c");
+            assertThat(s.id(keys[2])).isEqualTo("c");
+            assertThat(s.sketch(keys[2])).containsExactly(3);
+          });
+      List<Long> stored = new ArrayList<>();
+      s.members(7, stored::add);
+      assertThat(stored).containsExactly(keys[0], keys[1], keys[2]);
+      assertThat(s.canonical(keys[2])).isEqualTo(keys[0]);
+      assertThatThrownBy(
+              () ->
+                  write(
+                      store,
+                      () -> {
+                        s.setStory(keys[0], 9);
+                        s.removeSketch(keys[0]);
+                        s.add("d");
+                        throw new IllegalStateException("boom");
+                      }))
+          .hasMessageContaining("boom");
+      assertThat(s.storyOf(keys[0])).isEqualTo(7);
+      assertThat(s.sketch(keys[0])).containsExactly(1);
+      assertThat(s.key("d")).isEqualTo(-1);
+    }
+  }
 }
