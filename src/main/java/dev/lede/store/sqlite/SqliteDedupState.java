@@ -19,29 +19,35 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migration V003): the corpus
- * never has to fit in memory. Bound to one connection: the store's writer (used only inside the
- * store's write transactions, so that an article, its fingerprint, its duplicate link and its story
- * commit together) or a reader (read-only snapshot).
+ * The dedup stage's state in the store's own SQLite file (tables of migrations V003 and V004): the
+ * corpus never has to fit in memory. Bound to one connection: the store's writer (used only inside
+ * the store's write transactions, so that an article, its fingerprint, its duplicate link and its
+ * story commit together) or a reader (read-only snapshot).
  *
- * <p>Reads are statements on an index (prepared once per connection); the lookups of one article
- * are batched: all its posting probes in one statement (a VALUES list joined to the posting key,
- * the first {@code limit} rows of each key kept by a window function; lists hold at most {@value
- * #PER_KEY} postings, the oldest, as in the heap state, so a key costs a bounded read), all its
- * story-term probes in another, then the candidate stories, candidate fingerprints and missing
- * document frequencies with one {@code IN} list each. Statement sizes are rounded up (padding that
- * matches nothing) so that a handful of prepared statements serve every article. Story rows are
- * cached write-through in a bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article
- * are mostly recent stories, read again and again. The three kinds of rows written by the dozen per
- * article — lookup postings, story terms and document-frequency increments — are held back in the
- * heap for the current transaction only (reads see them through an overlay) and written by {@link
- * #flush} just before the commit, sorted by key and with the increments of one transaction summed:
- * far fewer, far more local B-tree writes. Document frequencies read are cached in a bounded map.
- * After a rollback {@link #forget} drops all of it, cached stories included.
+ * <p>Fewer, fatter rows: the lookup postings of one key (at most {@value #PER_KEY}, the oldest, as
+ * in the heap state) are one blob in {@code dedup_posting_list}, and the stories filed under one
+ * story term (the {@value #PER_TERM} most recently filed) one blob in {@code dedup_term_list}, both
+ * under an integer primary key ({@link PackedLists}). The lookups of one article are batched: all
+ * its posting keys in one {@code IN} list, all its story terms in another, then the candidate
+ * stories, candidate fingerprints and missing document frequencies with one {@code IN} list each.
+ * Statement sizes are rounded up (padding that matches nothing) so that a handful of prepared
+ * statements serve every article. Story rows are cached write-through in a bounded LRU ({@value
+ * #STORY_CACHE} rows): the candidates of an article are mostly recent stories, read again and
+ * again.
+ *
+ * <p>Everything an article writes is held back in the heap for the current transaction only (reads
+ * see it through an overlay) and written by {@link #flush} just before the commit: its article row
+ * (once, instead of an update per field), its postings and story terms (each touched list read
+ * once, merged, rewritten once, in key order), the story rows it changed (once each), the summed
+ * document-frequency increments and the counters. After a rollback {@link #forget} drops all of it,
+ * cached stories included; a crash before the commit loses the transaction as a whole. Document
+ * frequencies read are cached in a bounded map, and the writer's page cache is raised ({@link
+ * #onWriter}).
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
- * two integers) and about 37 postings of three integers in a WITHOUT ROWID table; per story one row
- * with its centroid and about 40 term rows. Not thread-safe (the store serialises writers).
+ * two integers) and about 37 postings, 4 bytes each in a list (most keys have a list of one, a row
+ * of about 15 bytes); per story one row with its centroid and its share of the term lists. Not
+ * thread-safe (the store serialises writers).
  */
 final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final String DOCUMENTS = "dedup_documents";
@@ -382,7 +388,8 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    * The blobs of a packed-list table ({@code key INTEGER PRIMARY KEY, list BLOB}) for the given
    * keys, read {@value #MAX_IN} keys per statement.
    */
-  private Map<Long, byte[]> readLists(String table, String keyColumn, java.util.Collection<Long> keys) {
+  private Map<Long, byte[]> readLists(
+      String table, String keyColumn, java.util.Collection<Long> keys) {
     Map<Long, byte[]> out = new HashMap<>(keys.size() * 2);
     if (keys.isEmpty()) {
       return out;
@@ -693,7 +700,8 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       return;
     }
     Map<Long, byte[]> stored = readLists("dedup_term_list", "term", pendingTerms.keySet());
-    PreparedStatement p = prepare("INSERT OR REPLACE INTO dedup_term_list (term, list) VALUES (?, ?)");
+    PreparedStatement p =
+        prepare("INSERT OR REPLACE INTO dedup_term_list (term, list) VALUES (?, ?)");
     for (Map.Entry<Long, Map<Long, Long>> e : new TreeMap<>(pendingTerms).entrySet()) {
       p.setLong(1, e.getKey());
       p.setBytes(2, PackedLists.mergeTerms(stored.get(e.getKey()), e.getValue(), PER_TERM));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store's dedup state (packed lists, rows held back until the commit) must decide exactly as
- * the heap state: the same stream of articles with copies, assigned in transactions that end at
- * odd places (so that copies, stories and postings of one transaction meet those of earlier ones),
+ * the heap state: the same stream of articles with copies, assigned in transactions that end at odd
+ * places (so that copies, stories and postings of one transaction meet those of earlier ones),
  * gives the same assignment for every article.
  */
 class SqliteDedupParityTest {
@@ -37,7 +37,7 @@ class SqliteDedupParityTest {
     }
     SyntheticNews news = new SyntheticNews(real, 7);
     List<ArticleRef> refs = new ArrayList<>();
-    for (int i = 0; i < 700; i++) {
+    for (int i = 0; i < 500; i++) {
       Article a = news.next();
       String source = "source-" + (i % 23);
       refs.add(ArticleRef.of(a.id(), a, source, source, a.published()));

@@ -235,7 +235,8 @@ class SqliteDedupStateTest {
       }
       st.execute("INSERT INTO dedup_posting VALUES (16, 7, 4000000000)");
       for (int story = 1; story <= 70; story++) {
-        st.execute("INSERT INTO dedup_story_term VALUES (500, " + story + ", " + (1000 + story) + ")");
+        st.execute(
+            "INSERT INTO dedup_story_term VALUES (500, " + story + ", " + (1000 + story) + ")");
       }
       st.execute("INSERT INTO dedup_story_term VALUES (-3, 2, 5)");
     }
