@@ -97,6 +97,8 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
       require(mergeThreshold > 0 && mergeThreshold <= 1, "mergeThreshold must be in (0, 1]");
       require(window.isPositive() && !grace.isNegative() && decay.isPositive(), "bad time window");
       require(queryTerms >= 1 && storiesPerTerm >= 1 && maxCandidates >= 1, "bad candidate sizes");
+      // a store keeps the 64 most recently filed stories per term (SQLite's packed term lists)
+      require(storiesPerTerm <= 64, "storiesPerTerm must be at most 64");
       require(centroidTerms >= 10, "centroidTerms must be at least 10");
     }
 

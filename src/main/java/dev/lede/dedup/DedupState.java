@@ -18,15 +18,17 @@ import org.jspecify.annotations.Nullable;
  * non-negative numbers the state hands out ({@link #add}); a store can use its row id. Story ids
  * come from {@link #nextStoryId} and are never reused. Times are epoch milliseconds.
  *
- * <p>A SQL layout that fits (one row per line; every lookup is an index seek):
+ * <p>A SQL layout that fits (every lookup is a primary-key or index seek; the SQLite store packs
+ * the lists of one posting key and of one story term into one blob each, capped — lookups ask for
+ * at most 64):
  *
  * <pre>
  * dedup_article(key INTEGER PRIMARY KEY, id TEXT UNIQUE, sketch BLOB, canonical INTEGER, story INTEGER)
  *   -- index on canonical (copies), index on story (members)
- * dedup_posting(tbl INTEGER, k INTEGER, article INTEGER, PRIMARY KEY (tbl, k, article)) WITHOUT ROWID
+ * dedup_posting_list(key INTEGER PRIMARY KEY, list BLOB)  -- key = table << 32 | lookup key
  * dedup_story(id INTEGER PRIMARY KEY, headline TEXT, first_seen INTEGER, last_seen INTEGER,
  *             size INTEGER, centroid BLOB)                     -- index on last_seen
- * dedup_story_term(term INTEGER, story INTEGER, seen INTEGER, PRIMARY KEY (term, story)) WITHOUT ROWID
+ * dedup_term_list(term INTEGER PRIMARY KEY, list BLOB)    -- (story, seen) pairs, most recent first
  * dedup_df(term INTEGER PRIMARY KEY, df INTEGER); plus one counter row for documents()
  * </pre>
  */

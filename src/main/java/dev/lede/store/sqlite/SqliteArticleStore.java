@@ -58,7 +58,7 @@ public final class SqliteArticleStore implements ArticleStore {
     this.file = file;
     this.db = db;
     this.clock = clock;
-    this.dedupState = new SqliteDedupState(db.setupConnection());
+    this.dedupState = SqliteDedupState.onWriter(db.setupConnection());
   }
 
   /**

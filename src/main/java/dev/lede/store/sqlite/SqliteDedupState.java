@@ -19,29 +19,35 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migration V003): the corpus
- * never has to fit in memory. Bound to one connection: the store's writer (used only inside the
- * store's write transactions, so that an article, its fingerprint, its duplicate link and its story
- * commit together) or a reader (read-only snapshot).
+ * The dedup stage's state in the store's own SQLite file (tables of migrations V003 and V004): the
+ * corpus never has to fit in memory. Bound to one connection: the store's writer (used only inside
+ * the store's write transactions, so that an article, its fingerprint, its duplicate link and its
+ * story commit together) or a reader (read-only snapshot).
  *
- * <p>Reads are statements on an index (prepared once per connection); the lookups of one article
- * are batched: all its posting probes in one statement (a VALUES list joined to the posting key,
- * the first {@code limit} rows of each key kept by a window function; lists hold at most {@value
- * #PER_KEY} postings, the oldest, as in the heap state, so a key costs a bounded read), all its
- * story-term probes in another, then the candidate stories, candidate fingerprints and missing
- * document frequencies with one {@code IN} list each. Statement sizes are rounded up (padding that
- * matches nothing) so that a handful of prepared statements serve every article. Story rows are
- * cached write-through in a bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article
- * are mostly recent stories, read again and again. The three kinds of rows written by the dozen per
- * article — lookup postings, story terms and document-frequency increments — are held back in the
- * heap for the current transaction only (reads see them through an overlay) and written by {@link
- * #flush} just before the commit, sorted by key and with the increments of one transaction summed:
- * far fewer, far more local B-tree writes. Document frequencies read are cached in a bounded map.
- * After a rollback {@link #forget} drops all of it, cached stories included.
+ * <p>Fewer, fatter rows: the lookup postings of one key (at most {@value #PER_KEY}, the oldest, as
+ * in the heap state) are one blob in {@code dedup_posting_list}, and the stories filed under one
+ * story term (the {@value #PER_TERM} most recently filed) one blob in {@code dedup_term_list}, both
+ * under an integer primary key ({@link PackedLists}). The lookups of one article are batched: all
+ * its posting keys in one {@code IN} list, all its story terms in another, then the candidate
+ * stories, candidate fingerprints and missing document frequencies with one {@code IN} list each.
+ * Statement sizes are rounded up (padding that matches nothing) so that a handful of prepared
+ * statements serve every article. Story rows are cached write-through in a bounded LRU ({@value
+ * #STORY_CACHE} rows): the candidates of an article are mostly recent stories, read again and
+ * again.
+ *
+ * <p>Everything an article writes is held back in the heap for the current transaction only (reads
+ * see it through an overlay) and written by {@link #flush} just before the commit: its article row
+ * (once, instead of an update per field), its postings and story terms (each touched list read
+ * once, merged, rewritten once, in key order), the story rows it changed (once each), the summed
+ * document-frequency increments and the counters. After a rollback {@link #forget} drops all of it,
+ * cached stories included; a crash before the commit loses the transaction as a whole. Document
+ * frequencies read are cached in a bounded map, and the writer's page cache is raised ({@link
+ * #onWriter}).
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
- * two integers) and about 37 postings of three integers in a WITHOUT ROWID table; per story one row
- * with its centroid and about 40 term rows. Not thread-safe (the store serialises writers).
+ * two integers) and about 37 postings, 4 bytes each in a list (most keys have a list of one, a row
+ * of about 15 bytes); per story one row with its centroid and its share of the term lists. Not
+ * thread-safe (the store serialises writers).
  */
 final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final String DOCUMENTS = "dedup_documents";
@@ -57,12 +63,41 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   /** Postings kept per lookup key (lookups ask for at most this many). */
   private static final int PER_KEY = 64;
 
+  /** The writer connection's page cache, in KB. */
+  private static final int WRITER_CACHE_KB = 64 * 1024;
+
+  /** Stories kept per story term, the most recently filed (lookups ask for at most this many). */
+  static final int PER_TERM = 64;
+
   private final Connection c;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final LongIntMap dfCache = new LongIntMap(1 << 12);
   private final LongIntMap dfDelta = new LongIntMap(1 << 12);
   private final TreeMap<Long, List<Long>> pendingPostings = new TreeMap<>();
   private final Map<Long, Map<Long, Long>> pendingTerms = new HashMap<>();
+
+  /** Article rows added or changed in this transaction, written once each by {@link #flush}. */
+  private final Map<Long, Row> dirtyRows = new HashMap<>();
+
+  /** A {@code dedup_article} row. */
+  private static final class Row {
+    final long key;
+    final String id;
+    byte @Nullable [] sketch;
+    long canonical;
+    long story;
+
+    Row(long key, String id, byte @Nullable [] sketch, long canonical, long story) {
+      this.key = key;
+      this.id = id;
+      this.sketch = sketch;
+      this.canonical = canonical;
+      this.story = story;
+    }
+  }
+
+  /** Story rows changed in this transaction, written once each by {@link #flush}. */
+  private final Map<Long, StoryRow> dirtyStories = new HashMap<>();
 
   /**
    * Recently read or written story rows (write-through, bounded): the stories an article is
@@ -78,9 +113,26 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   private long documents = -1;
   private boolean documentsDirty;
+  private long nextStory = -1;
+  private boolean nextStoryDirty;
 
   SqliteDedupState(Connection c) {
     this.c = c;
+  }
+
+  /**
+   * The state on the store's writer connection, whose page cache is raised to {@value
+   * #WRITER_CACHE_KB} KB (native memory, bounded; SQLite's default is 2 MB): an article's lookups
+   * land on posting and term lists spread over the whole file, and each page that misses the cache
+   * is a system call.
+   */
+  static SqliteDedupState onWriter(Connection c) {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KB);
+    } catch (SQLException e) {
+      throw new StoreException("setting up the dedup state failed: " + e.getMessage(), e);
+    }
+    return new SqliteDedupState(c);
   }
 
   /** Forgets cached values (after a rollback, or when another connection may have written). */
@@ -90,8 +142,12 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     dfDelta.clear();
     pendingPostings.clear();
     pendingTerms.clear();
+    dirtyStories.clear();
+    dirtyRows.clear();
     documents = -1;
     documentsDirty = false;
+    nextStory = -1;
+    nextStoryDirty = false;
   }
 
   /**
@@ -99,44 +155,10 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    */
   void flush() {
     try {
-      if (!pendingPostings.isEmpty()) {
-        // Lookups read the oldest postings of a key only (article keys grow): a list already
-        // holding PER_KEY of them is full, as in the heap state's PostingTable.
-        PreparedStatement p =
-            prepare(
-                "INSERT OR IGNORE INTO dedup_posting (tbl, k, article) SELECT ?, ?, ?"
-                    + " WHERE (SELECT count(*) FROM (SELECT 1 FROM dedup_posting"
-                    + " WHERE tbl = ?1 AND k = ?2 LIMIT "
-                    + PER_KEY
-                    + ")) < "
-                    + PER_KEY);
-        for (Map.Entry<Long, List<Long>> e : pendingPostings.entrySet()) {
-          for (long a : e.getValue()) {
-            p.setInt(1, (int) (e.getKey() >> 32));
-            p.setInt(2, (int) (long) e.getKey());
-            p.setLong(3, a);
-            p.addBatch();
-          }
-        }
-        p.executeBatch();
-        pendingPostings.clear();
-      }
-      if (!pendingTerms.isEmpty()) {
-        PreparedStatement p =
-            prepare(
-                "INSERT INTO dedup_story_term (term, story, seen) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (term, story) DO UPDATE SET seen = max(seen, excluded.seen)");
-        for (Map.Entry<Long, Map<Long, Long>> e : new TreeMap<>(pendingTerms).entrySet()) {
-          for (Map.Entry<Long, Long> st : e.getValue().entrySet()) {
-            p.setLong(1, e.getKey());
-            p.setLong(2, st.getKey());
-            p.setLong(3, st.getValue());
-            p.addBatch();
-          }
-        }
-        p.executeBatch();
-        pendingTerms.clear();
-      }
+      flushRows();
+      flushPostings();
+      flushTerms();
+      flushStories();
       if (!dfDelta.isEmpty()) {
         PreparedStatement p =
             prepare(
@@ -159,6 +181,10 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       setMeta(DOCUMENTS, documents);
       documentsDirty = false;
     }
+    if (nextStoryDirty) {
+      setMeta(NEXT_STORY, nextStory);
+      nextStoryDirty = false;
+    }
   }
 
   // ---- articles
@@ -173,26 +199,105 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public long add(String articleId) {
-    return query(
-        "INSERT INTO dedup_article (id) VALUES (?) RETURNING key",
-        p -> p.setString(1, articleId),
-        rs -> {
-          rs.next();
-          return rs.getLong(1);
-        });
+    long key =
+        query(
+            "INSERT INTO dedup_article (id) VALUES (?) RETURNING key",
+            p -> p.setString(1, articleId),
+            rs -> {
+              rs.next();
+              return rs.getLong(1);
+            });
+    dirtyRows.put(key, new Row(key, articleId, null, -1, -1));
+    return key;
   }
 
   @Override
   public String id(long key) {
-    String id =
-        query(
-            "SELECT id FROM dedup_article WHERE key = ?",
-            p -> p.setLong(1, key),
-            rs -> rs.next() ? rs.getString(1) : null);
-    if (id == null) {
+    Row row = row(key);
+    if (row == null) {
       throw new IllegalArgumentException("unknown article key " + key);
     }
-    return id;
+    return row.id;
+  }
+
+  /**
+   * The row of an article changed in this transaction, or its stored row (not kept), or null.
+   * Changes go to the held-back copy ({@link #changed}) and are written by {@link #flush}.
+   */
+  private @Nullable Row row(long key) {
+    Row dirty = dirtyRows.get(key);
+    if (dirty != null) {
+      return dirty;
+    }
+    return query(
+        "SELECT id, sketch, canonical, story FROM dedup_article WHERE key = ?",
+        p -> p.setLong(1, key),
+        rs ->
+            rs.next()
+                ? new Row(key, rs.getString(1), rs.getBytes(2), rs.getLong(3), rs.getLong(4))
+                : null);
+  }
+
+  /** The held-back copy of an article's row to change, or null for an unknown article. */
+  private @Nullable Row changed(long key) {
+    Row row = row(key);
+    if (row != null) {
+      dirtyRows.put(key, row);
+    }
+    return row;
+  }
+
+  /** Writes the article rows changed in this transaction, one statement each. */
+  private void flushRows() throws SQLException {
+    if (dirtyRows.isEmpty()) {
+      return;
+    }
+    PreparedStatement p =
+        prepare("UPDATE dedup_article SET sketch = ?, canonical = ?, story = ? WHERE key = ?");
+    for (Row r : new TreeMap<>(dirtyRows).values()) {
+      p.setBytes(1, r.sketch);
+      p.setLong(2, r.canonical);
+      p.setLong(3, r.story);
+      p.setLong(4, r.key);
+      p.addBatch();
+    }
+    p.executeBatch();
+    dirtyRows.clear();
+  }
+
+  /**
+   * Keys from a query on a stored column, corrected by the rows changed in this transaction: a
+   * stored key whose changed row no longer matches is left out, changed rows that match are added;
+   * ascending.
+   */
+  private List<Long> overlaid(List<Long> stored, java.util.function.Predicate<Row> matches) {
+    java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+    for (long k : stored) {
+      Row r = dirtyRows.get(k);
+      if (r == null || matches.test(r)) {
+        out.add(k);
+      }
+    }
+    for (Row r : dirtyRows.values()) {
+      if (matches.test(r)) {
+        out.add(r.key);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private List<Long> keysWhere(String sql, long value) {
+    List<Long> out = new ArrayList<>();
+    query(
+        sql,
+        p -> p.setLong(1, value),
+        rs -> {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
+          }
+          return null;
+        });
+    return out;
   }
 
   @Override
@@ -205,16 +310,18 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void putSketch(long article, byte[] sketch) {
-    update(
-        "UPDATE dedup_article SET sketch = ? WHERE key = ?",
-        p -> {
-          p.setBytes(1, sketch);
-          p.setLong(2, article);
-        });
+    Row r = changed(article);
+    if (r != null) {
+      r.sketch = sketch;
+    }
   }
 
   @Override
   public byte @Nullable [] sketch(long article) {
+    Row r = dirtyRows.get(article);
+    if (r != null) {
+      return r.sketch;
+    }
     return query(
         "SELECT sketch FROM dedup_article WHERE key = ?",
         p -> p.setLong(1, article),
@@ -223,7 +330,10 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void removeSketch(long article) {
-    update("UPDATE dedup_article SET sketch = NULL WHERE key = ?", p -> p.setLong(1, article));
+    Row r = changed(article);
+    if (r != null) {
+      r.sketch = null;
+    }
   }
 
   @Override
@@ -241,100 +351,127 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void postings(int table, int key, int limit, LongConsumer out) {
-    List<Long> pending = pendingPostings.get(postingKey(table, key));
-    if (pending != null) {
-      List<Long> all = new ArrayList<>();
-      postingsStored(table, key, limit, all::add);
-      for (long a : pending) {
-        if (!all.contains(a)) {
-          all.add(a);
-        }
-      }
-      all.sort(null);
-      for (int i = 0; i < Math.min(limit, all.size()); i++) {
-        out.accept(all.get(i));
-      }
-      return;
-    }
-    postingsStored(table, key, limit, out);
+    postings(new int[] {table}, new int[] {key}, 1, limit, (probe, a) -> out.accept(a));
   }
 
-  private void postingsStored(int table, int key, int limit, LongConsumer out) {
-    query(
-        "SELECT article FROM dedup_posting WHERE tbl = ? AND k = ? ORDER BY article LIMIT ?",
-        p -> {
-          p.setInt(1, table);
-          p.setInt(2, key);
-          p.setInt(3, limit);
-        },
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getLong(1));
-          }
-          return null;
-        });
-  }
-
-  /** Distinct probes are asked in one statement; keys with rows of this transaction one by one. */
+  /**
+   * The stored lists of all distinct probe keys in one statement (a primary-key {@code IN} list),
+   * merged with the postings held back in this transaction.
+   */
   @Override
   public void postings(int[] tables, int[] keys, int n, int limit, ProbeSink out) {
     Map<Long, int[]> probes = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      long pk = postingKey(tables[i], keys[i]);
-      if (pendingPostings.containsKey(pk)) {
-        int probe = i;
-        postings(tables[i], keys[i], limit, a -> out.accept(probe, a));
+      probes.merge(postingKey(tables[i], keys[i]), new int[] {i}, SqliteDedupState::concat);
+    }
+    Map<Long, byte[]> stored = readLists("dedup_posting_list", "key", probes.keySet());
+    for (Map.Entry<Long, int[]> e : probes.entrySet()) {
+      byte[] list = stored.get(e.getKey());
+      List<Long> pending = pendingPostings.get(e.getKey());
+      long[] articles;
+      if (pending != null) {
+        articles = PackedLists.mergeArticles(list, pending, limit);
+      } else if (list != null) {
+        articles = PackedLists.articles(list);
+      } else {
         continue;
       }
-      probes.merge(pk, new int[] {i}, SqliteDedupState::concat);
-    }
-    if (probes.isEmpty()) {
-      return;
-    }
-    int size = bucket(probes.size());
-    PreparedStatement p = prepare(postingsSql(size));
-    try {
-      int v = 1;
-      for (long pk : probes.keySet()) {
-        p.setInt(v++, (int) (pk >> 32));
-        p.setInt(v++, (int) pk);
-      }
-      for (int i = probes.size(); i < size; i++) {
-        p.setInt(v++, -1);
-        p.setInt(v++, 0);
-      }
-      p.setInt(v, limit);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          int[] which = probes.get(postingKey(rs.getInt(1), rs.getInt(2)));
-          long article = rs.getLong(3);
-          if (which != null) {
-            for (int i : which) {
-              out.accept(i, article);
-            }
-          }
+      for (int k = 0; k < Math.min(limit, articles.length); k++) {
+        for (int i : e.getValue()) {
+          out.accept(i, articles[k]);
         }
       }
-    } catch (SQLException e) {
-      throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
     }
   }
 
   /**
-   * One statement for many keys: the keys joined to the posting table's primary key, the first
-   * {@code limit} articles of each kept. Lists hold at most {@link #PER_KEY} postings ({@link
-   * #flush} files no more), so the window reads a bounded number of rows per key.
+   * The blobs of a packed-list table ({@code key INTEGER PRIMARY KEY, list BLOB}) for the given
+   * keys, read {@value #MAX_IN} keys per statement.
    */
-  private static String postingsSql(int size) {
-    return "WITH q(tbl, k) AS (VALUES "
-        + String.join(", ", java.util.Collections.nCopies(size, "(?, ?)"))
-        + ") SELECT tbl, k, article FROM (SELECT p.tbl AS tbl, p.k AS k, p.article AS article,"
-        + " row_number() OVER (PARTITION BY p.tbl, p.k ORDER BY p.article) AS rn"
-        + " FROM q JOIN dedup_posting p ON p.tbl = q.tbl AND p.k = q.k) WHERE rn <= ?";
+  private Map<Long, byte[]> readLists(
+      String table, String keyColumn, java.util.Collection<Long> keys) {
+    Map<Long, byte[]> out = new HashMap<>(keys.size() * 2);
+    if (keys.isEmpty()) {
+      return out;
+    }
+    long[] all = new long[keys.size()];
+    int n = 0;
+    for (long k : keys) {
+      all[n++] = k;
+    }
+    for (int from = 0; from < n; from += MAX_IN) {
+      int count = Math.min(MAX_IN, n - from);
+      int size = bucket(count);
+      PreparedStatement p =
+          prepare(
+              "SELECT "
+                  + keyColumn
+                  + ", list FROM "
+                  + table
+                  + " WHERE "
+                  + keyColumn
+                  + " IN ("
+                  + String.join(", ", java.util.Collections.nCopies(size, "?"))
+                  + ")");
+      try {
+        for (int i = 0; i < size; i++) {
+          p.setLong(i + 1, all[from + Math.min(i, count - 1)]);
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), rs.getBytes(2));
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** Writes the held-back postings: each touched list read once, merged, rewritten once. */
+  private void flushPostings() throws SQLException {
+    if (pendingPostings.isEmpty()) {
+      return;
+    }
+    Map<Long, byte[]> stored = readLists("dedup_posting_list", "key", pendingPostings.keySet());
+    PreparedStatement p =
+        prepare("INSERT OR REPLACE INTO dedup_posting_list (key, list) VALUES (?, ?)");
+    int batched = 0;
+    for (Map.Entry<Long, List<Long>> e : pendingPostings.entrySet()) {
+      byte[] old = stored.get(e.getKey());
+      if (PackedLists.articleCount(old) >= PER_KEY && e.getValue().get(0) > lastOf(old)) {
+        continue; // full, and nothing older than what it holds: unchanged
+      }
+      long[] merged = PackedLists.mergeArticles(old, e.getValue(), PER_KEY);
+      p.setLong(1, e.getKey());
+      p.setBytes(2, PackedLists.encodeArticles(merged));
+      p.addBatch();
+      batched++;
+    }
+    if (batched > 0) {
+      p.executeBatch();
+    }
+    pendingPostings.clear();
+  }
+
+  private static long lastOf(byte[] list) {
+    long[] a = PackedLists.articles(list);
+    return a[a.length - 1];
   }
 
   @Override
-  public void sketches(long[] articles, int n, BiConsumer<Long, byte[]> out) {
+  public void sketches(long[] wanted, int count, BiConsumer<Long, byte[]> out) {
+    long[] articles = new long[count];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      Row r = dirtyRows.get(wanted[i]);
+      if (r == null) {
+        articles[n++] = wanted[i];
+      } else if (r.sketch != null) {
+        out.accept(r.key, r.sketch);
+      }
+    }
     if (n == 0) {
       return;
     }
@@ -373,16 +510,18 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void setCanonical(long article, long canonical) {
-    update(
-        "UPDATE dedup_article SET canonical = ? WHERE key = ?",
-        p -> {
-          p.setLong(1, canonical);
-          p.setLong(2, article);
-        });
+    Row r = changed(article);
+    if (r != null) {
+      r.canonical = canonical;
+    }
   }
 
   @Override
   public long canonical(long article) {
+    Row r = dirtyRows.get(article);
+    if (r != null) {
+      return r.canonical;
+    }
     return query(
         "SELECT canonical FROM dedup_article WHERE key = ?",
         p -> p.setLong(1, article),
@@ -391,50 +530,35 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void copies(long canonical, LongConsumer out) {
-    query(
-        "SELECT key FROM dedup_article WHERE canonical = ? AND key <> ? ORDER BY key",
-        p -> {
-          p.setLong(1, canonical);
-          p.setLong(2, canonical);
-        },
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getLong(1));
-          }
-          return null;
-        });
+    List<Long> stored =
+        keysWhere("SELECT key FROM dedup_article WHERE canonical = ? ORDER BY key", canonical);
+    for (long k : overlaid(stored, r -> r.canonical == canonical)) {
+      if (k != canonical) {
+        out.accept(k);
+      }
+    }
   }
 
   // ---- stories
 
   @Override
   public long nextStoryId() {
-    long next = meta(NEXT_STORY);
-    setMeta(NEXT_STORY, next + 1);
-    return next;
+    if (nextStory < 0) {
+      nextStory = meta(NEXT_STORY);
+    }
+    nextStoryDirty = true;
+    return nextStory++;
   }
 
   @Override
   public void putStory(StoryRow s) {
     storyCache.put(s.id(), s);
-    update(
-        "INSERT INTO dedup_story (id, headline, first_seen, last_seen, size, centroid)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            + " headline = excluded.headline, first_seen = excluded.first_seen,"
-            + " last_seen = excluded.last_seen, size = excluded.size, centroid = excluded.centroid",
-        p -> {
-          p.setLong(1, s.id());
-          p.setString(2, s.headline());
-          p.setLong(3, s.firstSeen());
-          p.setLong(4, s.lastSeen());
-          p.setInt(5, s.size());
-          p.setBytes(6, s.centroid());
-        });
+    dirtyStories.put(s.id(), s);
   }
 
   @Override
   public @Nullable StoryRow story(long storyId) {
-    StoryRow cached = storyCache.get(storyId);
+    StoryRow cached = cachedStory(storyId);
     if (cached != null) {
       return cached;
     }
@@ -449,6 +573,21 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     return row;
   }
 
+  /** A story changed in this transaction or cached, or null. */
+  private @Nullable StoryRow cachedStory(long storyId) {
+    StoryRow dirty = dirtyStories.get(storyId);
+    return dirty != null ? dirty : storyCache.get(storyId);
+  }
+
+  /** Writes changed story rows before a statement that reads the story table itself. */
+  private void flushStoriesForQuery() {
+    try {
+      flushStories();
+    } catch (SQLException e) {
+      throw new StoreException("writing dedup state failed: " + e.getMessage(), e);
+    }
+  }
+
   private static StoryRow row(ResultSet rs) throws SQLException {
     return new StoryRow(
         rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getBytes(6));
@@ -457,21 +596,24 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   @Override
   public void removeStory(long storyId) {
     storyCache.remove(storyId);
+    dirtyStories.remove(storyId);
     update("DELETE FROM dedup_story WHERE id = ?", p -> p.setLong(1, storyId));
   }
 
   @Override
   public void setStory(long article, long storyId) {
-    update(
-        "UPDATE dedup_article SET story = ? WHERE key = ?",
-        p -> {
-          p.setLong(1, storyId);
-          p.setLong(2, article);
-        });
+    Row r = changed(article);
+    if (r != null) {
+      r.story = storyId;
+    }
   }
 
   @Override
   public long storyOf(long article) {
+    Row r = dirtyRows.get(article);
+    if (r != null) {
+      return r.story;
+    }
     return query(
         "SELECT story FROM dedup_article WHERE key = ?",
         p -> p.setLong(1, article),
@@ -480,15 +622,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void members(long storyId, LongConsumer out) {
-    query(
-        "SELECT key FROM dedup_article WHERE story = ? ORDER BY key",
-        p -> p.setLong(1, storyId),
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getLong(1));
-          }
-          return null;
-        });
+    List<Long> stored =
+        keysWhere("SELECT key FROM dedup_article WHERE story = ? ORDER BY key", storyId);
+    for (long k : overlaid(stored, r -> r.story == storyId)) {
+      out.accept(k);
+    }
   }
 
   @Override
@@ -502,6 +640,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
           p.setLong(1, to);
           p.setLong(2, from);
         });
+    for (Row r : dirtyRows.values()) {
+      if (r.story == from) {
+        r.story = to;
+      }
+    }
   }
 
   @Override
@@ -511,106 +654,86 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void storiesWithTerm(long term, long sinceMillis, int limit, LongConsumer out) {
-    Map<Long, Long> pending = pendingTerms.get(term);
-    if (pending == null) {
-      storiesWithTermStored(term, sinceMillis, limit, (story, seen) -> out.accept(story));
-      return;
-    }
-    Map<Long, Long> all = new HashMap<>();
-    storiesWithTermStored(
-        term, sinceMillis, limit, (story, seen) -> all.merge(story, seen, Math::max));
-    for (long story : withPending(all, pending, sinceMillis, limit)) {
-      out.accept(story);
-    }
+    storiesWithTerms(new long[] {term}, 1, sinceMillis, limit, (probe, story) -> out.accept(story));
   }
 
   /**
-   * Adds the transaction's held-back story terms seen since {@code sinceMillis} to the stored ones
-   * and returns the {@code limit} most recently seen stories (ties by id).
+   * The stored lists of all distinct terms in one statement, merged with the story terms held back
+   * in this transaction; lists are kept most recent first, so a term without held-back rows is read
+   * from the front until {@code limit} entries or one older than {@code sinceMillis}.
    */
-  private static List<Long> withPending(
-      Map<Long, Long> all, Map<Long, Long> pending, long sinceMillis, int limit) {
-    pending.forEach(
-        (story, seen) -> {
-          if (seen >= sinceMillis) {
-            all.merge(story, seen, Math::max);
-          }
-        });
-    return all.entrySet().stream()
-        .sorted(
-            Map.Entry.<Long, Long>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(limit)
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
   @Override
   public void storiesWithTerms(long[] terms, int n, long sinceMillis, int limit, ProbeSink out) {
+    if (limit > PER_TERM) {
+      throw new IllegalArgumentException("at most " + PER_TERM + " stories per term are kept");
+    }
     Map<Long, int[]> probes = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       probes.merge(terms[i], new int[] {i}, SqliteDedupState::concat);
     }
-    if (probes.isEmpty()) {
-      return;
-    }
-    // stored rows of every term in one statement; terms with rows of this transaction are merged
-    // with them below, as storiesWithTerm does
-    Map<Long, Map<Long, Long>> merged = new HashMap<>();
-    int size = bucket(probes.size());
-    PreparedStatement p =
-        prepare(
-            "WITH q(term) AS (VALUES "
-                + String.join(", ", java.util.Collections.nCopies(size, "(?)"))
-                + ") SELECT term, story, seen FROM (SELECT t.term AS term, t.story AS story,"
-                + " t.seen AS seen, row_number() OVER (PARTITION BY t.term"
-                + " ORDER BY t.seen DESC, t.story) AS rn FROM q JOIN dedup_story_term t"
-                + " ON t.term = q.term AND t.seen >= ?) WHERE rn <= ?");
-    try {
-      int v = 1;
-      for (long term : probes.keySet()) {
-        p.setLong(v++, term);
-      }
-      for (int i = probes.size(); i < size; i++) {
-        p.setLong(v++, Long.MIN_VALUE);
-      }
-      p.setLong(v++, sinceMillis);
-      p.setInt(v, limit);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          long term = rs.getLong(1);
-          long story = rs.getLong(2);
-          int[] which = probes.get(term);
-          if (which == null) {
-            continue;
-          }
-          if (pendingTerms.containsKey(term)) {
-            merged
-                .computeIfAbsent(term, t -> new HashMap<>())
-                .merge(story, rs.getLong(3), Math::max);
-          } else {
-            for (int i : which) {
-              out.accept(i, story);
-            }
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
-    }
+    Map<Long, byte[]> stored = readLists("dedup_term_list", "term", probes.keySet());
     for (Map.Entry<Long, int[]> e : probes.entrySet()) {
+      byte[] list = stored.get(e.getKey());
       Map<Long, Long> pending = pendingTerms.get(e.getKey());
-      if (pending == null) {
+      if (pending != null) {
+        list = PackedLists.mergeTerms(list, pending, PER_TERM);
+      } else if (list == null) {
         continue;
       }
-      Map<Long, Long> all = merged.computeIfAbsent(e.getKey(), t -> new HashMap<>());
-      for (long story : withPending(all, pending, sinceMillis, limit)) {
+      int taken = 0;
+      for (int k = 0; k < PackedLists.termCount(list) && taken < limit; k++) {
+        if (PackedLists.seen(list, k) < sinceMillis) {
+          break;
+        }
+        long story = PackedLists.story(list, k);
         for (int i : e.getValue()) {
           out.accept(i, story);
         }
+        taken++;
       }
     }
+  }
+
+  /** Writes the held-back story terms: each touched list read once, merged, rewritten once. */
+  private void flushTerms() throws SQLException {
+    if (pendingTerms.isEmpty()) {
+      return;
+    }
+    Map<Long, byte[]> stored = readLists("dedup_term_list", "term", pendingTerms.keySet());
+    PreparedStatement p =
+        prepare("INSERT OR REPLACE INTO dedup_term_list (term, list) VALUES (?, ?)");
+    for (Map.Entry<Long, Map<Long, Long>> e : new TreeMap<>(pendingTerms).entrySet()) {
+      p.setLong(1, e.getKey());
+      p.setBytes(2, PackedLists.mergeTerms(stored.get(e.getKey()), e.getValue(), PER_TERM));
+      p.addBatch();
+    }
+    p.executeBatch();
+    pendingTerms.clear();
+  }
+
+  /** Writes the story rows changed in this transaction, each once. */
+  private void flushStories() throws SQLException {
+    if (dirtyStories.isEmpty()) {
+      return;
+    }
+    PreparedStatement p =
+        prepare(
+            "INSERT INTO dedup_story (id, headline, first_seen, last_seen, size, centroid)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " headline = excluded.headline, first_seen = excluded.first_seen,"
+                + " last_seen = excluded.last_seen, size = excluded.size,"
+                + " centroid = excluded.centroid");
+    for (StoryRow s : new TreeMap<>(dirtyStories).values()) {
+      p.setLong(1, s.id());
+      p.setString(2, s.headline());
+      p.setLong(3, s.firstSeen());
+      p.setLong(4, s.lastSeen());
+      p.setInt(5, s.size());
+      p.setBytes(6, s.centroid());
+      p.addBatch();
+    }
+    p.executeBatch();
+    dirtyStories.clear();
   }
 
   @Override
@@ -618,7 +741,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     long[] missing = new long[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
-      StoryRow cached = storyCache.get(ids[i]);
+      StoryRow cached = cachedStory(ids[i]);
       if (cached != null) {
         out.accept(cached);
       } else {
@@ -651,30 +774,9 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     }
   }
 
-  @FunctionalInterface
-  private interface StorySeen {
-    void accept(long story, long seen);
-  }
-
-  private void storiesWithTermStored(long term, long sinceMillis, int limit, StorySeen out) {
-    query(
-        "SELECT story, seen FROM dedup_story_term WHERE term = ? AND seen >= ?"
-            + " ORDER BY seen DESC LIMIT ?",
-        p -> {
-          p.setLong(1, term);
-          p.setLong(2, sinceMillis);
-          p.setInt(3, limit);
-        },
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getLong(1), rs.getLong(2));
-          }
-          return null;
-        });
-  }
-
   @Override
   public void forEachStory(long sinceMillis, Consumer<StoryRow> out) {
+    flushStoriesForQuery();
     query(
         "SELECT id, headline, first_seen, last_seen, size, centroid FROM dedup_story"
             + " WHERE last_seen >= ? ORDER BY id",
@@ -689,6 +791,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void recentStories(long sinceMillis, int limit, Consumer<StoryRow> out) {
+    flushStoriesForQuery();
     query(
         "SELECT id, headline, first_seen, last_seen, size, centroid FROM dedup_story"
             + " WHERE last_seen >= ? ORDER BY last_seen DESC, id LIMIT ?",
@@ -706,25 +809,31 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void memberIds(long storyId, Consumer<String> out) {
-    query(
-        "SELECT id FROM dedup_article WHERE story = ? ORDER BY key",
-        p -> p.setLong(1, storyId),
-        rs -> {
-          while (rs.next()) {
-            out.accept(rs.getString(1));
-          }
-          return null;
-        });
+    if (dirtyRows.isEmpty()) {
+      query(
+          "SELECT id FROM dedup_article WHERE story = ? ORDER BY key",
+          p -> p.setLong(1, storyId),
+          rs -> {
+            while (rs.next()) {
+              out.accept(rs.getString(1));
+            }
+            return null;
+          });
+      return;
+    }
+    members(storyId, k -> out.accept(id(k)));
   }
 
   @Override
   public void clearStories() {
     try (Statement s = c.createStatement()) {
       storyCache.clear();
+      dirtyStories.clear();
       s.executeUpdate("DELETE FROM dedup_story");
-      s.executeUpdate("DELETE FROM dedup_story_term");
+      s.executeUpdate("DELETE FROM dedup_term_list");
       s.executeUpdate("DELETE FROM dedup_df");
       s.executeUpdate("UPDATE dedup_article SET story = -1 WHERE story <> -1");
+      dirtyRows.values().forEach(r -> r.story = -1);
     } catch (SQLException e) {
       throw new StoreException("clearing stories failed: " + e.getMessage(), e);
     }

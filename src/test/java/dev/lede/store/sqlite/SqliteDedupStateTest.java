@@ -164,4 +164,160 @@ class SqliteDedupStateTest {
       assertThat(headlines).containsExactly("kept");
     }
   }
+
+  @Test
+  void termLists_keepTheMostRecentlyFiledStories_acrossTransactions() {
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      for (int round = 0; round < 3; round++) {
+        int r = round;
+        write(
+            store,
+            () -> {
+              for (long story = 1; story <= 30; story++) {
+                long id = r * 30 + story;
+                s.addStoryTerm(700, id, 10_000 + id);
+              }
+              s.addStoryTerm(700, 1, 20_000 + r); // filed again: its time moves forward
+            });
+      }
+      List<Long> got = new ArrayList<>();
+      s.storiesWithTerm(700, 0, 24, got::add);
+      List<Long> expected = new ArrayList<>(List.of(1L));
+      for (long id = 90; expected.size() < 24; id--) {
+        expected.add(id);
+      }
+      assertThat(got).containsExactlyElementsOf(expected);
+      List<Long> recent = new ArrayList<>();
+      s.storiesWithTerm(700, 10_085, 24, recent::add);
+      assertThat(recent).containsExactly(1L, 90L, 89L, 88L, 87L, 86L, 85L);
+      assertThatThrownBy(() -> s.storiesWithTerm(700, 0, SqliteDedupState.PER_TERM + 1, x -> {}))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void changedStories_areSeenInTheTransaction_andStoredAtItsCommit() {
+    byte[] centroid = {4, 5};
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      write(
+          store,
+          () -> {
+            s.putStory(new DedupState.StoryRow(1, "first", 10, 10, 1, centroid));
+            s.putStory(new DedupState.StoryRow(1, "first, grown", 10, 30, 2, centroid));
+            s.putStory(new DedupState.StoryRow(2, "second", 20, 20, 1, centroid));
+            List<String> recent = new ArrayList<>();
+            s.recentStories(0, 10, r -> recent.add(r.headline()));
+            assertThat(recent).containsExactly("first, grown", "second");
+          });
+      List<String> fromReader = new ArrayList<>();
+      store.readDedup(
+          "test",
+          r -> {
+            r.forEachStory(0, row -> fromReader.add(row.headline() + "/" + row.size()));
+            return null;
+          });
+      assertThat(fromReader).containsExactly("first, grown/2", "second/1");
+    }
+  }
+
+  @Test
+  void version3Rows_areConvertedToPackedLists_whenTheStoreIsOpened() throws Exception {
+    Path file = dir.resolve("lede.db");
+    try (SqliteArticleStore v3 = SqliteArticleStore.open(file, InstantSource.system(), false, 3)) {
+      assertThat(v3.schemaVersion()).isEqualTo(3);
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement st = c.createStatement()) {
+      for (int a = 70; a >= 1; a--) {
+        st.execute("INSERT INTO dedup_posting VALUES (1, -5, " + a + ")");
+      }
+      st.execute("INSERT INTO dedup_posting VALUES (16, 7, 4000000000)");
+      for (int story = 1; story <= 70; story++) {
+        st.execute(
+            "INSERT INTO dedup_story_term VALUES (500, " + story + ", " + (1000 + story) + ")");
+      }
+      st.execute("INSERT INTO dedup_story_term VALUES (-3, 2, 5)");
+    }
+    try (SqliteArticleStore store = open()) {
+      assertThat(store.schemaVersion()).isEqualTo(Migrations.latest());
+      DedupState s = store.dedupState();
+      List<Long> common = new ArrayList<>();
+      s.postings(1, -5, 64, common::add);
+      List<Long> oldest = new ArrayList<>();
+      for (long a = 1; a <= 64; a++) {
+        oldest.add(a);
+      }
+      assertThat(common).isEqualTo(oldest);
+      List<Long> single = new ArrayList<>();
+      s.postings(16, 7, 16, single::add);
+      assertThat(single).containsExactly(4_000_000_000L);
+      List<Long> stories = new ArrayList<>();
+      s.storiesWithTerm(500, 0, 3, stories::add);
+      assertThat(stories).containsExactly(70L, 69L, 68L);
+      List<Long> negative = new ArrayList<>();
+      s.storiesWithTerm(-3, 0, 3, negative::add);
+      assertThat(negative).containsExactly(2L);
+      // a new posting after the conversion joins the converted list
+      write(store, () -> s.addPosting(16, 7, 12));
+      single.clear();
+      s.postings(16, 7, 16, single::add);
+      assertThat(single).containsExactly(12L, 4_000_000_000L);
+    }
+  }
+
+  @Test
+  void articleRows_changedInATransaction_answerBeforeTheCommit_andVanishOnRollback() {
+    try (SqliteArticleStore store = open()) {
+      DedupState s = store.dedupState();
+      long[] keys = new long[3];
+      write(
+          store,
+          () -> {
+            keys[0] = s.add("a");
+            s.putSketch(keys[0], new byte[] {1});
+            s.setCanonical(keys[0], keys[0]);
+            s.setStory(keys[0], 7);
+            keys[1] = s.add("b");
+          });
+      write(
+          store,
+          () -> {
+            s.setCanonical(keys[1], keys[0]); // stored row changed
+            s.setStory(keys[1], 7);
+            keys[2] = s.add("c"); // new row
+            s.putSketch(keys[2], new byte[] {3});
+            s.setCanonical(keys[2], keys[0]);
+            s.setStory(keys[2], 8);
+            List<Long> copies = new ArrayList<>();
+            s.copies(keys[0], copies::add);
+            assertThat(copies).containsExactly(keys[1], keys[2]);
+            s.moveMembers(8, 7);
+            List<String> members = new ArrayList<>();
+            s.memberIds(7, members::add);
+            assertThat(members).containsExactly("a", "b", "c");
+            assertThat(s.id(keys[2])).isEqualTo("c");
+            assertThat(s.sketch(keys[2])).containsExactly(3);
+          });
+      List<Long> stored = new ArrayList<>();
+      s.members(7, stored::add);
+      assertThat(stored).containsExactly(keys[0], keys[1], keys[2]);
+      assertThat(s.canonical(keys[2])).isEqualTo(keys[0]);
+      assertThatThrownBy(
+              () ->
+                  write(
+                      store,
+                      () -> {
+                        s.setStory(keys[0], 9);
+                        s.removeSketch(keys[0]);
+                        s.add("d");
+                        throw new IllegalStateException("boom");
+                      }))
+          .hasMessageContaining("boom");
+      assertThat(s.storyOf(keys[0])).isEqualTo(7);
+      assertThat(s.sketch(keys[0])).containsExactly(1);
+      assertThat(s.key("d")).isEqualTo(-1);
+    }
+  }
 }
