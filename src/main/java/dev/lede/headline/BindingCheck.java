@@ -4,26 +4,34 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names in the right place. Every name of a variant is found in the article (that is {@link
  * NameCheck}'s job), but an in-article name can be put where the article never puts it: the prison
  * the attacker was stabbed in is Donovan, not Corcoran, where he was held years before; the capsule
- * that docked is SpaceX's, not Boeing's; the cleric was tried and acquitted, not sentenced. A name
- * the article uses is bound to the rest of the variant only where some sentence of the article (or
- * its neighbour) has the name together with the rest:
+ * that docked is SpaceX's, not Boeing's; the cleric was tried and acquitted, not sentenced. So:
  *
  * <ul>
- *   <li>a name that is a role (agent, patient or adjunct) of an event verb the variant uses must
- *       share a sentence, or a sentence and its neighbour, with a verb of that class — the article
- *       must say the event of that name somewhere;
+ *   <li>a name in the clause of an event verb of the variant (a verb of {@link Clauses}' classes,
+ *       read as a verb there) must share a sentence, or a sentence and its neighbour, with a verb
+ *       of that class. A name tied to a bound one ("Donovan prison in San Diego County", or
+ *       adjacent names) passes with it where the article has the two in one sentence; a possessive
+ *       modifier ("Chile's Pinochet") is not a participant; a verb the article never uses is left
+ *       to the other checks, so a paraphrase with another verb costs nothing here;
  *   <li>any name must share some sentence with at least one other content word of the variant — a
  *       name never said beside anything else the variant says is a name moved in from elsewhere.
  * </ul>
  *
- * <p>Names here are words the article writes only capitalised; a run of them ("Corcoran State
- * Prison") is one name, found where any of its words is. A verb the article never uses in any
- * sentence is left to the other checks (a paraphrase with another verb costs nothing here).
+ * <p>Names here are words the article writes only capitalised. A run of them is one name when the
+ * article writes the words side by side, found where its rarest word is ("Corcoran" of "Corcoran
+ * State Prison", not "State", which the article also has in "United States"); place aliases count
+ * ("UK" for "United Kingdom"); quoted titles are left to the quotation check. Windows of one
+ * sentence (and its neighbour for verbs) were chosen on the dev sets: wider windows let swapped
+ * names through, narrower ones lost faithful variants whose name and verb sit in adjacent
+ * sentences. Known costs: a name said once and then referred to by a pronoun, or a place used as a
+ * modifier ("Salem courthouse bomber ... stabbed"), can fail. Measured in docs/benchmarks.md
+ * ("Headlines").
  */
 final class BindingCheck {
   private BindingCheck() {}
@@ -41,7 +49,7 @@ final class BindingCheck {
     // (1) the events of the name's clause; a name tied to another in the variant ("Donovan prison
     // in San Diego County", "Florida Interstate 75") passes with it where the article has the two
     // in one sentence.
-    List<String> failed = new ArrayList<>(names.size());
+    List<@Nullable String> failed = new ArrayList<>(names.size());
     for (int k = 0; k < names.size(); k++) {
       failed.add(quoted[groups.get(k)[0]] ? null : unboundVerb(a, v, groups.get(k), names.get(k)));
     }
@@ -120,7 +128,7 @@ final class BindingCheck {
    * The first event verb of the name's clause that the article uses but never within a sentence of
    * the name, or null. A possessive modifier ("Chile's Pinochet") is not a participant.
    */
-  private static String unboundVerb(ArticleFacts a, VariantFacts v, int[] g, Name n) {
+  private static @Nullable String unboundVerb(ArticleFacts a, VariantFacts v, int[] g, Name n) {
     if (g[1] < v.tokens.size()
         && v.tokens.get(g[1] - 1).lower().endsWith("'s")
         && v.tokens.get(g[1]).capitalised()) {
@@ -155,7 +163,7 @@ final class BindingCheck {
       VariantFacts v,
       List<int[]> groups,
       List<Name> names,
-      List<String> failed,
+      List<@Nullable String> failed,
       int k) {
     for (int o = 0; o < groups.size(); o++) {
       if (o == k || failed.get(o) != null) {
