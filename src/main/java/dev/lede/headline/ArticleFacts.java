@@ -305,6 +305,12 @@ final class ArticleFacts {
           "order",
           "ordered",
           "asked",
+          "offered",
+          "offers",
+          "offer",
+          "tried",
+          "attempted",
+          "sought",
           "urged",
           "called");
 

@@ -51,9 +51,14 @@ final class CausalCheck {
           "reaction",
           "onc",
           "upon");
+
+  /** "Dies of X", "died from X": X is stated as the cause of death. */
+  private static final Set<String> DYING = Set.of("dies", "died", "die", "dying", "dead");
+
   private static final Set<String> NOT_AS = Set.of("such", "well", "soon", "much", "far", "long");
 
   static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    resultatives(a, v, reasons);
     int n = v.tokens.size();
     for (int i = 0; i < n; i++) {
       String l = v.tokens.get(i).lower();
@@ -63,7 +68,10 @@ final class CausalCheck {
                   && !(l.equals("leads") || l.equals("results") || l.equals("due"))
               || (l.equals("leads") || l.equals("led") || l.equals("lead")) && next.equals("to")
               || l.equals("results") && next.equals("in")
-              || l.equals("due") && next.equals("to");
+              || l.equals("due") && next.equals("to")
+              || (l.equals("of") || l.equals("from"))
+                  && i > 0
+                  && DYING.contains(v.tokens.get(i - 1).lower());
       boolean weak = Lexicon.WEAK_CAUSAL.contains(l);
       if (l.equals("as") && (i > 0 && NOT_AS.contains(v.tokens.get(i - 1).lower()))) {
         weak = false;
@@ -82,7 +90,9 @@ final class CausalCheck {
         continue;
       }
       boolean needsMarker = strong || l.equals("after") || l.equals("following");
-      if (!linked(a, left, right, strong, needsMarker)) {
+      boolean diedOf =
+          (l.equals("of") || l.equals("from")) && DYING.contains(v.tokens.get(i - 1).lower());
+      if (diedOf ? !causeOfDeath(a, right) : !linked(a, left, right, strong, needsMarker)) {
         reasons.add(
             "links '"
                 + String.join(" ", words(v, cs, i))
@@ -91,6 +101,85 @@ final class CausalCheck {
                 + "' with '"
                 + v.tokens.get(i).text()
                 + "', which the article does not");
+      }
+    }
+  }
+
+  /**
+   * True if a sentence of the article has most of the stated cause of death beside a word of death
+   * followed by "of" or "from" ("died of pneumonia") or beside a causal word ("the cause of death
+   * was ...").
+   */
+  private static boolean causeOfDeath(ArticleFacts a, List<String> cause) {
+    for (ArticleFacts.Sentence s : a.sentences) {
+      int found = 0;
+      for (String c : cause) {
+        if (inWindow(List.of(s), 0, 0, c)) {
+          found++;
+        }
+      }
+      if (found * 5 < cause.size() * 3) {
+        continue;
+      }
+      List<Text.Token> tk = s.tokens();
+      for (int k = 0; k < tk.size(); k++) {
+        String st = Text.stem(tk.get(k).lower());
+        String next = k + 1 < tk.size() ? tk.get(k + 1).lower() : "";
+        if (DEATH.contains(st) && (next.equals("of") || next.equals("from"))
+            || STRONG_MARKERS.contains(st)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> DEATH = Set.of("death", "die", "dead", "kill", "fatal", "bodi");
+
+  /**
+   * A resultative adds an outcome: "stabbed to death", "shot dead", "beaten to death" say the
+   * victim died. Some sentence of the article must have the verb (or one of its class) and a word
+   * of death together; "stabbed" and, elsewhere, another man's death do not make "stabbed to
+   * death".
+   */
+  private static void resultatives(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    int n = v.tokens.size();
+    for (int i = 1; i < n; i++) {
+      String l = v.tokens.get(i).lower();
+      int verb;
+      if (l.equals("death") && v.tokens.get(i - 1).lower().equals("to") && i >= 2) {
+        verb = i - 2;
+      } else if (l.equals("dead") && !v.tokens.get(i - 1).capitalised()) {
+        verb = i - 1;
+      } else {
+        continue;
+      }
+      String vl = v.tokens.get(verb).lower();
+      String cls = Clauses.verbClass(vl);
+      if (cls == null || cls.equals("kill")) {
+        continue; // "found dead", "left dead": no manner of killing is claimed
+      }
+      boolean said = false;
+      for (ArticleFacts.Sentence s : a.sentences) {
+        boolean hasVerb = false;
+        boolean hasDeath = false;
+        for (Text.Token t : s.tokens()) {
+          String tl = t.lower();
+          hasVerb |= cls.equals(Clauses.verbClass(tl));
+          hasDeath |= DEATH.contains(Text.stem(tl));
+        }
+        if (hasVerb && hasDeath) {
+          said = true;
+          break;
+        }
+      }
+      if (!said) {
+        reasons.add(
+            "says '"
+                + v.tokens.get(verb).text()
+                + " "
+                + (l.equals("death") ? "to death" : "dead")
+                + "'; the article does not say that killed anyone");
       }
     }
   }
@@ -164,6 +253,10 @@ final class CausalCheck {
     List<String> out = new ArrayList<>();
     for (int i = Math.max(0, from); i < to && i < v.tokens.size(); i++) {
       String l = v.tokens.get(i).lower();
+      if (!v.word(i) && Character.isLetter(l.charAt(0)) && l.indexOf('-') > 0) {
+        out.add(Text.stem(l)); // a name with digits: "COVID-19", "MH17"
+        continue;
+      }
       if (v.word(i)
           && Text.content(l)
           && l.length() > 2

@@ -61,6 +61,7 @@ final class CertaintyCheck {
                 + (theirs == 2 ? "possible, reported or alleged" : "planned or intended"));
       }
     }
+    weakened(a, v, reasons);
     if (a.titleHedged && !v.hedged) {
       for (int i = 0; i < n; i++) {
         String l = v.tokens.get(i).lower();
@@ -88,6 +89,57 @@ final class CertaintyCheck {
       }
     }
     return false;
+  }
+
+  private static final Set<String> WEAKENERS =
+      Set.of("could", "may", "might", "likely", "possible", "possibly", "faces", "face", "facing");
+
+  /** Stems of verdicts, which a court either has or has not reached. */
+  private static final Set<String> OUTCOME_STEMS = new java.util.HashSet<>();
+
+  static {
+    for (String o :
+        List.of("convicted", "guilty", "sentenced", "jailed", "acquitted", "imprisoned")) {
+      OUTCOME_STEMS.add(Text.stem(o));
+    }
+  }
+
+  /**
+   * An outcome the article reports as done ("was sentenced") may not be made a prospect ("could
+   * face a life sentence"): the reader is told it is still open. Only where the article never has
+   * the outcome as possible or planned itself.
+   */
+  private static void weakened(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    int n = v.tokens.size();
+    for (int i = 0; i < n; i++) {
+      if (!WEAKENERS.contains(v.tokens.get(i).lower())) {
+        continue;
+      }
+      for (int j = i + 1; j < Math.min(n, i + 5); j++) {
+        String st = v.stems.get(j);
+        if (OUTCOME_STEMS.contains(st) && a.allStems.contains(st) && onlyStated(a, st)) {
+          reasons.add(
+              "has '"
+                  + v.tokens.get(i).text()
+                  + " … "
+                  + v.tokens.get(j).text()
+                  + "' as a prospect; the article reports it as done");
+          return;
+        }
+      }
+    }
+  }
+
+  /** True if every use of the stem in the article is stated (level 0), none hedged or planned. */
+  private static boolean onlyStated(ArticleFacts a, String stem) {
+    for (ArticleFacts.Sentence s : a.sentences) {
+      for (int k = 0; k < s.tokens().size(); k++) {
+        if (s.levels()[k] > 0 && Text.stem(s.tokens().get(k).lower()).equals(stem)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static int nextContent(VariantFacts v, int from) {

@@ -75,6 +75,14 @@ final class ClaimCheck {
       String l = v.tokens.get(i).lower();
       if (Lexicon.intensifier(l) && !intensifierSupported(a, v, l)) {
         reasons.add("adds '" + v.tokens.get(i).text() + "', which the article does not say");
+      } else if (l.indexOf('-') > 0 && !a.hasPhrase(l)) {
+        // "longest-serving", "best-selling": the superlative inside a compound
+        for (String part : l.split("-")) {
+          if (Lexicon.intensifier(part) && !intensifierSupported(a, v, part)) {
+            reasons.add("adds '" + v.tokens.get(i).text() + "', which the article does not say");
+            break;
+          }
+        }
       }
     }
     int score = 0;

@@ -399,16 +399,16 @@ final class Clauses {
     {"s", ""},
     {"ing", "e"},
     {"ing", ""},
-    {"ped", "p"},
-    {"bed", "b"},
-    {"ted", "t"},
-    {"ged", "g"},
-    {"ned", "n"},
-    {"ping", "p"},
-    {"bing", "b"},
-    {"ting", "t"},
-    {"ging", "g"},
-    {"ning", "n"},
+    {"ped", ""},
+    {"bed", ""},
+    {"ted", ""},
+    {"ged", ""},
+    {"ned", ""},
+    {"ping", ""},
+    {"bing", ""},
+    {"ting", ""},
+    {"ging", ""},
+    {"ning", ""},
     {"d", ""}
   };
 
@@ -451,7 +451,7 @@ final class Clauses {
     return out;
   }
 
-  private static boolean isVerbAt(String text, List<Text.Token> tokens, int i, boolean headline) {
+  static boolean isVerbAt(String text, List<Text.Token> tokens, int i, boolean headline) {
     return verbFormAt(text, tokens, i, headline, false) != null;
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -215,6 +216,13 @@ final class NameCheck {
       }
       if (!ok) {
         reasons.add("number '" + q.surface() + "' is not in the article");
+      } else if (q.kind() != Quantities.Kind.VAGUE && !numberBeside(a, v, q)) {
+        reasons.add(
+            "number '"
+                + q.surface()
+                + "' is in the article, but never beside anything else the variant says");
+      } else if (allOf(v, q) && !allOfInArticle(a, q)) {
+        reasons.add("says 'all " + q.surface() + "'; the article does not say all of them");
       } else if (!q.special() && q.kind() != Quantities.Kind.VAGUE) {
         List<String> counted = counted(v, q);
         if (!counted.isEmpty() && !countedAlike(a, q, counted)) {
@@ -227,6 +235,94 @@ final class NameCheck {
         }
       }
     }
+  }
+
+  /**
+   * True if some sentence of the article has the number and at least one content word of the
+   * variant outside the number ("until October 31" where the article's October 31 is the Brexit
+   * deadline, not the date of the suspension the variant speaks of, fails).
+   */
+  private static boolean numberBeside(ArticleFacts a, VariantFacts v, Quantities.Quantity q) {
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < v.tokens.size(); i++) {
+      Text.Token t = v.tokens.get(i);
+      if (t.start() >= q.start() && t.start() < q.end()) {
+        continue;
+      }
+      String l = ArticleFacts.stripPossessive(t.lower());
+      if (v.word(i) && Text.content(l) && l.length() > 2 && Quantities.find(l).isEmpty()) {
+        others.add(v.stems.get(i));
+      }
+    }
+    String before = v.text.substring(0, Math.max(0, q.start())).stripTrailing();
+    String after = v.text.substring(Math.min(v.text.length(), q.end())).stripLeading();
+    boolean age =
+        before.endsWith(",") && (after.isEmpty() || after.startsWith(","))
+            || before.endsWith(" aged")
+            || before.endsWith(" at")
+            || after.startsWith("-year-old");
+    if (others.isEmpty() || age) {
+      return true; // an age is a property of a name, which the name checks bind
+    }
+    boolean stated = false;
+    for (ArticleFacts.Sentence s : a.sentences) {
+      boolean has = false;
+      for (Quantities.Quantity aq : Quantities.find(s.text())) {
+        if (Quantities.supports(aq, q) && !fraction(s.text(), aq)) {
+          has = true;
+          break;
+        }
+      }
+      if (!has) {
+        continue;
+      }
+      stated = true;
+      for (String o : others) {
+        if (s.stems().contains(o)) {
+          return true;
+        }
+        for (String syn : Lexicon.SYNONYMS.getOrDefault(o, Set.of())) {
+          if (s.stems().contains(syn)) {
+            return true;
+          }
+        }
+      }
+    }
+    return !stated; // a sum or a conversion of the article's numbers is not held to a sentence
+  }
+
+  /** True if the number is part of a fraction or a ratio ("24/7", "9/11"). */
+  private static boolean fraction(String text, Quantities.Quantity q) {
+    return q.start() > 0 && text.charAt(q.start() - 1) == '/'
+        || q.end() < text.length() && text.charAt(q.end()) == '/';
+  }
+
+  /** True if "all" (or "all the", "all of the") stands right before the number. */
+  private static boolean allOf(VariantFacts v, Quantities.Quantity q) {
+    String before = v.text.substring(0, Math.max(0, q.start())).toLowerCase(Locale.ROOT);
+    return ALL_BEFORE.matcher(before).find();
+  }
+
+  private static final Pattern ALL_BEFORE =
+      Pattern.compile("(?:^|[^\\p{L}])all(?: of)?(?: the| its| their)?\\s+$");
+
+  /**
+   * True if the article has the number with "all" before it and no exception ("all but one of the
+   * sixteen" does not say all sixteen).
+   */
+  private static boolean allOfInArticle(ArticleFacts a, Quantities.Quantity q) {
+    for (ArticleFacts.Sentence s : a.sentences) {
+      for (Quantities.Quantity aq : Quantities.find(s.text())) {
+        if (!Quantities.supports(aq, q)) {
+          continue;
+        }
+        String before = s.text().substring(0, Math.max(0, aq.start())).toLowerCase(Locale.ROOT);
+        if (ALL_BEFORE.matcher(before).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static final Set<String> AGE = Set.of("year-old", "age", "aged", "old", "year", "years");
