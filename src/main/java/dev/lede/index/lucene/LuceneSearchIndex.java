@@ -31,7 +31,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
@@ -356,7 +355,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     if (f.since() != null || f.until() != null) {
       long lo = f.since() == null ? Long.MIN_VALUE : f.since().toEpochMilli();
       long hi = f.until() == null ? Long.MAX_VALUE : f.until().toEpochMilli() - 1;
-      b.add(LongField.newRangeQuery(Fields.PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
+      b.add(new SortedDateRangeQuery(Fields.PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
     }
     addAnyOf(b, Fields.SECTION, f.sections());
     addAnyOf(b, Fields.SOURCE, f.sources());

@@ -104,6 +104,15 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                         .withUntil(base.plusSeconds(86_400L * 110)))
                 .withPage(0, 50));
     assertThat(since.total()).isEqualTo(10);
+    var until =
+        index.search(
+            dev.lede.index.SearchQuery.of("harbour")
+                .withFilters(
+                    dev.lede.index.SearchFilters.NONE.withUntil(base.plusSeconds(86_400L * 3)))
+                .withPage(0, 50));
+    assertThat(until.hits()) // the undated article is in no date range
+        .extracting(dev.lede.index.SearchHit::id)
+        .containsExactlyInAnyOrder("d0", "d1", "d2");
     assertThat(since.hits())
         .extracting(dev.lede.index.SearchHit::id)
         .containsExactlyInAnyOrder(
@@ -139,6 +148,32 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     try (LuceneSearchIndex again = LuceneSearchIndex.open(old, clock)) {
       assertThat(again.needsRebuild()).isFalse();
       assertThat(again.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void dateRange_onASegmentWithoutTheIndexSort_fallsBackToThePointsQuery() throws Exception {
+    try (var d = new org.apache.lucene.store.ByteBuffersDirectory();
+        var w =
+            new org.apache.lucene.index.IndexWriter(
+                d,
+                new org.apache.lucene.index.IndexWriterConfig(
+                    new org.apache.lucene.analysis.standard.StandardAnalyzer()))) {
+      long[] dates = {5, 30, 10, 20, 40};
+      for (long t : dates) {
+        var doc = new org.apache.lucene.document.Document();
+        doc.add(
+            new org.apache.lucene.document.LongField(
+                Fields.PUBLISHED, t, org.apache.lucene.document.Field.Store.NO));
+        w.addDocument(doc);
+      }
+      w.addDocument(new org.apache.lucene.document.Document()); // undated
+      try (var r = org.apache.lucene.index.DirectoryReader.open(w)) {
+        var s = new org.apache.lucene.search.IndexSearcher(r);
+        assertThat(s.count(new SortedDateRangeQuery(Fields.PUBLISHED, 10, 30))).isEqualTo(3);
+        assertThat(s.count(new SortedDateRangeQuery(Fields.PUBLISHED, Long.MIN_VALUE, 15)))
+            .isEqualTo(2);
+      }
     }
   }
 }
