@@ -372,9 +372,8 @@ final class BenchCommand implements Runnable {
             + " tag filter (--tag), a headline word with a --since date filter, and a word with"
             + " the newest-first order. Queries run one at a time after a warm-up, with and"
             + " without snippets. Prints one JSON object on stdout (p50, p90, p99, max in"
-            + " milliseconds of wall time, and under \"cpu\" of the CPU time of the searching"
-            + " thread and of the index's slice threads (a large index is searched in slices on"
-            + " several cores), which is what a query costs whatever else runs on the machine;"
+            + " milliseconds of wall time, and under \"cpu\" of the searching thread's CPU time,"
+            + " which is what a query costs on a free core whatever else runs on the machine;"
             + " per kind in CPU time) and a summary on stderr."
       })
   static final class Search implements Callable<Integer> {
@@ -478,18 +477,14 @@ final class BenchCommand implements Runnable {
           java.lang.management.ManagementFactory.getThreadMXBean();
       java.util.Map<Kind, List<Long>> byKind = new java.util.EnumMap<>(Kind.class);
       long hits = 0;
-      long[] pool = new long[0];
       for (int i = 0; i < qs.size(); i++) {
-        if (i == warmup) {
-          pool = searchPoolThreads(); // started by the warm-up, when the index is sliced
-        }
         Timed tq = qs.get(i);
         SearchQuery q = tq.query().withSnippets(snippets);
-        long c = mx.getCurrentThreadCpuTime() + cpu(mx, pool);
+        long c = mx.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         int n = lede.search(q).hits().size();
         long d = System.nanoTime() - t;
-        long cd = mx.getCurrentThreadCpuTime() + cpu(mx, pool) - c;
+        long cd = mx.getCurrentThreadCpuTime() - c;
         if (i >= warmup) {
           nanos[i - warmup] = d;
           cpuNanos[i - warmup] = cd;
@@ -522,25 +517,6 @@ final class BenchCommand implements Runnable {
           loadAverage());
       err.flush();
       return o;
-    }
-
-    /**
-     * The threads that search slices of a large index beside the calling thread: their CPU time is
-     * part of a query's cost.
-     */
-    private static long[] searchPoolThreads() {
-      return Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.getName().startsWith("lede-search-"))
-          .mapToLong(Thread::threadId)
-          .toArray();
-    }
-
-    private static long cpu(java.lang.management.ThreadMXBean mx, long[] threads) {
-      long sum = 0;
-      for (long id : threads) {
-        sum += Math.max(0, mx.getThreadCpuTime(id));
-      }
-      return sum;
     }
 
     private static ObjectNode percentiles(long[] nanos) {

@@ -24,8 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -48,7 +46,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
@@ -61,7 +58,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,17 +81,6 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-
-  /**
-   * Searches a large index in slices of segments on several cores at once (the calling thread takes
-   * part), which cuts the latency of a query that visits many documents; a small index is one slice
-   * and searched on the calling thread alone. Null on one core.
-   */
-  private final @Nullable ExecutorService slices;
-
-  /** Most threads one search uses (the caller included). */
-  private static final int MAX_SEARCH_THREADS = 4;
-
   private final Analyzer analyzer;
   private final Analyzer textAnalyzer = new NewsAnalyzer(true);
   private final InstantSource clock;
@@ -141,23 +126,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
     this.checkpoint = Long.parseLong(data.getOrDefault(CHECKPOINT_KEY, "0"));
     this.needsRebuild = !sameLayout;
-    int cores = Runtime.getRuntime().availableProcessors();
-    this.slices =
-        cores < 2
-            ? null
-            : Executors.newFixedThreadPool(
-                Math.min(cores, MAX_SEARCH_THREADS) - 1,
-                Thread.ofPlatform().name("lede-search-", 0).daemon(true).factory());
-    ExecutorService pool = slices;
-    this.searchers =
-        new SearcherManager(
-            writer,
-            new SearcherFactory() {
-              @Override
-              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                return new IndexSearcher(reader, pool);
-              }
-            });
+    this.searchers = new SearcherManager(writer, null);
   }
 
   /**
@@ -496,9 +465,6 @@ public final class LuceneSearchIndex implements SearchIndex {
   public void close() {
     try {
       searchers.close();
-      if (slices != null) {
-        slices.shutdownNow();
-      }
       writer.rollback(); // uncommitted writes are dropped; the owner commits what it wants kept
       directory.close();
     } catch (IOException e) {
