@@ -59,7 +59,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
   }
 
   @Test
-  void newestFirstAndDateRanges_acrossSegments_matchAFullSortOfAllDates() {
+  void newestFirstAndDateRanges_acrossSegments_matchAFullSortOfAllDates() throws Exception {
     // Dates shuffled over several segments: early termination per segment must still give the
     // globally newest hits, and the date range (a range of document numbers in a sorted index)
     // exactly the articles inside it.
@@ -84,6 +84,13 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
     index.upsert(new IndexEntry("undated", null, TestArticles.withId("undated", "Harbour", "x")));
     index.refresh();
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+        var r = org.apache.lucene.index.DirectoryReader.open(d)) {
+      assertThat(r.leaves()).hasSizeGreaterThan(1); // several committed segments
+      assertThat(r.leaves()) // so the date range takes the document-range path, not the fallback
+          .allSatisfy(
+              l -> assertThat(l.reader().getMetaData().sort()).isEqualTo(Fields.INDEX_SORT));
+    }
 
     var newest =
         index.search(
