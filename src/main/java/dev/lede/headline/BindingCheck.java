@@ -366,13 +366,8 @@ final class BindingCheck {
         continue;
       }
       for (String o : others) {
-        if (s.stems().contains(o)) {
+        if (Lexicon.hasStemOrSynonym(s.stems(), o)) {
           return true;
-        }
-        for (String syn : Lexicon.SYNONYMS.getOrDefault(o, Set.of())) {
-          if (s.stems().contains(syn)) {
-            return true;
-          }
         }
       }
     }

@@ -234,16 +234,9 @@ final class CausalCheck {
   }
 
   private static boolean inWindow(List<ArticleFacts.Sentence> ss, int from, int to, String stem) {
-    Set<String> syn = Lexicon.SYNONYMS.getOrDefault(stem, Set.of());
     for (int k = from; k <= to; k++) {
-      Set<String> st = ss.get(k).stems();
-      if (st.contains(stem)) {
+      if (Lexicon.hasStemOrSynonym(ss.get(k).stems(), stem)) {
         return true;
-      }
-      for (String s : syn) {
-        if (st.contains(s)) {
-          return true;
-        }
       }
     }
     return false;

@@ -550,6 +550,19 @@ final class Lexicon {
           Map.entry("justic", "court"));
 
   /** Headline words that stand for the article's words (headlinese and common synonyms). */
+  /** Whether {@code stems} holds {@code stem} itself or one of its {@link #SYNONYMS}. */
+  static boolean hasStemOrSynonym(Set<String> stems, String stem) {
+    if (stems.contains(stem)) {
+      return true;
+    }
+    for (String syn : SYNONYMS.getOrDefault(stem, Set.of())) {
+      if (stems.contains(syn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static final Map<String, Set<String>> SYNONYMS =
       Map.ofEntries(
           Map.entry("probe", Set.of("investig", "inquiri")),

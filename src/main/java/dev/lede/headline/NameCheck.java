@@ -278,13 +278,8 @@ final class NameCheck {
       }
       stated = true;
       for (String o : others) {
-        if (s.stems().contains(o)) {
+        if (Lexicon.hasStemOrSynonym(s.stems(), o)) {
           return true;
-        }
-        for (String syn : Lexicon.SYNONYMS.getOrDefault(o, Set.of())) {
-          if (s.stems().contains(syn)) {
-            return true;
-          }
         }
       }
     }
@@ -414,13 +409,8 @@ final class NameCheck {
         continue;
       }
       for (String c : counted) {
-        if (m.context().contains(c)) {
+        if (Lexicon.hasStemOrSynonym(m.context(), c)) {
           return true;
-        }
-        for (String s : Lexicon.SYNONYMS.getOrDefault(c, Set.of())) {
-          if (m.context().contains(s)) {
-            return true;
-          }
         }
       }
     }
