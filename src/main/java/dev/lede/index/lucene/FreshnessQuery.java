@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -40,11 +42,23 @@ import org.apache.lucene.search.Weight;
  * by (1 + W), so the dynamic pruning of top-k retrieval (block-max WAND) keeps working; the generic
  * function query disables it, which costs an order of magnitude on common words at a million
  * articles.
+ *
+ * <p>A segment whose newest article is older than 24 half-lives (168 days) is not wrapped at all:
+ * the factor is 1 in float arithmetic for all its documents, so the inner query's scorer runs as it
+ * is — with Lucene's specialised bulk scorers and exact minimum competitive scores, and without a
+ * date read per document. In an archive that is most segments.
  */
 final class FreshnessQuery extends Query {
   static final double WEIGHT = 0.10;
   static final double HALF_LIFE_MILLIS = 7 * 24 * 3600 * 1000.0;
   private static final float MAX_FACTOR = (float) (1 + WEIGHT);
+
+  /**
+   * An age from which the factor no longer changes a float score: after 24 half-lives the boost is
+   * W · 2^−24 ≈ 6·10^−9, under half the relative spacing of floats (2^−25 ≈ 3·10^−8), so {@code
+   * (float) (score × factor)} rounds back to {@code score} exactly.
+   */
+  static final double NEUTRAL_AGE_MILLIS = 24 * HALF_LIFE_MILLIS;
 
   private final Query in;
   private final String field;
@@ -60,6 +74,20 @@ final class FreshnessQuery extends Query {
   static double factor(long publishedMillis, long nowMillis) {
     double age = Math.max(0, nowMillis - publishedMillis);
     return 1 + WEIGHT * Math.pow(2, -age / HALF_LIFE_MILLIS);
+  }
+
+  /**
+   * Whether some document of the segment may get a factor above 1 in float arithmetic: its newest
+   * published date (from the points of the date field, so sorted and unsorted segments alike) is
+   * younger than {@link #NEUTRAL_AGE_MILLIS}.
+   */
+  private boolean anyFresh(LeafReaderContext ctx) throws IOException {
+    PointValues points = ctx.reader().getPointValues(field);
+    if (points == null || points.size() == 0) {
+      return false; // no document has a published date: all get exactly 1
+    }
+    long newest = LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
+    return nowMillis - newest < NEUTRAL_AGE_MILLIS;
   }
 
   @Override
@@ -81,8 +109,11 @@ final class FreshnessQuery extends Query {
       @Override
       public ScorerSupplier scorerSupplier(LeafReaderContext ctx) throws IOException {
         ScorerSupplier s = inner.scorerSupplier(ctx);
-        if (s == null) {
-          return null;
+        if (s == null || !anyFresh(ctx)) {
+          // Every document of this segment gets the factor 1 (to float precision): the inner
+          // scorer as it is, with its own bulk scorer (MaxScore, block-max conjunction), scores
+          // bit for bit what the wrapper would.
+          return s;
         }
         SortedNumericDocValues dates = DocValues.getSortedNumeric(ctx.reader(), field);
         return new ScorerSupplier() {
