@@ -299,6 +299,41 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void snippets_markAPhraseOnlyWhereItsWordsStandTogether() {
+    add(
+        "a",
+        "Port news",
+        "The ferry left early while the service desk stayed shut. "
+            + "Filler words about the weather and the tides. ".repeat(12)
+            + "Later the ferry service resumed its normal timetable. "
+            + "More filler about the harbour wall. ".repeat(12));
+    index.refresh();
+
+    SearchHit hit = index.search(SearchQuery.of("\"ferry service\"")).hits().get(0);
+
+    assertThat(hit.snippet()).contains("resumed").contains("<mark>");
+    assertThat(hit.snippet().replace("<mark>", "").replace("</mark>", ""))
+        .contains("ferry service resumed");
+    assertThat(hit.snippet()).doesNotContain("service desk").doesNotContain("left early");
+  }
+
+  @Test
+  void snippets_markTheBodyWords_ofAQueryThatAlsoNamesAHeadlineField() {
+    add(
+        "a",
+        "Harbour storm",
+        "Waves rose all night. "
+            + "Filler words about the weather. ".repeat(15)
+            + "The ferry stayed in port until noon. "
+            + "More filler. ".repeat(15));
+    index.refresh();
+
+    SearchHit hit = index.search(SearchQuery.of("title:harbour ferry")).hits().get(0);
+
+    assertThat(hit.snippet()).contains("<mark>ferry</mark>").doesNotContain("Waves rose");
+  }
+
+  @Test
   void snippets_leadOfTheBody_whenOnlyTheTitleMatches() {
     add("a", "Volcano erupts", "Ash fell on villages. " + "More text follows. ".repeat(30));
     index.refresh();

@@ -41,10 +41,13 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -58,6 +61,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -309,7 +313,52 @@ public final class LuceneSearchIndex implements SearchIndex {
           }
         };
     TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    return h.highlight(Fields.BODY, text, pageDocs, 1);
+    Query body = bodyPart(text);
+    // Nothing of the query on bodies: the highlighter gives each body's opening passage.
+    return h.highlight(Fields.BODY, body == null ? new MatchNoDocsQuery() : body, pageDocs, 1);
+  }
+
+  /**
+   * What the highlighter needs of a query: its parts on the body field, any of which marks a
+   * passage. The parsed query asks every word of every field (headline, body, extra text, byline,
+   * tags); handing it whole to the highlighter made it build weights for all of them in every
+   * segment and match the whole query again in each hit, a third of a search with snippets. A
+   * phrase stays one part, so it is still marked only where the words stand together.
+   *
+   * @return the body part, or null when the query has none
+   */
+  static @Nullable Query bodyPart(Query q) {
+    return switch (q) {
+      case BoostQuery b -> bodyPart(b.getQuery());
+      case BooleanQuery bq -> {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        for (BooleanClause c : bq.clauses()) {
+          if (c.occur() == BooleanClause.Occur.MUST_NOT
+              || c.occur() == BooleanClause.Occur.FILTER) {
+            continue;
+          }
+          Query part = bodyPart(c.query());
+          if (part != null) {
+            b.add(part, BooleanClause.Occur.SHOULD);
+            n++;
+          }
+        }
+        yield n == 0 ? null : b.build();
+      }
+      default -> {
+        boolean[] onBody = {false};
+        q.visit(
+            new QueryVisitor() {
+              @Override
+              public boolean acceptField(String field) {
+                onBody[0] |= Fields.BODY.equals(field);
+                return false;
+              }
+            });
+        yield onBody[0] ? q : null;
+      }
+    };
   }
 
   @Override
