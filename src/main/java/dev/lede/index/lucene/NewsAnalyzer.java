@@ -28,30 +28,19 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  *       Porter because it is dictionary-based and conservative: it conflates regular inflections
  *       (elections → election, reports → report) but leaves words it knows alone, among them many
  *       names and their look-alikes ("News" and "Williams" stay; Porter makes them "new" and
- *       "william", so a search for "new" would find every "News"). A small memo of the stems of
- *       recent words sits in front of it ({@link CachedKStem}: same tokens, less CPU).
+ *       "william", so a search for "new" would find every "News").
  * </ol>
  *
  * Names (bylines) use the same chain without stop words and stemming.
  */
 final class NewsAnalyzer extends Analyzer {
   private final boolean runningText;
-  private final int stemMemoRows;
 
   /**
    * @param runningText true for article text (stop words and stemming), false for names
    */
   NewsAnalyzer(boolean runningText) {
-    this(runningText, CachedKStem.ROWS_DEFAULT);
-  }
-
-  /**
-   * @param stemMemoRows rows of the memo in front of KStem ({@link CachedKStem}); 0 for the plain
-   *     {@link KStemFilter} (tests compare the two)
-   */
-  NewsAnalyzer(boolean runningText, int stemMemoRows) {
     this.runningText = runningText;
-    this.stemMemoRows = stemMemoRows;
   }
 
   @Override
@@ -73,7 +62,7 @@ final class NewsAnalyzer extends Analyzer {
     s = new LowerCaseFilter(s);
     if (runningText) {
       s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-      s = stemMemoRows == 0 ? new KStemFilter(s) : CachedKStem.stem(s, stemMemoRows);
+      s = new KStemFilter(s);
     }
     return new TokenStreamComponents(source, s);
   }
