@@ -200,7 +200,7 @@ final class AttributionCheck {
     boolean verbNear = !FIRM_VERBS.contains(s.verb());
     String verbStem = Text.stem(s.verb());
     for (int si : hits) {
-      if (claimCovered(a, v, s.claim(), si)) {
+      if (claimCovered(a, v, s.claim(), si) || responsibilityFor(a, v, s.claim(), si)) {
         claimNear = true;
         for (int k = Math.max(0, si - 1); k <= Math.min(a.sentences.size() - 1, si + 1); k++) {
           if (a.sentences.get(k).stems().contains(verbStem)) {
@@ -215,6 +215,24 @@ final class AttributionCheck {
       reasons.add(
           "says '" + who + " " + s.verb() + "'; in the article " + who + " does not " + verbStem);
     }
+  }
+
+  /**
+   * "X claimed responsibility" speaks for the event the article reports in its lead: a claim of
+   * responsibility covers a claim the headline or the lead sentences state.
+   */
+  private static boolean responsibilityFor(
+      ArticleFacts a, VariantFacts v, List<Integer> claim, int si) {
+    Set<String> st = a.sentences.get(si).stems();
+    if (!st.contains("claim") || !st.contains("respons")) {
+      return false;
+    }
+    for (int k = 0; k < Math.min(2, a.sentences.size()); k++) {
+      if (claimCovered(a, v, claim, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Integer> allSentences(ArticleFacts a) {
@@ -238,10 +256,19 @@ final class AttributionCheck {
     }
     if (names.isEmpty()) {
       // "scientists say", "police: ...": a role, not a name; any sentence mentioning it will do.
+      // So does a sentence where the person the article gives that role ("Judge Bernard
+      // Schwartz", "the judge presiding over the case, Bernard Schwartz") speaks.
+      Set<String> holders = roleHolders(a, v, roles);
       List<Integer> out = new ArrayList<>();
       for (int si = 0; si < a.sentences.size(); si++) {
         List<Text.Token> tk = a.sentences.get(si).tokens();
         for (int p = 0; p < tk.size() && !out.contains(si); p++) {
+          if (tk.get(p).capitalised()
+              && holders.contains(Text.stem(tk.get(p).lower()))
+              && attributesAt(tk, p)) {
+            out.add(si);
+            break;
+          }
           for (int r : roles) {
             if (roleMatches(Text.stem(tk.get(p).lower()), v.stems.get(r))
                 && (attributesAt(tk, p) || nextSentencePronounSays(a, si))) {
@@ -270,6 +297,38 @@ final class AttributionCheck {
         }
         if (attributesAt(tk, p)) {
           out.add(si);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The names the article gives one of the roles: capitalised words within a few words after the
+   * role word, before any full stop ("Judge Bernard Schwartz", "The judge presiding over the case,
+   * Bernard Schwartz").
+   */
+  private static Set<String> roleHolders(ArticleFacts a, VariantFacts v, List<Integer> roles) {
+    Set<String> out = new java.util.HashSet<>();
+    for (ArticleFacts.Sentence s : a.sentences) {
+      List<Text.Token> tk = s.tokens();
+      for (int p = 0; p < tk.size(); p++) {
+        boolean role = false;
+        for (int r : roles) {
+          role |= Text.stem(tk.get(p).lower()).equals(v.stems.get(r));
+        }
+        if (!role) {
+          continue;
+        }
+        for (int q = p + 1; q < Math.min(tk.size(), p + 7); q++) {
+          Text.Token t = tk.get(q);
+          if (t.capitalised() && !t.sentenceStart() && !Text.STOPWORDS.contains(t.lower())) {
+            out.add(Text.stem(t.lower()));
+            // the name's run ends the role's holder
+            if (q + 1 >= tk.size() || !tk.get(q + 1).capitalised()) {
+              break;
+            }
+          }
         }
       }
     }

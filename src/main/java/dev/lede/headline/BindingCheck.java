@@ -121,6 +121,11 @@ final class BindingCheck {
         }
       }
     }
+    // A two-word personal name ("John Bolton") is also found where the article writes the surname
+    // alone, as news copy does after the first mention.
+    if (g[1] - g[0] == 2 && isName(a, v, g[0]) && isName(a, v, g[1] - 1)) {
+      rarest.add(v.stems.get(g[1] - 1));
+    }
     return new Name(words, rarest);
   }
 
@@ -286,8 +291,16 @@ final class BindingCheck {
   }
 
   private static boolean hasVerb(ArticleFacts.Sentence s, String verbClass) {
-    for (Text.Token t : s.tokens()) {
-      if (verbClass.equals(Clauses.verbClass(t.lower()))) {
+    List<Text.Token> tk = s.tokens();
+    for (int k = 0; k < tk.size(); k++) {
+      if (verbClass.equals(Clauses.verbClass(tk.get(k).lower()))) {
+        return true;
+      }
+      // "found guilty" is a conviction.
+      if (verbClass.equals("convict")
+          && tk.get(k).lower().equals("guilty")
+          && k > 0
+          && tk.get(k - 1).lower().equals("found")) {
         return true;
       }
     }
@@ -345,10 +358,102 @@ final class BindingCheck {
     return out;
   }
 
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "his", "her", "him", "hers");
+  private static final Set<String> APPOSITION_LEADS = Set.of("a", "an", "the");
+
+  /**
+   * Which sentences speak of the name: those that write it, the sentence after one that writes it
+   * when it refers to a person by a pronoun ("Kosgei won ... She finished"), and those that write a
+   * name the article sets beside it in apposition ("Fields, a self-described Neo-Nazi,").
+   */
+  private static boolean[] about(ArticleFacts a, Name name) {
+    List<ArticleFacts.Sentence> ss = a.sentences;
+    boolean[] out = new boolean[ss.size()];
+    Set<String> partners = new HashSet<>();
+    for (int si = 0; si < ss.size(); si++) {
+      out[si] = hasName(ss.get(si), name);
+      if (out[si]) {
+        partners.addAll(appositives(ss.get(si), name));
+      }
+    }
+    for (int si = 0; si < ss.size(); si++) {
+      if (out[si]) {
+        continue;
+      }
+      ArticleFacts.Sentence s = ss.get(si);
+      // A pronoun that opens the sentence ("He was 101 and died of ...") refers back.
+      boolean pronoun = !s.tokens().isEmpty() && PRONOUNS.contains(s.tokens().get(0).lower());
+      if (pronoun && si > 0 && hasName(ss.get(si - 1), name)) {
+        out[si] = true;
+        continue;
+      }
+      for (String p : partners) {
+        if (s.stems().contains(p)) {
+          out[si] = true;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The last word of a name set in apposition with this one in the sentence: "Y, a … N," or "N, a …
+   * Y," gives Y's stem.
+   */
+  private static Set<String> appositives(ArticleFacts.Sentence s, Name name) {
+    Set<String> out = new HashSet<>();
+    List<Text.Token> tk = s.tokens();
+    String text = s.text();
+    for (int k = 0; k < tk.size(); k++) {
+      if (!name.forms().contains(Text.stem(tk.get(k).lower()))) {
+        continue;
+      }
+      // Back to the comma before the name's phrase: "Fields, a self-described Neo-Nazi,".
+      int j = k - 1;
+      while (j >= 0 && !commaBefore(text, tk, j + 1) && k - j <= 4) {
+        j--;
+      }
+      if (j >= 1
+          && j + 1 < k
+          && commaBefore(text, tk, j + 1)
+          && APPOSITION_LEADS.contains(tk.get(j + 1).lower())
+          && tk.get(j).capitalised()
+          && !tk.get(j).sentenceStart()) {
+        out.add(Text.stem(tk.get(j).lower()));
+      }
+      // Forward: "N, a … Y," where the name is followed by a comma and an article.
+      if (k + 3 < tk.size()
+          && commaBefore(text, tk, k + 1)
+          && APPOSITION_LEADS.contains(tk.get(k + 1).lower())) {
+        for (int m = k + 2; m < Math.min(tk.size(), k + 6); m++) {
+          if (commaBefore(text, tk, m)) {
+            break;
+          }
+          if (tk.get(m).capitalised() && (m + 1 >= tk.size() || commaBefore(text, tk, m + 1))) {
+            out.add(Text.stem(tk.get(m).lower()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean commaBefore(String text, List<Text.Token> tk, int i) {
+    if (i <= 0 || i >= tk.size()) {
+      return false;
+    }
+    Text.Token p = tk.get(i - 1);
+    int from = Math.min(text.length(), p.start() + p.text().length());
+    int to = Math.min(text.length(), tk.get(i).start());
+    return text.substring(from, to).contains(",");
+  }
+
   private static boolean nameWithVerb(ArticleFacts a, Name name, String verbClass, int window) {
     List<ArticleFacts.Sentence> ss = a.sentences;
+    boolean[] about = about(a, name);
     for (int si = 0; si < ss.size(); si++) {
-      if (!hasName(ss.get(si), name)) {
+      if (!about[si]) {
         continue;
       }
       for (int k = Math.max(0, si - window); k <= Math.min(ss.size() - 1, si + window); k++) {
@@ -361,8 +466,10 @@ final class BindingCheck {
   }
 
   private static boolean nameWithAny(ArticleFacts a, Name name, List<String> others) {
-    for (ArticleFacts.Sentence s : a.sentences) {
-      if (!hasName(s, name)) {
+    boolean[] about = about(a, name);
+    for (int si = 0; si < a.sentences.size(); si++) {
+      ArticleFacts.Sentence s = a.sentences.get(si);
+      if (!about[si]) {
         continue;
       }
       for (String o : others) {

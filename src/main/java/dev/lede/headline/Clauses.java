@@ -502,6 +502,15 @@ final class Clauses {
         return BE.contains(prev) && !NOUN_NEXT.contains(next) && !next.isEmpty() ? f : null;
       }
       default -> {
+        if (prev.isEmpty()
+            && headline
+            && i == 0
+            && !next.isEmpty()
+            && Text.content(next)
+            && !next.equals("by")
+            && Quantities.find(next).isEmpty()) {
+          return null; // "Captured Humvee used ...", "Injured climber rescued": an adjective
+        }
         return prev.isEmpty() && !headline ? null : f;
       }
     }

@@ -560,12 +560,22 @@ final class Lexicon {
         return true;
       }
     }
-    return false;
+    // An agent noun stands for its verb: "killer" for "killed", "attacker" for "attacked".
+    return stem.length() >= 6
+        && stem.endsWith("er")
+        && stems.contains(stem.substring(0, stem.length() - 2));
   }
 
   static final Map<String, Set<String>> SYNONYMS =
       Map.ofEntries(
           Map.entry("probe", Set.of("investig", "inquiri")),
+          Map.entry("quit", Set.of("resign", "step")),
+          Map.entry("resign", Set.of("quit", "step")),
+          Map.entry("oust", Set.of("fire", "dismiss", "sack", "resign")),
+          Map.entry("fire", Set.of("oust", "dismiss", "sack")),
+          Map.entry("aid", Set.of("assist", "help")),
+          Map.entry("oath", Set.of("sworn", "swear")),
+          Map.entry("convict", Set.of("guilti")),
           Map.entry("stockpil", Set.of("stock", "hoard", "panic")),
           Map.entry("patient", Set.of("volunt", "case", "infect")),
           Map.entry("quak", Set.of("earthquak")),

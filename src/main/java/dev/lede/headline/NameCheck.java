@@ -260,7 +260,7 @@ final class NameCheck {
         before.endsWith(",") && (after.isEmpty() || after.startsWith(","))
             || before.endsWith(" aged")
             || before.endsWith(" at")
-            || after.startsWith("-year-old");
+            || AGE_AFTER.matcher(after).lookingAt();
     if (others.isEmpty() || age) {
       return true; // an age is a property of a name, which the name checks bind
     }
@@ -285,6 +285,9 @@ final class NameCheck {
     }
     return !stated; // a sum or a conversion of the article's numbers is not held to a sentence
   }
+
+  private static final Pattern AGE_AFTER =
+      Pattern.compile("-?(?:(?:year|month|week|day)s?)?-old\\b");
 
   /** True if the number is part of a fraction or a ratio ("24/7", "9/11"). */
   private static boolean fraction(String text, Quantities.Quantity q) {
@@ -320,6 +323,10 @@ final class NameCheck {
     return false;
   }
 
+  private static final Pattern AGE_SUFFIX = Pattern.compile("(?:year|month|week|day)s?-olds?");
+  private static final Pattern WORD_TENS =
+      Pattern.compile("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+");
+
   private static final Set<String> AGE = Set.of("year-old", "age", "aged", "old", "year", "years");
 
   /**
@@ -340,7 +347,13 @@ final class NameCheck {
     String tok = v.tokens.get(at).lower();
     int dash = tok.indexOf('-');
     if (dash > 0 && Character.isLetter(tok.charAt(0))) {
-      return List.of(Text.stem(tok.substring(dash + 1)));
+      String suffix = tok.substring(dash + 1);
+      if (AGE_SUFFIX.matcher(suffix).matches()) {
+        return List.of("-" + suffix); // "three-year-old", "nine-month-old": an age
+      }
+      if (!WORD_TENS.matcher(tok).matches()) {
+        return List.of(Text.stem(suffix)); // "five-storey"; not "twenty-two"
+      }
     }
     // Nothing before a clause break counts ("Reading, UK: Three killed", "10:30 BST (0930 UTC)").
     boolean clauseBreak =
@@ -404,6 +417,22 @@ final class NameCheck {
           "only");
 
   private static boolean countedAlike(ArticleFacts a, Quantities.Quantity q, List<String> counted) {
+    if (counted.size() == 1 && counted.get(0).startsWith("-")) {
+      // An age: the article must write the same number with the same unit ("nine-month-old").
+      for (ArticleFacts.Sentence s : a.sentences) {
+        for (Text.Token t : s.tokens()) {
+          String l = t.lower();
+          if (l.endsWith(counted.get(0))) {
+            for (Quantities.Quantity aq : Quantities.find(l)) {
+              if (Quantities.supports(aq, q)) {
+                return true;
+              }
+            }
+          }
+        }
+      }
+      return false;
+    }
     for (ArticleFacts.Mention m : a.mentions) {
       if (!Quantities.supports(m.quantity(), q)) {
         continue;

@@ -112,9 +112,16 @@ final class Quantities {
           "thousands", new double[] {1000, 999_999},
           "millions", new double[] {1e6, 1e9 - 1},
           "billions", new double[] {1e9, 1e12 - 1});
+  private static final String UNITS =
+      "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+          + "|ninety";
   private static final Pattern WORD_NUM =
       Pattern.compile(
-          "\\b(half\\s+a|a|[a-z]+(?:-[a-z]+)?)(?:\\s+(hundred|thousand|million|billion|trillion))?\\b",
+          "\\b(half\\s+a|a|[a-z]+(?:-[a-z]+)?)(?:\\s+(hundred|thousand|million|billion|trillion)"
+              + "(?:\\s+and\\s+((?:"
+              + UNITS
+              + ")(?:-[a-z]+)?))?)?\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** All quantities stated in the text, in order of appearance. */
@@ -290,6 +297,13 @@ final class Quantities {
     double v = base;
     if (scale != null) {
       v *= scale.equals("hundred") ? 100 : scale(scale);
+    }
+    if (m.group(3) != null) {
+      // "one hundred and one", "two thousand and five": the part after "and" is added.
+      Integer rest = parseWords(m.group(3).toLowerCase(Locale.ROOT));
+      if (rest != null) {
+        v += rest;
+      }
     }
     return new Quantity(Kind.NUMBER, v, 0, 0, 0, m.group().strip());
   }
