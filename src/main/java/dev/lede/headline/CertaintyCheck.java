@@ -51,6 +51,9 @@ final class CertaintyCheck {
       if (!a.minLevel.containsKey(st) || Lexicon.intensifier(l)) {
         continue;
       }
+      if (i > 0 && nounModifier(v, i - 1)) {
+        continue; // "Two Ebola drugs save lives": a noun the article hedged ("possible drugs")
+      }
       int mine = ArticleFacts.level(v.tokens, i);
       int theirs = a.level(st);
       if (mine < theirs) {
@@ -140,6 +143,13 @@ final class CertaintyCheck {
       }
     }
     return true;
+  }
+
+  /** True if token {@code k} modifies a noun after it: a name inside the headline or a number. */
+  private static boolean nounModifier(VariantFacts v, int k) {
+    Text.Token t = v.tokens.get(k);
+    return t.capitalised() && !t.sentenceStart() && !v.titleCase
+        || !Quantities.find(t.text()).isEmpty() && !t.text().contains(":");
   }
 
   private static int nextContent(VariantFacts v, int from) {

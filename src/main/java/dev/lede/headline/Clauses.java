@@ -535,6 +535,15 @@ final class Clauses {
     return false;
   }
 
+  private static boolean hasCapital(String s) {
+    for (String w : s.split("\\s+")) {
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Triple clauseAt(
       String text, List<Text.Token> tokens, int i, boolean headline, boolean titleCase) {
     Form f = verbFormAt(text, tokens, i, headline, titleCase);
@@ -606,6 +615,11 @@ final class Clauses {
     } else {
       agent = subject;
       patient = after;
+    }
+    if (cls.equals("leave") && !passive && after != null && !hasCapital(after.text())) {
+      // "leaves twenty dead", "left a trail of destruction": a result, not a departure from a place
+      // or body (those are named: "leaves Bahamas", "quits Labour").
+      return null;
     }
     if (agent == null && patient == null) {
       return null;

@@ -355,6 +355,14 @@ final class NameCheck {
         return List.of(Text.stem(suffix)); // "five-storey"; not "twenty-two"
       }
     }
+    // "death toll of 20", "a crowd of 5,000": the noun before "of" is what is counted.
+    if (at >= 2
+        && v.tokens.get(at - 1).lower().equals("of")
+        && !v.tokens.get(at - 2).capitalised()
+        && v.word(at - 2)
+        && Text.content(v.tokens.get(at - 2).lower())) {
+      return List.of(v.stems.get(at - 2));
+    }
     // Nothing before a clause break counts ("Reading, UK: Three killed", "10:30 BST (0930 UTC)").
     boolean clauseBreak =
         !before.isEmpty() && ",;:(".indexOf(before.charAt(before.length() - 1)) >= 0;

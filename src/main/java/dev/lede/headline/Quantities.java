@@ -62,6 +62,10 @@ final class Quantities {
       Pattern.compile("\\b(" + MONTHS + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,]?\\d)");
   private static final Pattern DATE_DM =
       Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\b");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "\\b(\\d{1,3})\\s+(hours?|minutes?)\\s+(?:and\\s+)?(\\d{1,2})\\s+(?:minutes?|seconds?)\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\b");
   private static final Pattern NUM =
       Pattern.compile(
@@ -148,6 +152,19 @@ final class Quantities {
                 .at(m.start(), m.end(), true));
         mark(used, m.start(), m.end());
       }
+    }
+    m = DURATION.matcher(s);
+    while (m.find()) {
+      if (used[m.start()]) {
+        continue;
+      }
+      // "1 minute 21 seconds" is 81 seconds, "2 hours and 5 minutes" 125 minutes.
+      int big = Integer.parseInt(m.group(1));
+      int small = Integer.parseInt(m.group(3));
+      out.add(
+          new Quantity(Kind.NUMBER, big * 60 + small, 0, 0, 0, m.group())
+              .at(m.start(), m.end(), false));
+      mark(used, m.start(), m.end());
     }
     m = CLOCK.matcher(s);
     while (m.find()) {
