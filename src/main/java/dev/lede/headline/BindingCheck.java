@@ -220,10 +220,14 @@ final class BindingCheck {
   private static final Set<String> JOINS =
       Set.of("as", "after", "amid", "while", "when", "following", "before", "and", "but", "since");
 
+  /** Relative pronouns: the clause they open is about its own verb. */
+  private static final Set<String> RELATIVES = Set.of("who", "whose", "which", "whom");
+
   private static int segmentStart(VariantFacts v, int at) {
     int start = v.clauseStart(at);
     for (int i = at - 1; i > start; i--) {
-      if (JOINS.contains(v.tokens.get(i).lower())) {
+      String l = v.tokens.get(i).lower();
+      if (JOINS.contains(l) || RELATIVES.contains(l)) {
         return i + 1;
       }
     }
@@ -232,9 +236,30 @@ final class BindingCheck {
 
   private static int segmentEnd(VariantFacts v, int after) {
     int end = v.clauseEnd(Math.max(0, after - 1));
+    boolean relative = false;
+    boolean verbSeen = false; // the relative clause's own verb, before the name
+    for (int i = after - 1; i >= v.clauseStart(Math.max(0, after - 1)); i--) {
+      String l = v.tokens.get(i).lower();
+      if (RELATIVES.contains(l)) {
+        relative = true;
+        break;
+      }
+      if (JOINS.contains(l) || Clauses.isVerbAt(v.text, v.tokens, i, true)) {
+        break;
+      }
+      verbSeen |= !v.tokens.get(i).capitalised() && l.length() > 4 && l.endsWith("ed");
+    }
     for (int i = after; i < end; i++) {
-      if (JOINS.contains(v.tokens.get(i).lower())) {
+      String l = v.tokens.get(i).lower();
+      if (JOINS.contains(l) || RELATIVES.contains(l)) {
         return i;
+      }
+      // A relative clause ("whose work aided D-Day landings") ends before the main verb.
+      if (relative && Clauses.isVerbAt(v.text, v.tokens, i, true)) {
+        if (verbSeen) {
+          return i;
+        }
+        verbSeen = true;
       }
     }
     return end;

@@ -154,6 +154,13 @@ final class CausalCheck {
                   && i > 0
                   && DYING.contains(v.tokens.get(i - 1).lower());
       boolean weak = Lexicon.WEAK_CAUSAL.contains(l);
+      // "in protest at/against/over X": X is stated as the reason.
+      if (l.equals("protest")
+          && i > 0
+          && v.tokens.get(i - 1).lower().equals("in")
+          && (next.equals("at") || next.equals("against") || next.equals("over"))) {
+        strong = true;
+      }
       if (l.equals("as") && (i > 0 && NOT_AS.contains(v.tokens.get(i - 1).lower()))) {
         weak = false;
       }
@@ -314,12 +321,7 @@ final class CausalCheck {
         return true;
       }
       for (int k = from; k <= to && !marker; k++) {
-        for (String st : ss.get(k).stems()) {
-          if (STRONG_MARKERS.contains(st) || !strong && SEQUENCE_MARKERS.contains(st)) {
-            marker = true;
-            break;
-          }
-        }
+        marker = hasMarker(ss.get(k), strong);
       }
       if (marker) {
         return true;
@@ -327,6 +329,33 @@ final class CausalCheck {
     }
     return false;
   }
+
+  /**
+   * True if the sentence has a linking word: a causal one, or for a weak link a sequence word. A
+   * negated one ("specified no cause") and "leading up to" (a time) do not link.
+   */
+  private static boolean hasMarker(ArticleFacts.Sentence s, boolean strong) {
+    List<Text.Token> tk = s.tokens();
+    for (int k = 0; k < tk.size(); k++) {
+      String st = Text.stem(tk.get(k).lower());
+      if (!STRONG_MARKERS.contains(st) && (strong || !SEQUENCE_MARKERS.contains(st))) {
+        continue;
+      }
+      String prev = k > 0 ? tk.get(k - 1).lower() : "";
+      String prev2 = k > 1 ? tk.get(k - 2).lower() : "";
+      String next = k + 1 < tk.size() ? tk.get(k + 1).lower() : "";
+      if (NEGATIONS.contains(prev) || NEGATIONS.contains(prev2)) {
+        continue;
+      }
+      if (st.equals("lead") && next.equals("up")) {
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static final Set<String> NEGATIONS = Set.of("no", "not", "without", "never");
 
   private static boolean inWindow(List<ArticleFacts.Sentence> ss, int from, int to, String stem) {
     for (int k = from; k <= to; k++) {

@@ -115,12 +115,16 @@ final class Clauses {
     {"interrogate"},
     {"discover", "uncover"},
     {"dock", "berth"},
+    {"swear", "inaugurate"},
+    {"die", "perish"},
   };
 
   /** Irregular past forms: the form → its base. Past and participle forms are "done" forms. */
   private static final Map<String, String> IRREGULAR_PAST =
       Map.ofEntries(
           Map.entry("slew", "slay"),
+          Map.entry("sworn", "swear"),
+          Map.entry("swore", "swear"),
           Map.entry("slain", "slay"),
           Map.entry("shot", "shoot"),
           Map.entry("hurt", "hurt"),

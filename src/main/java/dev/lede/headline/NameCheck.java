@@ -261,8 +261,13 @@ final class NameCheck {
             || before.endsWith(" aged")
             || before.endsWith(" at")
             || AGE_AFTER.matcher(after).lookingAt();
-    if (others.isEmpty() || age) {
-      return true; // an age is a property of a name, which the name checks bind
+    if (age) {
+      // An age is a property of a name, which the name checks bind; but it must be an age in the
+      // article too ("dies at 80" where 80 is the years of a career is not).
+      return ageInArticle(a, q);
+    }
+    if (others.isEmpty()) {
+      return true;
     }
     boolean stated = false;
     for (ArticleFacts.Sentence s : a.sentences) {
@@ -288,6 +293,36 @@ final class NameCheck {
 
   private static final Pattern AGE_AFTER =
       Pattern.compile("-?(?:(?:year|month|week|day)s?)?-old\\b");
+
+  private static final Pattern AGE_BEFORE =
+      Pattern.compile("(?:\\b(?:aged?|at|was|is|of)|,)\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern AGE_AFTER_ARTICLE =
+      Pattern.compile(
+          "^\\s*(?:,|\\)|-?(?:(?:year|month|week|day)s?)?-old\\b|years?\\s+old\\b|and\\s+died)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** True if the article gives the number as someone's age ("aged 78", "Smith, 53,", "was 101"). */
+  private static boolean ageInArticle(ArticleFacts a, Quantities.Quantity q) {
+    for (ArticleFacts.Sentence s : a.sentences) {
+      for (Quantities.Quantity aq : Quantities.find(s.text())) {
+        if (!Quantities.supports(aq, q)) {
+          continue;
+        }
+        String before = s.text().substring(0, Math.max(0, aq.start()));
+        String after = s.text().substring(Math.min(s.text().length(), aq.end()));
+        if (AGE_BEFORE.matcher(before).find() || AGE_AFTER_ARTICLE.matcher(after).find()) {
+          return true;
+        }
+      }
+    }
+    // A headline's number is read from the title too ("dies at 95", "dies, aged 78").
+    for (Quantities.Quantity aq : Quantities.find(a.title)) {
+      if (Quantities.supports(aq, q)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** True if the number is part of a fraction or a ratio ("24/7", "9/11"). */
   private static boolean fraction(String text, Quantities.Quantity q) {

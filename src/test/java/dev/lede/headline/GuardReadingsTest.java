@@ -7,6 +7,7 @@ import dev.lede.model.Block;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -29,7 +30,8 @@ class GuardReadingsTest {
                   new Block.Paragraph(
                       "Police arrested Dana Moreau, a former soldier, at the scene. She had"
                           + " driven the truck from Lisle. Moreau was charged with murder on"
-                          + " Sunday."),
+                          + " Sunday. Moreau, 41, served 12 years in the army. Police have given"
+                          + " no cause, but the court heard she had lost her job in May."),
                   new Block.Paragraph(
                       "The judge, Oren Blake, refused bail. Blake said the attack was \"an act of"
                           + " cruelty\"."),
@@ -39,7 +41,8 @@ class GuardReadingsTest {
                           + " one every Saturday since."),
                   new Block.Paragraph(
                       "Mayor Ines Falk resigned on Monday and Carl Unger was sworn in as mayor"
-                          + " the same day. The oldest resident, Ada Roy, is one hundred and one.")))
+                          + " the same day. The oldest resident, Ada Roy, is one hundred and one."
+                          + " Her sister died in Lisle last year.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -72,10 +75,33 @@ class GuardReadingsTest {
         "Dana Moreau had driven the truck from Lisle",
         "Judge calls truck attack 'an act of cruelty'",
         "Harrow Front claims truck attack on Corvale market",
+        "Former soldier Moreau, 41, charged with murder",
+        "Ada Roy's sister died in Lisle",
       })
   void check_keepsFaithfulReadings(String variant) {
     FaithfulnessGuard.Verdict v = guard.check(ARTICLE, variant);
     assertThat(v.accepted()).as(v.reasons().toString()).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the judge said it
+        "Police: truck attack was 'an act of cruelty'|gives the quotation",
+        // 12 is her years in the army, not her age
+        "Truck attacker Moreau, 12, charged with murder|number '12'",
+        // "no cause" links nothing
+        "Truck attack kills four after attacker lost her job|with 'after'",
+        // an invented reason
+        "Harrow Front attacks Corvale market in protest at street markets|with 'protest'",
+        // she died in Lisle
+        "Ada Roy's sister died in Corvale|'Corvale' together with 'died'",
+      })
+  void check_rejectsUnfaithfulReadings(String variant, String reason) {
+    FaithfulnessGuard.Verdict v = guard.check(ARTICLE, variant);
+    assertThat(v.accepted()).as(variant).isFalse();
+    assertThat(v.reasons()).as(variant).anyMatch(r -> r.contains(reason));
   }
 
   @Test
