@@ -169,8 +169,8 @@ final class AttributionCheck {
   }
 
   /**
-   * The speaker of a quotation: the content words before it up to a colon ("Scripps director:
-   * …") or before a speech verb ("Judge calls … 'house of horrors'"); empty if neither.
+   * The speaker of a quotation: the content words before it up to a colon ("Scripps director: …")
+   * or before a speech verb ("Judge calls … 'house of horrors'"); empty if neither.
    */
   private static List<Integer> speakerBefore(VariantFacts v, int quoteStart) {
     int colon = v.text.lastIndexOf(": ", quoteStart);

@@ -29,8 +29,11 @@ import org.jspecify.annotations.Nullable;
  * ("UK" for "United Kingdom"); quoted titles are left to the quotation check. Windows of one
  * sentence (and its neighbour for verbs) were chosen on the dev sets: wider windows let swapped
  * names through, narrower ones lost faithful variants whose name and verb sit in adjacent
- * sentences. Known costs: a name said once and then referred to by a pronoun, or a place used as a
- * modifier ("Salem courthouse bomber ... stabbed"), can fail. Measured in docs/benchmarks.md
+ * sentences. A sentence speaks of a name when it writes the name, when it opens with a pronoun
+ * right after a sentence that writes it, or when it writes a name the article sets in apposition
+ * with it ("Fields, a self-described Neo-Nazi,"); a two-word personal name is also found by its
+ * surname; a relative clause's names are held to its own verb. Known cost: a place used as a
+ * modifier ("Salem courthouse bomber ... stabbed") can fail. Measured in docs/benchmarks.md
  * ("Headlines").
  */
 final class BindingCheck {
