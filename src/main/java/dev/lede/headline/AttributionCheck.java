@@ -63,6 +63,7 @@ final class AttributionCheck {
   record Source(List<Integer> source, List<Integer> claim, String verb) {}
 
   static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    quotationSpeaker(a, v, reasons);
     List<Source> sources = sources(a, v);
     for (Source s : sources) {
       checkSource(a, v, s, reasons);
@@ -88,6 +89,116 @@ final class AttributionCheck {
         reasons.add("states as fact what the article attributes: '" + claim + "'");
       }
     }
+  }
+
+  private static final java.util.regex.Pattern QUOTATION =
+      java.util.regex.Pattern.compile(
+          "(?<![\\p{L}])['\"]((?:[^'\"]|(?<=\\p{L})'(?=\\p{L})){3,}?)['\"](?![\\p{L}])");
+
+  /**
+   * A quotation given to a speaker ("Scripps director: Munk 'most brilliant …'", "Judge calls home
+   * 'house of horrors'") must be said by that speaker in the article: some word of the speaker (a
+   * name, a role word, or the name of the person the article gives that role) stands in the
+   * sentence that holds the quotation or in the one before it. The speaker is what precedes the
+   * quotation up to a colon or a speech verb.
+   */
+  private static void quotationSpeaker(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    java.util.regex.Matcher m = QUOTATION.matcher(v.text);
+    while (m.find()) {
+      String phrase = ArticleFacts.squash(m.group(1)).strip();
+      if (phrase.split(" ").length < 2 || allCapitalised(m.group(1))) {
+        continue; // a word, or a quoted title ("'Welcome To Video'"), not a quotation
+      }
+      List<Integer> in = new ArrayList<>();
+      for (int si = 0; si < a.sentences.size(); si++) {
+        if (ArticleFacts.squash(a.sentences.get(si).text()).contains(phrase)) {
+          in.add(si);
+        }
+      }
+      if (in.isEmpty()) {
+        continue; // not in the article: the quotation check reports it
+      }
+      List<Integer> speaker = speakerBefore(v, m.start());
+      if (speaker.isEmpty()) {
+        continue;
+      }
+      List<Integer> roles = new ArrayList<>();
+      for (int i : speaker) {
+        if (Lexicon.SOURCE_NOUNS.contains(v.stems.get(i))) {
+          roles.add(i);
+        }
+      }
+      Set<String> holders = roles.isEmpty() ? Set.of() : roleHolders(a, v, roles);
+      boolean said = false;
+      for (int si : in) {
+        for (int k = Math.max(0, si - 1); k <= si && !said; k++) {
+          Set<String> st = a.sentences.get(k).stems();
+          for (int i : speaker) {
+            String vs = v.stems.get(i);
+            if (st.contains(vs) || holders.stream().anyMatch(st::contains)) {
+              said = true;
+              break;
+            }
+            for (String s : st) {
+              if (Lexicon.SOURCE_NOUNS.contains(vs) && roleMatches(s, vs)) {
+                said = true;
+                break;
+              }
+            }
+          }
+        }
+      }
+      if (!said) {
+        reasons.add(
+            "gives the quotation '"
+                + m.group(1)
+                + "' to '"
+                + textOf(v, speaker)
+                + "'; in the article someone else says it");
+      }
+    }
+  }
+
+  private static boolean allCapitalised(String s) {
+    for (String w : s.strip().split("\\s+")) {
+      if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The speaker of a quotation: the content words before it up to a colon ("Scripps director: …")
+   * or before a speech verb ("Judge calls … 'house of horrors'"); empty if neither.
+   */
+  private static List<Integer> speakerBefore(VariantFacts v, int quoteStart) {
+    int colon = v.text.lastIndexOf(": ", quoteStart);
+    int end = -1;
+    if (colon > 0) {
+      end = 0;
+      while (end < v.tokens.size() && v.tokens.get(end).start() < colon) {
+        end++;
+      }
+    } else {
+      for (int i = 0; i < v.tokens.size() && v.tokens.get(i).start() < quoteStart; i++) {
+        if (Lexicon.SOURCE_VERBS.contains(v.tokens.get(i).lower()) && i > 0) {
+          end = i;
+          break;
+        }
+      }
+    }
+    if (end <= 0 || end > 5) {
+      return List.of();
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < end; i++) {
+      String l = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
+      if (v.word(i) && Text.content(l) && l.length() > 1) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   private static boolean sameSource(
@@ -132,6 +243,32 @@ final class AttributionCheck {
     return false;
   }
 
+  private static final Set<String> JOINS = Set.of("as", "after", "amid", "while", "following");
+
+  /**
+   * Where the claim after "X says" ends when it quotes the source: at a word that joins another
+   * clause of the headline writer ("Judge calls home 'house of horrors' as parents get life"),
+   * unless it stands in the quotation.
+   */
+  private static int joinAfter(VariantFacts v, int from) {
+    if (!quoted(v)) {
+      return v.tokens.size(); // only a quotation marks off what the source said
+    }
+    boolean inQuote = false;
+    for (int i = from; i < v.tokens.size(); i++) {
+      int s = v.tokens.get(i).start();
+      int prevEnd = i == 0 ? 0 : v.tokens.get(i - 1).start() + v.tokens.get(i - 1).text().length();
+      String gap = v.text.substring(Math.min(prevEnd, s), s);
+      if (gap.contains("'") || gap.contains("\"")) {
+        inQuote = !inQuote;
+      }
+      if (!inQuote && i > from && JOINS.contains(v.tokens.get(i).lower())) {
+        return i;
+      }
+    }
+    return v.tokens.size();
+  }
+
   /** The sources a variant names, with the tokens of each source and of its claim. */
   static List<Source> sources(ArticleFacts a, VariantFacts v) {
     List<Source> out = new ArrayList<>();
@@ -149,7 +286,7 @@ final class AttributionCheck {
           if (cs > 0 && ce == n && i + 1 == n) {
             out.add(new Source(before, range(0, cs), l)); // "..., Trump says"
           } else {
-            out.add(new Source(before, range(i + 1, n), l)); // "Trump says ..."
+            out.add(new Source(before, range(i + 1, joinAfter(v, i + 1)), l)); // "Trump says ..."
           }
         } else if (cs > 0) {
           out.add(new Source(contentRange(v, i + 1, ce), range(0, cs), l)); // "..., say scientists"
@@ -200,7 +337,7 @@ final class AttributionCheck {
     boolean verbNear = !FIRM_VERBS.contains(s.verb());
     String verbStem = Text.stem(s.verb());
     for (int si : hits) {
-      if (claimCovered(a, v, s.claim(), si)) {
+      if (claimCovered(a, v, s.claim(), si) || responsibilityFor(a, v, s.claim(), si)) {
         claimNear = true;
         for (int k = Math.max(0, si - 1); k <= Math.min(a.sentences.size() - 1, si + 1); k++) {
           if (a.sentences.get(k).stems().contains(verbStem)) {
@@ -215,6 +352,24 @@ final class AttributionCheck {
       reasons.add(
           "says '" + who + " " + s.verb() + "'; in the article " + who + " does not " + verbStem);
     }
+  }
+
+  /**
+   * "X claimed responsibility" speaks for the event the article reports in its lead: a claim of
+   * responsibility covers a claim the headline or the lead sentences state.
+   */
+  private static boolean responsibilityFor(
+      ArticleFacts a, VariantFacts v, List<Integer> claim, int si) {
+    Set<String> st = a.sentences.get(si).stems();
+    if (!st.contains("claim") || !st.contains("respons")) {
+      return false;
+    }
+    for (int k = 0; k < Math.min(2, a.sentences.size()); k++) {
+      if (claimCovered(a, v, claim, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Integer> allSentences(ArticleFacts a) {
@@ -238,10 +393,19 @@ final class AttributionCheck {
     }
     if (names.isEmpty()) {
       // "scientists say", "police: ...": a role, not a name; any sentence mentioning it will do.
+      // So does a sentence where the person the article gives that role ("Judge Bernard
+      // Schwartz", "the judge presiding over the case, Bernard Schwartz") speaks.
+      Set<String> holders = roleHolders(a, v, roles);
       List<Integer> out = new ArrayList<>();
       for (int si = 0; si < a.sentences.size(); si++) {
         List<Text.Token> tk = a.sentences.get(si).tokens();
         for (int p = 0; p < tk.size() && !out.contains(si); p++) {
+          if (tk.get(p).capitalised()
+              && holders.contains(Text.stem(tk.get(p).lower()))
+              && attributesAt(tk, p)) {
+            out.add(si);
+            break;
+          }
           for (int r : roles) {
             if (roleMatches(Text.stem(tk.get(p).lower()), v.stems.get(r))
                 && (attributesAt(tk, p) || nextSentencePronounSays(a, si))) {
@@ -270,6 +434,38 @@ final class AttributionCheck {
         }
         if (attributesAt(tk, p)) {
           out.add(si);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The names the article gives one of the roles: capitalised words within a few words after the
+   * role word, before any full stop ("Judge Bernard Schwartz", "The judge presiding over the case,
+   * Bernard Schwartz").
+   */
+  private static Set<String> roleHolders(ArticleFacts a, VariantFacts v, List<Integer> roles) {
+    Set<String> out = new java.util.HashSet<>();
+    for (ArticleFacts.Sentence s : a.sentences) {
+      List<Text.Token> tk = s.tokens();
+      for (int p = 0; p < tk.size(); p++) {
+        boolean role = false;
+        for (int r : roles) {
+          role |= Text.stem(tk.get(p).lower()).equals(v.stems.get(r));
+        }
+        if (!role) {
+          continue;
+        }
+        for (int q = p + 1; q < Math.min(tk.size(), p + 7); q++) {
+          Text.Token t = tk.get(q);
+          if (t.capitalised() && !t.sentenceStart() && !Text.STOPWORDS.contains(t.lower())) {
+            out.add(Text.stem(t.lower()));
+            // the name's run ends the role's holder
+            if (q + 1 >= tk.size() || !tk.get(q + 1).capitalised()) {
+              break;
+            }
+          }
         }
       }
     }

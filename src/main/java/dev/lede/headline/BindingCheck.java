@@ -29,8 +29,11 @@ import org.jspecify.annotations.Nullable;
  * ("UK" for "United Kingdom"); quoted titles are left to the quotation check. Windows of one
  * sentence (and its neighbour for verbs) were chosen on the dev sets: wider windows let swapped
  * names through, narrower ones lost faithful variants whose name and verb sit in adjacent
- * sentences. Known costs: a name said once and then referred to by a pronoun, or a place used as a
- * modifier ("Salem courthouse bomber ... stabbed"), can fail. Measured in docs/benchmarks.md
+ * sentences. A sentence speaks of a name when it writes the name, when it opens with a pronoun
+ * right after a sentence that writes it, or when it writes a name the article sets in apposition
+ * with it ("Fields, a self-described Neo-Nazi,"); a two-word personal name is also found by its
+ * surname; a relative clause's names are held to its own verb. Known cost: a place used as a
+ * modifier ("Salem courthouse bomber ... stabbed") can fail. Measured in docs/benchmarks.md
  * ("Headlines").
  */
 final class BindingCheck {
@@ -120,6 +123,11 @@ final class BindingCheck {
           rarest.addAll(forms);
         }
       }
+    }
+    // A two-word personal name ("John Bolton") is also found where the article writes the surname
+    // alone, as news copy does after the first mention.
+    if (g[1] - g[0] == 2 && isName(a, v, g[0]) && isName(a, v, g[1] - 1)) {
+      rarest.add(v.stems.get(g[1] - 1));
     }
     return new Name(words, rarest);
   }
@@ -215,10 +223,14 @@ final class BindingCheck {
   private static final Set<String> JOINS =
       Set.of("as", "after", "amid", "while", "when", "following", "before", "and", "but", "since");
 
+  /** Relative pronouns: the clause they open is about its own verb. */
+  private static final Set<String> RELATIVES = Set.of("who", "whose", "which", "whom");
+
   private static int segmentStart(VariantFacts v, int at) {
     int start = v.clauseStart(at);
     for (int i = at - 1; i > start; i--) {
-      if (JOINS.contains(v.tokens.get(i).lower())) {
+      String l = v.tokens.get(i).lower();
+      if (JOINS.contains(l) || RELATIVES.contains(l)) {
         return i + 1;
       }
     }
@@ -227,9 +239,30 @@ final class BindingCheck {
 
   private static int segmentEnd(VariantFacts v, int after) {
     int end = v.clauseEnd(Math.max(0, after - 1));
+    boolean relative = false;
+    boolean verbSeen = false; // the relative clause's own verb, before the name
+    for (int i = after - 1; i >= v.clauseStart(Math.max(0, after - 1)); i--) {
+      String l = v.tokens.get(i).lower();
+      if (RELATIVES.contains(l)) {
+        relative = true;
+        break;
+      }
+      if (JOINS.contains(l) || Clauses.isVerbAt(v.text, v.tokens, i, true)) {
+        break;
+      }
+      verbSeen |= !v.tokens.get(i).capitalised() && l.length() > 4 && l.endsWith("ed");
+    }
     for (int i = after; i < end; i++) {
-      if (JOINS.contains(v.tokens.get(i).lower())) {
+      String l = v.tokens.get(i).lower();
+      if (JOINS.contains(l) || RELATIVES.contains(l)) {
         return i;
+      }
+      // A relative clause ("whose work aided D-Day landings") ends before the main verb.
+      if (relative && Clauses.isVerbAt(v.text, v.tokens, i, true)) {
+        if (verbSeen) {
+          return i;
+        }
+        verbSeen = true;
       }
     }
     return end;
@@ -286,8 +319,16 @@ final class BindingCheck {
   }
 
   private static boolean hasVerb(ArticleFacts.Sentence s, String verbClass) {
-    for (Text.Token t : s.tokens()) {
-      if (verbClass.equals(Clauses.verbClass(t.lower()))) {
+    List<Text.Token> tk = s.tokens();
+    for (int k = 0; k < tk.size(); k++) {
+      if (verbClass.equals(Clauses.verbClass(tk.get(k).lower()))) {
+        return true;
+      }
+      // "found guilty" is a conviction.
+      if (verbClass.equals("convict")
+          && tk.get(k).lower().equals("guilty")
+          && k > 0
+          && tk.get(k - 1).lower().equals("found")) {
         return true;
       }
     }
@@ -345,10 +386,102 @@ final class BindingCheck {
     return out;
   }
 
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "his", "her", "him", "hers");
+  private static final Set<String> APPOSITION_LEADS = Set.of("a", "an", "the");
+
+  /**
+   * Which sentences speak of the name: those that write it, the sentence after one that writes it
+   * when it refers to a person by a pronoun ("Kosgei won ... She finished"), and those that write a
+   * name the article sets beside it in apposition ("Fields, a self-described Neo-Nazi,").
+   */
+  private static boolean[] about(ArticleFacts a, Name name) {
+    List<ArticleFacts.Sentence> ss = a.sentences;
+    boolean[] out = new boolean[ss.size()];
+    Set<String> partners = new HashSet<>();
+    for (int si = 0; si < ss.size(); si++) {
+      out[si] = hasName(ss.get(si), name);
+      if (out[si]) {
+        partners.addAll(appositives(ss.get(si), name));
+      }
+    }
+    for (int si = 0; si < ss.size(); si++) {
+      if (out[si]) {
+        continue;
+      }
+      ArticleFacts.Sentence s = ss.get(si);
+      // A pronoun that opens the sentence ("He was 101 and died of ...") refers back.
+      boolean pronoun = !s.tokens().isEmpty() && PRONOUNS.contains(s.tokens().get(0).lower());
+      if (pronoun && si > 0 && hasName(ss.get(si - 1), name)) {
+        out[si] = true;
+        continue;
+      }
+      for (String p : partners) {
+        if (s.stems().contains(p)) {
+          out[si] = true;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The last word of a name set in apposition with this one in the sentence: "Y, a … N," or "N, a …
+   * Y," gives Y's stem.
+   */
+  private static Set<String> appositives(ArticleFacts.Sentence s, Name name) {
+    Set<String> out = new HashSet<>();
+    List<Text.Token> tk = s.tokens();
+    String text = s.text();
+    for (int k = 0; k < tk.size(); k++) {
+      if (!name.forms().contains(Text.stem(tk.get(k).lower()))) {
+        continue;
+      }
+      // Back to the comma before the name's phrase: "Fields, a self-described Neo-Nazi,".
+      int j = k - 1;
+      while (j >= 0 && !commaBefore(text, tk, j + 1) && k - j <= 4) {
+        j--;
+      }
+      if (j >= 1
+          && j + 1 < k
+          && commaBefore(text, tk, j + 1)
+          && APPOSITION_LEADS.contains(tk.get(j + 1).lower())
+          && tk.get(j).capitalised()
+          && !tk.get(j).sentenceStart()) {
+        out.add(Text.stem(tk.get(j).lower()));
+      }
+      // Forward: "N, a … Y," where the name is followed by a comma and an article.
+      if (k + 3 < tk.size()
+          && commaBefore(text, tk, k + 1)
+          && APPOSITION_LEADS.contains(tk.get(k + 1).lower())) {
+        for (int m = k + 2; m < Math.min(tk.size(), k + 6); m++) {
+          if (commaBefore(text, tk, m)) {
+            break;
+          }
+          if (tk.get(m).capitalised() && (m + 1 >= tk.size() || commaBefore(text, tk, m + 1))) {
+            out.add(Text.stem(tk.get(m).lower()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean commaBefore(String text, List<Text.Token> tk, int i) {
+    if (i <= 0 || i >= tk.size()) {
+      return false;
+    }
+    Text.Token p = tk.get(i - 1);
+    int from = Math.min(text.length(), p.start() + p.text().length());
+    int to = Math.min(text.length(), tk.get(i).start());
+    return text.substring(from, to).contains(",");
+  }
+
   private static boolean nameWithVerb(ArticleFacts a, Name name, String verbClass, int window) {
     List<ArticleFacts.Sentence> ss = a.sentences;
+    boolean[] about = about(a, name);
     for (int si = 0; si < ss.size(); si++) {
-      if (!hasName(ss.get(si), name)) {
+      if (!about[si]) {
         continue;
       }
       for (int k = Math.max(0, si - window); k <= Math.min(ss.size() - 1, si + window); k++) {
@@ -361,8 +494,10 @@ final class BindingCheck {
   }
 
   private static boolean nameWithAny(ArticleFacts a, Name name, List<String> others) {
-    for (ArticleFacts.Sentence s : a.sentences) {
-      if (!hasName(s, name)) {
+    boolean[] about = about(a, name);
+    for (int si = 0; si < a.sentences.size(); si++) {
+      ArticleFacts.Sentence s = a.sentences.get(si);
+      if (!about[si]) {
         continue;
       }
       for (String o : others) {

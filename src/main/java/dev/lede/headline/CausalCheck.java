@@ -55,6 +55,87 @@ final class CausalCheck {
   /** "Dies of X", "died from X": X is stated as the cause of death. */
   private static final Set<String> DYING = Set.of("dies", "died", "die", "dying", "dead");
 
+  private static final Set<String> DRIVE = Set.of("drive", "drives", "drove", "driven");
+  private static final Set<String> MOTION =
+      Set.of(
+          "into", "through", "across", "onto", "off", "along", "past", "toward", "towards", "home",
+          "away", "around", "back");
+  private static final Set<String> NOUN_BEFORE_DRIVE =
+      Set.of("hard", "flash", "disk", "test", "donation", "recruitment", "fundraising");
+  private static final Set<String> TIME_UNITS =
+      Set.of(
+          "years",
+          "year",
+          "months",
+          "month",
+          "weeks",
+          "week",
+          "days",
+          "day",
+          "hours",
+          "hour",
+          "decades",
+          "decade",
+          "centuries",
+          "minutes");
+
+  /**
+   * True if "as" at {@code i} introduces a role ("as governor", "as a Category 5 storm"), not a
+   * clause: nothing after it to the clause end reads as a verb.
+   */
+  private static boolean roleAs(VariantFacts v, int i) {
+    int end = v.clauseEnd(i);
+    if (end - i - 1 > 5 || end <= i + 1) {
+      return false;
+    }
+    for (int k = i + 1; k < end; k++) {
+      String l = v.tokens.get(k).lower();
+      if (Clauses.isVerbAt(v.text, v.tokens, k, true)
+          || k > i + 1 && !v.tokens.get(k).capitalised() && VERBISH.matcher(l).matches()
+          || AUX.contains(l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.regex.Pattern VERBISH =
+      java.util.regex.Pattern.compile("[a-z]{3,}(?:ed|es|ing)|[a-z]{3,}[^s]s");
+  private static final Set<String> AUX =
+      Set.of(
+          "is",
+          "are",
+          "was",
+          "were",
+          "has",
+          "have",
+          "had",
+          "will",
+          "continue",
+          "begin",
+          "rise",
+          "fall",
+          "grow",
+          "end",
+          "loom",
+          "mount",
+          "spread",
+          "close",
+          "open",
+          "stall",
+          "start");
+
+  /** True if "after" at {@code i} is followed by a span of time only ("after 119 years"). */
+  private static boolean duration(VariantFacts v, int i) {
+    int end = v.clauseEnd(i);
+    if (end - i - 1 < 2 || end - i - 1 > 3) {
+      return false;
+    }
+    String last = v.tokens.get(end - 1).lower();
+    return TIME_UNITS.contains(last)
+        && !Quantities.find(v.tokens.get(i + 1).text() + " " + last).isEmpty();
+  }
+
   private static final Set<String> NOT_AS = Set.of("such", "well", "soon", "much", "far", "long");
 
   static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
@@ -73,8 +154,29 @@ final class CausalCheck {
                   && i > 0
                   && DYING.contains(v.tokens.get(i - 1).lower());
       boolean weak = Lexicon.WEAK_CAUSAL.contains(l);
+      // "in protest at/against/over X": X is stated as the reason.
+      if (l.equals("protest")
+          && i > 0
+          && v.tokens.get(i - 1).lower().equals("in")
+          && (next.equals("at") || next.equals("against") || next.equals("over"))) {
+        strong = true;
+      }
       if (l.equals("as") && (i > 0 && NOT_AS.contains(v.tokens.get(i - 1).lower()))) {
         weak = false;
+      }
+      if (DRIVE.contains(l)
+          && (MOTION.contains(next)
+              || i > 0
+                  && !v.tokens.get(i - 1).capitalised()
+                  && !Text.content(v.tokens.get(i - 1).lower())
+              || i > 0 && NOUN_BEFORE_DRIVE.contains(v.tokens.get(i - 1).lower()))) {
+        strong = false; // "drove into the crowd", "hard drives": motion or a noun, no cause
+      }
+      if (l.equals("as") && roleAs(v, i)) {
+        weak = false; // "sworn in as governor", "makes landfall as Category 5 storm"
+      }
+      if (l.equals("after") && duration(v, i)) {
+        weak = false; // "after 119 years": a span of time, no event
       }
       if (!strong && !weak) {
         continue;
@@ -219,12 +321,7 @@ final class CausalCheck {
         return true;
       }
       for (int k = from; k <= to && !marker; k++) {
-        for (String st : ss.get(k).stems()) {
-          if (STRONG_MARKERS.contains(st) || !strong && SEQUENCE_MARKERS.contains(st)) {
-            marker = true;
-            break;
-          }
-        }
+        marker = hasMarker(ss.get(k), strong);
       }
       if (marker) {
         return true;
@@ -232,6 +329,33 @@ final class CausalCheck {
     }
     return false;
   }
+
+  /**
+   * True if the sentence has a linking word: a causal one, or for a weak link a sequence word. A
+   * negated one ("specified no cause") and "leading up to" (a time) do not link.
+   */
+  private static boolean hasMarker(ArticleFacts.Sentence s, boolean strong) {
+    List<Text.Token> tk = s.tokens();
+    for (int k = 0; k < tk.size(); k++) {
+      String st = Text.stem(tk.get(k).lower());
+      if (!STRONG_MARKERS.contains(st) && (strong || !SEQUENCE_MARKERS.contains(st))) {
+        continue;
+      }
+      String prev = k > 0 ? tk.get(k - 1).lower() : "";
+      String prev2 = k > 1 ? tk.get(k - 2).lower() : "";
+      String next = k + 1 < tk.size() ? tk.get(k + 1).lower() : "";
+      if (NEGATIONS.contains(prev) || NEGATIONS.contains(prev2)) {
+        continue;
+      }
+      if (st.equals("lead") && next.equals("up")) {
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static final Set<String> NEGATIONS = Set.of("no", "not", "without", "never");
 
   private static boolean inWindow(List<ArticleFacts.Sentence> ss, int from, int to, String stem) {
     for (int k = from; k <= to; k++) {

@@ -115,12 +115,16 @@ final class Clauses {
     {"interrogate"},
     {"discover", "uncover"},
     {"dock", "berth"},
+    {"swear", "inaugurate"},
+    {"die", "perish"},
   };
 
   /** Irregular past forms: the form → its base. Past and participle forms are "done" forms. */
   private static final Map<String, String> IRREGULAR_PAST =
       Map.ofEntries(
           Map.entry("slew", "slay"),
+          Map.entry("sworn", "swear"),
+          Map.entry("swore", "swear"),
           Map.entry("slain", "slay"),
           Map.entry("shot", "shoot"),
           Map.entry("hurt", "hurt"),
@@ -502,6 +506,15 @@ final class Clauses {
         return BE.contains(prev) && !NOUN_NEXT.contains(next) && !next.isEmpty() ? f : null;
       }
       default -> {
+        if (prev.isEmpty()
+            && headline
+            && i == 0
+            && !next.isEmpty()
+            && Text.content(next)
+            && !next.equals("by")
+            && Quantities.find(next).isEmpty()) {
+          return null; // "Captured Humvee used ...", "Injured climber rescued": an adjective
+        }
         return prev.isEmpty() && !headline ? null : f;
       }
     }
@@ -520,6 +533,15 @@ final class Clauses {
         return true;
       }
       if (text.charAt(c) == '.') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasCapital(String s) {
+    for (String w : s.split("\\s+")) {
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
         return true;
       }
     }
@@ -597,6 +619,11 @@ final class Clauses {
     } else {
       agent = subject;
       patient = after;
+    }
+    if (cls.equals("leave") && !passive && after != null && !hasCapital(after.text())) {
+      // "leaves twenty dead", "left a trail of destruction": a result, not a departure from a place
+      // or body (those are named: "leaves Bahamas", "quits Labour").
+      return null;
     }
     if (agent == null && patient == null) {
       return null;

@@ -560,12 +560,22 @@ final class Lexicon {
         return true;
       }
     }
-    return false;
+    // An agent noun stands for its verb: "killer" for "killed", "attacker" for "attacked".
+    return stem.length() >= 6
+        && stem.endsWith("er")
+        && stems.contains(stem.substring(0, stem.length() - 2));
   }
 
   static final Map<String, Set<String>> SYNONYMS =
       Map.ofEntries(
           Map.entry("probe", Set.of("investig", "inquiri")),
+          Map.entry("quit", Set.of("resign", "step")),
+          Map.entry("resign", Set.of("quit", "step")),
+          Map.entry("oust", Set.of("fire", "dismiss", "sack", "resign")),
+          Map.entry("fire", Set.of("oust", "dismiss", "sack")),
+          Map.entry("aid", Set.of("assist", "help")),
+          Map.entry("oath", Set.of("sworn", "swear")),
+          Map.entry("convict", Set.of("guilti")),
           Map.entry("stockpil", Set.of("stock", "hoard", "panic")),
           Map.entry("patient", Set.of("volunt", "case", "infect")),
           Map.entry("quak", Set.of("earthquak")),
@@ -651,6 +661,13 @@ final class Lexicon {
           Map.entry("english", Set.of("england")),
           Map.entry("norwegian", Set.of("norway")),
           Map.entry("filipino", Set.of("philippines")),
+          Map.entry("congolese", Set.of("congo")),
+          Map.entry("lebanese", Set.of("lebanon")),
+          Map.entry("maltese", Set.of("malta")),
+          Map.entry("peruvian", Set.of("peru")),
+          Map.entry("danish", Set.of("denmark")),
+          Map.entry("swedish", Set.of("sweden")),
+          Map.entry("finnish", Set.of("finland")),
           Map.entry("pentagon", Set.of("department of defense", "defense department")),
           Map.entry("doj", Set.of("department of justice", "justice department")),
           Map.entry("nyc", Set.of("new york city")),

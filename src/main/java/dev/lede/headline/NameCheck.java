@@ -260,9 +260,14 @@ final class NameCheck {
         before.endsWith(",") && (after.isEmpty() || after.startsWith(","))
             || before.endsWith(" aged")
             || before.endsWith(" at")
-            || after.startsWith("-year-old");
-    if (others.isEmpty() || age) {
-      return true; // an age is a property of a name, which the name checks bind
+            || AGE_AFTER.matcher(after).lookingAt();
+    if (age) {
+      // An age is a property of a name, which the name checks bind; but it must be an age in the
+      // article too ("dies at 80" where 80 is the years of a career is not).
+      return ageInArticle(a, q);
+    }
+    if (others.isEmpty()) {
+      return true;
     }
     boolean stated = false;
     for (ArticleFacts.Sentence s : a.sentences) {
@@ -284,6 +289,39 @@ final class NameCheck {
       }
     }
     return !stated; // a sum or a conversion of the article's numbers is not held to a sentence
+  }
+
+  private static final Pattern AGE_AFTER =
+      Pattern.compile("-?(?:(?:year|month|week|day)s?)?-old\\b");
+
+  private static final Pattern AGE_BEFORE =
+      Pattern.compile("(?:\\b(?:aged?|at|was|is|of)|,)\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern AGE_AFTER_ARTICLE =
+      Pattern.compile(
+          "^\\s*(?:,|\\)|-?(?:(?:year|month|week|day)s?)?-old\\b|years?\\s+old\\b|and\\s+died)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** True if the article gives the number as someone's age ("aged 78", "Smith, 53,", "was 101"). */
+  private static boolean ageInArticle(ArticleFacts a, Quantities.Quantity q) {
+    for (ArticleFacts.Sentence s : a.sentences) {
+      for (Quantities.Quantity aq : Quantities.find(s.text())) {
+        if (!Quantities.supports(aq, q)) {
+          continue;
+        }
+        String before = s.text().substring(0, Math.max(0, aq.start()));
+        String after = s.text().substring(Math.min(s.text().length(), aq.end()));
+        if (AGE_BEFORE.matcher(before).find() || AGE_AFTER_ARTICLE.matcher(after).find()) {
+          return true;
+        }
+      }
+    }
+    // A headline's number is read from the title too ("dies at 95", "dies, aged 78").
+    for (Quantities.Quantity aq : Quantities.find(a.title)) {
+      if (Quantities.supports(aq, q)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True if the number is part of a fraction or a ratio ("24/7", "9/11"). */
@@ -320,6 +358,10 @@ final class NameCheck {
     return false;
   }
 
+  private static final Pattern AGE_SUFFIX = Pattern.compile("(?:year|month|week|day)s?-olds?");
+  private static final Pattern WORD_TENS =
+      Pattern.compile("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+");
+
   private static final Set<String> AGE = Set.of("year-old", "age", "aged", "old", "year", "years");
 
   /**
@@ -340,7 +382,21 @@ final class NameCheck {
     String tok = v.tokens.get(at).lower();
     int dash = tok.indexOf('-');
     if (dash > 0 && Character.isLetter(tok.charAt(0))) {
-      return List.of(Text.stem(tok.substring(dash + 1)));
+      String suffix = tok.substring(dash + 1);
+      if (AGE_SUFFIX.matcher(suffix).matches()) {
+        return List.of("-" + suffix); // "three-year-old", "nine-month-old": an age
+      }
+      if (!WORD_TENS.matcher(tok).matches()) {
+        return List.of(Text.stem(suffix)); // "five-storey"; not "twenty-two"
+      }
+    }
+    // "death toll of 20", "a crowd of 5,000": the noun before "of" is what is counted.
+    if (at >= 2
+        && v.tokens.get(at - 1).lower().equals("of")
+        && !v.tokens.get(at - 2).capitalised()
+        && v.word(at - 2)
+        && Text.content(v.tokens.get(at - 2).lower())) {
+      return List.of(v.stems.get(at - 2));
     }
     // Nothing before a clause break counts ("Reading, UK: Three killed", "10:30 BST (0930 UTC)").
     boolean clauseBreak =
@@ -404,6 +460,22 @@ final class NameCheck {
           "only");
 
   private static boolean countedAlike(ArticleFacts a, Quantities.Quantity q, List<String> counted) {
+    if (counted.size() == 1 && counted.get(0).startsWith("-")) {
+      // An age: the article must write the same number with the same unit ("nine-month-old").
+      for (ArticleFacts.Sentence s : a.sentences) {
+        for (Text.Token t : s.tokens()) {
+          String l = t.lower();
+          if (l.endsWith(counted.get(0))) {
+            for (Quantities.Quantity aq : Quantities.find(l)) {
+              if (Quantities.supports(aq, q)) {
+                return true;
+              }
+            }
+          }
+        }
+      }
+      return false;
+    }
     for (ArticleFacts.Mention m : a.mentions) {
       if (!Quantities.supports(m.quantity(), q)) {
         continue;

@@ -62,6 +62,10 @@ final class Quantities {
       Pattern.compile("\\b(" + MONTHS + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,]?\\d)");
   private static final Pattern DATE_DM =
       Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\b");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "\\b(\\d{1,3})\\s+(hours?|minutes?)\\s+(?:and\\s+)?(\\d{1,2})\\s+(?:minutes?|seconds?)\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\b");
   private static final Pattern NUM =
       Pattern.compile(
@@ -112,9 +116,16 @@ final class Quantities {
           "thousands", new double[] {1000, 999_999},
           "millions", new double[] {1e6, 1e9 - 1},
           "billions", new double[] {1e9, 1e12 - 1});
+  private static final String UNITS =
+      "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+          + "|ninety";
   private static final Pattern WORD_NUM =
       Pattern.compile(
-          "\\b(half\\s+a|a|[a-z]+(?:-[a-z]+)?)(?:\\s+(hundred|thousand|million|billion|trillion))?\\b",
+          "\\b(half\\s+a|a|[a-z]+(?:-[a-z]+)?)(?:\\s+(hundred|thousand|million|billion|trillion)"
+              + "(?:\\s+and\\s+((?:"
+              + UNITS
+              + ")(?:-[a-z]+)?))?)?\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** All quantities stated in the text, in order of appearance. */
@@ -141,6 +152,19 @@ final class Quantities {
                 .at(m.start(), m.end(), true));
         mark(used, m.start(), m.end());
       }
+    }
+    m = DURATION.matcher(s);
+    while (m.find()) {
+      if (used[m.start()]) {
+        continue;
+      }
+      // "1 minute 21 seconds" is 81 seconds, "2 hours and 5 minutes" 125 minutes.
+      int big = Integer.parseInt(m.group(1));
+      int small = Integer.parseInt(m.group(3));
+      out.add(
+          new Quantity(Kind.NUMBER, big * 60 + small, 0, 0, 0, m.group())
+              .at(m.start(), m.end(), false));
+      mark(used, m.start(), m.end());
     }
     m = CLOCK.matcher(s);
     while (m.find()) {
@@ -290,6 +314,13 @@ final class Quantities {
     double v = base;
     if (scale != null) {
       v *= scale.equals("hundred") ? 100 : scale(scale);
+    }
+    if (m.group(3) != null) {
+      // "one hundred and one", "two thousand and five": the part after "and" is added.
+      Integer rest = parseWords(m.group(3).toLowerCase(Locale.ROOT));
+      if (rest != null) {
+        v += rest;
+      }
     }
     return new Quantity(Kind.NUMBER, v, 0, 0, 0, m.group().strip());
   }

@@ -200,12 +200,20 @@ final class Text {
           Map.entry("women", "woman"),
           Map.entry("people", "person"));
 
+  private static final Pattern BRITISH_ISE =
+      Pattern.compile("([a-z]{3,}[iy])s(e|ed|es|ing|ation|ations)");
+
   /** The stem of a lower-case word (irregular forms first, then Snowball English). */
   static String stem(String lower) {
     String w = lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
     String irregular = IRREGULAR.get(w);
     if (irregular != null) {
       return irregular;
+    }
+    // British and American spellings stem alike: "legalised"/"legalized", "analyse"/"analyze".
+    Matcher ise = BRITISH_ISE.matcher(w);
+    if (ise.matches()) {
+      w = ise.group(1) + "z" + ise.group(2);
     }
     EnglishStemmer st = new EnglishStemmer();
     st.setCurrent(w);
