@@ -83,7 +83,6 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final SearcherManager searchers;
   private final Analyzer analyzer;
   private final Analyzer textAnalyzer = new NewsAnalyzer(true);
-  private final TermStateCache termStates = new TermStateCache(TermStateCache.DEFAULT_MAX_ENTRIES);
   private final InstantSource clock;
   private final SnapshotDeletionPolicy snapshots;
   private volatile long checkpoint;
@@ -315,7 +314,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   @Override
   public List<SearchHit> related(RelatedQuery q) {
-    return withSearcher(s -> Related.find(s, termStates, textAnalyzer, q, this::filtered));
+    return withSearcher(s -> Related.find(s, textAnalyzer, q, this::filtered));
   }
 
   /** The query restricted by filters, without some ids. */

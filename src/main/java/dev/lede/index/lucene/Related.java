@@ -6,7 +6,6 @@ import dev.lede.index.SearchHit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -89,8 +88,7 @@ final class Related {
   private record Scored(Term term, TermStates states, float score) {}
 
   static List<SearchHit> find(
-      IndexSearcher s, TermStateCache cache, Analyzer analyzer, RelatedQuery q, Filtering filtering)
-      throws IOException {
+      IndexSearcher s, Analyzer analyzer, RelatedQuery q, Filtering filtering) throws IOException {
     Set<String> exclude = new HashSet<>(q.exclude());
     String title;
     String body;
@@ -110,8 +108,7 @@ final class Related {
     Map<String, Integer> titleTf = termFrequencies(analyzer, Fields.TITLE, title);
     Map<String, Integer> bodyTf =
         body.equals(title) ? titleTf : termFrequencies(analyzer, Fields.BODY, body);
-    Query like =
-        like(s, cache, Map.of(Fields.TITLE, titleTf, Fields.BODY, bodyTf), q.maxQueryTerms());
+    Query like = like(s, Map.of(Fields.TITLE, titleTf, Fields.BODY, bodyTf), q.maxQueryTerms());
     if (like == null) {
       return List.of();
     }
@@ -178,10 +175,7 @@ final class Related {
    * score over the lowest kept score; null when no term qualifies.
    */
   private static @Nullable Query like(
-      IndexSearcher s,
-      TermStateCache cache,
-      Map<String, Map<String, Integer>> tfPerField,
-      int maxTerms)
+      IndexSearcher s, Map<String, Map<String, Integer>> tfPerField, int maxTerms)
       throws IOException {
     IndexReader r = s.getIndexReader();
     List<Scored> scored = new ArrayList<>();
@@ -194,7 +188,7 @@ final class Related {
       if (docCount <= 0) {
         docCount = r.numDocs();
       }
-      Map<String, TermStates> states = termStates(s, cache, field, tf.keySet());
+      Map<String, TermStates> states = termStates(s, field, tf.keySet());
       for (Map.Entry<String, Integer> e : tf.entrySet()) {
         TermStates st = states.get(e.getKey());
         int df = st == null ? 0 : st.docFreq();
@@ -226,31 +220,31 @@ final class Related {
    * cost of looking up a few dozen terms in a dozen segments).
    */
   private static Map<String, TermStates> termStates(
-      IndexSearcher s, TermStateCache cache, String field, Collection<String> terms)
-      throws IOException {
+      IndexSearcher s, String field, Collection<String> terms) throws IOException {
     IndexReaderContext top = s.getTopReaderContext();
-    BytesRef[] sorted = new BytesRef[terms.size()];
-    int n = 0;
+    List<BytesRef> sorted = new ArrayList<>(terms.size());
+    Map<BytesRef, TermStates> byBytes = new HashMap<>();
     for (String t : terms) {
-      sorted[n++] = new BytesRef(t);
+      BytesRef b = new BytesRef(t);
+      sorted.add(b);
+      byBytes.put(b, new TermStates(top));
     }
-    Arrays.sort(sorted);
-    TermStates[] states = new TermStates[sorted.length];
-    for (int i = 0; i < states.length; i++) {
-      states[i] = new TermStates(top);
-    }
+    Collections.sort(sorted);
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-      TermStateCache.Entry[] found = cache.lookup(leaf, field, sorted);
-      for (int i = 0; i < sorted.length; i++) {
-        TermStateCache.Entry e = found[i];
-        if (e.state() != null) {
-          states[i].register(e.state(), leaf.ord, e.docFreq(), e.totalTermFreq());
+      Terms fieldTerms = leaf.reader().terms(field);
+      if (fieldTerms == null) {
+        continue;
+      }
+      TermsEnum te = fieldTerms.iterator();
+      for (BytesRef b : sorted) {
+        if (te.seekExact(b)) {
+          byBytes.get(b).register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
         }
       }
     }
     Map<String, TermStates> out = new HashMap<>();
-    for (int i = 0; i < sorted.length; i++) {
-      out.put(sorted[i].utf8ToString(), states[i]);
+    for (BytesRef b : sorted) {
+      out.put(b.utf8ToString(), byBytes.get(b));
     }
     return out;
   }
