@@ -3,9 +3,15 @@ package dev.lede.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lede.Lede;
 import dev.lede.model.ArticleJson;
 import dev.lede.testing.SharedData;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +77,54 @@ class BenchCommandTest {
       assertThat(m.get("meanHits").asDouble()).isPositive();
     }
     assertThat(search.err()).contains("bench search (with snippets)");
+  }
+
+  @Test
+  void related_storeAndIndexOnly_rebuildsAnIndexOfAnotherLayout_ratherThanMeasuringNothing()
+      throws Exception {
+    Path corpus = SharedData.require("data/wikinews/articles.jsonl");
+    Path data = dir.resolve("data");
+    StoreCommandsTest.Run ingest =
+        StoreCommandsTest.lede(
+            "bench",
+            "ingest",
+            "--data",
+            data.toString(),
+            "--corpus",
+            corpus.toString(),
+            "--count",
+            "60",
+            "--warmup",
+            "0",
+            "--batch",
+            "30",
+            "--no-dedup");
+    assertThat(ingest.exit()).as(ingest.err()).isZero();
+    // Mark the index as written by an older layout, as a folder made before a layout change is.
+    try (Directory d = FSDirectory.open(data.resolve(Lede.INDEX_DIR));
+        IndexWriter w =
+            new IndexWriter(
+                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(Map.of("lede.layout", "0").entrySet());
+      w.commit();
+    }
+
+    StoreCommandsTest.Run related =
+        StoreCommandsTest.lede(
+            "bench",
+            "related",
+            "--data",
+            data.toString(),
+            "--store-and-index-only",
+            "--samples",
+            "10",
+            "--warmup",
+            "2");
+    assertThat(related.exit()).as(related.err()).isZero();
+    assertThat(related.err()).contains("rebuilding it from the store");
+    JsonNode r = ArticleJson.mapper().readTree(related.out());
+    assertThat(r.get("articles").asLong()).isEqualTo(60);
+    // Over an empty index every list would be empty.
+    assertThat(r.get("meanItems").asDouble()).isPositive();
   }
 }
