@@ -334,6 +334,26 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void snippets_ofAVeryLongBody_comeFromItsFirstTenThousandCharacters() {
+    String filler = "Filler words about the weather and the tides. ";
+    add(
+        "a",
+        "Long report",
+        "The report opens here. "
+            + filler.repeat(100)
+            + "An early ferry sailed at dawn. "
+            + filler.repeat(400)
+            + "A late ferry sailed at dusk with the ferry crew and ferry passengers. "
+            + filler.repeat(20));
+    index.refresh();
+
+    SearchHit hit = index.search(SearchQuery.of("ferry")).hits().get(0);
+
+    // The later passage holds the word three times, but lies beyond the first 10,000 characters.
+    assertThat(hit.snippet()).contains("<mark>ferry</mark> sailed at dawn").doesNotContain("dusk");
+  }
+
+  @Test
   void snippets_leadOfTheBody_whenOnlyTheTitleMatches() {
     add("a", "Volcano erupts", "Ash fell on villages. " + "More text follows. ".repeat(30));
     index.refresh();
