@@ -24,21 +24,7 @@ class BenchCommandTest {
     Path corpus = SharedData.require("data/wikinews/articles.jsonl");
     Path data = dir.resolve("data");
 
-    StoreCommandsTest.Run ingest =
-        StoreCommandsTest.lede(
-            "bench",
-            "ingest",
-            "--data",
-            data.toString(),
-            "--corpus",
-            corpus.toString(),
-            "--count",
-            "60",
-            "--warmup",
-            "20",
-            "--batch",
-            "25",
-            "--no-dedup");
+    StoreCommandsTest.Run ingest = ingestWithoutDedup(data, corpus, 60, 20, 25);
     assertThat(ingest.exit()).as(ingest.err()).isZero();
     JsonNode i = ArticleJson.mapper().readTree(ingest.out());
     assertThat(i.get("articles").asLong()).isEqualTo(80); // the warm-up articles are stored too
@@ -84,21 +70,7 @@ class BenchCommandTest {
       throws Exception {
     Path corpus = SharedData.require("data/wikinews/articles.jsonl");
     Path data = dir.resolve("data");
-    StoreCommandsTest.Run ingest =
-        StoreCommandsTest.lede(
-            "bench",
-            "ingest",
-            "--data",
-            data.toString(),
-            "--corpus",
-            corpus.toString(),
-            "--count",
-            "60",
-            "--warmup",
-            "0",
-            "--batch",
-            "30",
-            "--no-dedup");
+    StoreCommandsTest.Run ingest = ingestWithoutDedup(data, corpus, 60, 0, 30);
     assertThat(ingest.exit()).as(ingest.err()).isZero();
     // Mark the index as written by an older layout, as a folder made before a layout change is.
     try (Directory d = FSDirectory.open(data.resolve(Lede.INDEX_DIR));
@@ -126,5 +98,24 @@ class BenchCommandTest {
     assertThat(r.get("articles").asLong()).isEqualTo(60);
     // Over an empty index every list would be empty.
     assertThat(r.get("meanItems").asDouble()).isPositive();
+  }
+
+  /** {@code lede bench ingest --no-dedup} of {@code count} corpus articles into {@code data}. */
+  private static StoreCommandsTest.Run ingestWithoutDedup(
+      Path data, Path corpus, int count, int warmup, int batch) throws Exception {
+    return StoreCommandsTest.lede(
+        "bench",
+        "ingest",
+        "--data",
+        data.toString(),
+        "--corpus",
+        corpus.toString(),
+        "--count",
+        String.valueOf(count),
+        "--warmup",
+        String.valueOf(warmup),
+        "--batch",
+        String.valueOf(batch),
+        "--no-dedup");
   }
 }
