@@ -403,7 +403,7 @@ public final class Related implements AutoCloseable {
     for (double w : entityWeight.values()) {
       entityTotal += w;
     }
-    Set<String> subjectTerms = subjectProfile.terms();
+    TermHashes subjectTerms = subjectProfile.termHashes();
     List<Candidate> nearCopiesOfSubject = new ArrayList<>();
     Set<String> sameEventAsSubject = new HashSet<>();
     List<String> ahead = new ArrayList<>(pool);
@@ -474,7 +474,7 @@ public final class Related implements AutoCloseable {
               cterms,
               shared,
               0);
-      if (jaccard(subjectTerms, cterms) >= settings.nearCopyJaccard()) {
+      if (subjectTerms.jaccard(cp.termHashes()) >= settings.nearCopyJaccard()) {
         nearCopiesOfSubject.add(c);
         continue;
       }
@@ -484,7 +484,7 @@ public final class Related implements AutoCloseable {
       }
       candidates.add(c);
     }
-    candidates = collapseNearCopies(candidates);
+    candidates = collapseNearCopies(candidates, docs);
     candidates = collapseSameEvent(candidates, docs);
 
     RelatedRanker ranker = new RelatedRanker(settings.ranking().withK(k));
@@ -616,17 +616,12 @@ public final class Related implements AutoCloseable {
         && Math.abs(Duration.between(x.published(), y.published()).toHours()) > SAME_EVENT_HOURS) {
       return false; // reports of one event cluster in time; weeks apart is a new development
     }
-    Set<String> a = x.signature();
-    Set<String> b = y.signature();
+    TermHashes a = x.signature();
+    TermHashes b = y.signature();
     if (a.size() < 3 || b.size() < 3) {
       return false;
     }
-    int common = 0;
-    for (String t : a) {
-      if (b.contains(t)) {
-        common++;
-      }
-    }
+    int common = a.common(b);
     return common >= 3 && common >= settings.sameEventOverlap() * Math.min(a.size(), b.size());
   }
 
@@ -682,15 +677,19 @@ public final class Related implements AutoCloseable {
    * Candidates the dedup stage did not group but whose entity-and-headline sets nearly coincide
    * join the group of the more relevant one.
    */
-  private List<Candidate> collapseNearCopies(List<Candidate> in) {
+  private List<Candidate> collapseNearCopies(List<Candidate> in, Map<String, Profile> profiles) {
     List<Candidate> sorted = new ArrayList<>(in);
     sorted.sort((x, y) -> Double.compare(y.relevance(), x.relevance()));
     List<Candidate> out = new ArrayList<>(sorted.size());
+    // The term sets as sorted hashes, compared by a merge: up to a thousand pairs per list.
+    List<TermHashes> outTerms = new ArrayList<>(sorted.size());
     for (Candidate c : sorted) {
       Candidate keep = c;
-      for (Candidate o : out) {
+      TermHashes ct = termHashes(c, profiles);
+      for (int i = 0; i < out.size(); i++) {
+        Candidate o = out.get(i);
         if (!o.duplicateGroup().equals(c.duplicateGroup())
-            && jaccard(o.terms(), c.terms()) >= settings.nearCopyJaccard()) {
+            && outTerms.get(i).jaccard(ct) >= settings.nearCopyJaccard()) {
           keep =
               new Candidate(
                   c.id(),
@@ -707,8 +706,15 @@ public final class Related implements AutoCloseable {
         }
       }
       out.add(keep);
+      outTerms.add(ct);
     }
     return out;
+  }
+
+  /** A candidate's term set as hashes: its profile's, else made from its terms. */
+  private static TermHashes termHashes(Candidate c, Map<String, Profile> profiles) {
+    Profile p = profiles.get(c.id());
+    return p != null ? p.termHashes() : TermHashes.of(c.terms());
   }
 
   private RelatedList.Item item(
@@ -746,7 +752,8 @@ public final class Related implements AutoCloseable {
       List<Entities.Entity> entities,
       Set<String> entityKeys,
       Set<String> terms,
-      Set<String> signature) {}
+      TermHashes termHashes,
+      TermHashes signature) {}
 
   private static final int PROFILE_CACHE = 50_000;
 
@@ -921,30 +928,71 @@ public final class Related implements AutoCloseable {
     }
 
     static @Nullable Profile decode(String id, String line) {
-      String[] f = line.split(String.valueOf(FS), -1);
-      if (f.length != FIELDS || !f[0].equals(VERSION)) {
+      // Fields cut at the separators by index (no String.split: this runs for every candidate
+      // profile read back, a few dozen per fresh list).
+      String[] f = new String[FIELDS];
+      int n = 0;
+      int start = 0;
+      while (true) {
+        if (n == FIELDS) {
+          return null; // more fields than this version has
+        }
+        int end = line.indexOf(FS, start);
+        if (end < 0) {
+          f[n++] = line.substring(start);
+          break;
+        }
+        f[n++] = line.substring(start, end);
+        start = end + 1;
+      }
+      if (n != FIELDS || !f[0].equals(VERSION)) {
         return null;
       }
       try {
-        List<String> tags =
-            f[7].isEmpty() ? List.of() : List.of(f[7].split(String.valueOf(RS), -1));
+        List<String> tags = f[7].isEmpty() ? List.of() : parts(f[7], RS);
         Instant published = f[8].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(f[8]));
         RelatedList.Thumbnail thumb =
             f[9].equals("1") ? new RelatedList.Thumbnail(f[10], f[11]) : null;
         List<Entities.Entity> entities = new ArrayList<>();
-        if (!f[12].isEmpty()) {
-          for (String e : f[12].split(String.valueOf(RS), -1)) {
-            String[] g = e.split(String.valueOf(GS), -1);
-            if (g.length != 4) {
-              return null;
-            }
-            entities.add(
-                new Entities.Entity(g[0], g[1], g[2].equals("1"), Double.parseDouble(g[3])));
+        String es = f[12];
+        int from = 0;
+        while (from <= es.length() && !es.isEmpty()) {
+          int end = es.indexOf(RS, from);
+          if (end < 0) {
+            end = es.length();
           }
+          int g1 = es.indexOf(GS, from);
+          int g2 = g1 < 0 || g1 >= end ? -1 : es.indexOf(GS, g1 + 1);
+          int g3 = g2 < 0 || g2 >= end ? -1 : es.indexOf(GS, g2 + 1);
+          if (g3 < 0 || g3 >= end || es.indexOf(GS, g3 + 1) >= 0 && es.indexOf(GS, g3 + 1) < end) {
+            return null; // not four parts
+          }
+          entities.add(
+              new Entities.Entity(
+                  es.substring(from, g1),
+                  es.substring(g1 + 1, g2),
+                  g3 - g2 == 2 && es.charAt(g2 + 1) == '1',
+                  Double.parseDouble(es.substring(g3 + 1, end))));
+          from = end + 1;
         }
         return make(id, f[1], f[2], f[3], f[4], f[5], f[6], tags, published, thumb, entities);
       } catch (RuntimeException e) {
         return null; // unreadable: made again from the article
+      }
+    }
+
+    /** The parts of a value between separators, empty parts kept (as {@code split(sep, -1)}). */
+    private static List<String> parts(String v, char sep) {
+      List<String> out = new ArrayList<>();
+      int start = 0;
+      while (true) {
+        int end = v.indexOf(sep, start);
+        if (end < 0) {
+          out.add(v.substring(start));
+          return out;
+        }
+        out.add(v.substring(start, end));
+        start = end + 1;
       }
     }
 
@@ -982,6 +1030,7 @@ public final class Related implements AutoCloseable {
       @Nullable Instant published,
       RelatedList.@Nullable Thumbnail thumb,
       List<Entities.Entity> entities) {
+    Set<String> terms = Set.copyOf(terms(entities, headline));
     return new Profile(
         id,
         headline,
@@ -995,8 +1044,9 @@ public final class Related implements AutoCloseable {
         thumb,
         List.copyOf(entities),
         Set.copyOf(Entities.keys(entities)),
-        Set.copyOf(terms(entities, headline)),
-        Set.copyOf(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))));
+        terms,
+        TermHashes.of(terms),
+        TermHashes.of(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))));
   }
 
   private void evict(String id) {
@@ -1249,19 +1299,6 @@ public final class Related implements AutoCloseable {
       return d.sourceId();
     }
     return d.article().siteName();
-  }
-
-  private static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    int inter = 0;
-    for (String t : a) {
-      if (b.contains(t)) {
-        inter++;
-      }
-    }
-    return (double) inter / (a.size() + b.size() - inter);
   }
 
   private static double round(double v) {

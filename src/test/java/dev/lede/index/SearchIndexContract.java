@@ -470,6 +470,34 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void related_withALimit_excludedIdsLeaveTheBestOfTheRest() {
+    addRelatedCorpus();
+    add("quake4", "Chile earthquake", "The Chile earthquake shook Santiago; buildings collapsed.");
+    add("quake5", "Santiago rebuilds", "Santiago rebuilds the buildings the earthquake destroyed.");
+    index.refresh();
+    List<String> all = ids(index.related(RelatedQuery.forArticle("quake1", 10)));
+    assertThat(all).hasSizeGreaterThanOrEqualTo(4);
+
+    // The best hits excluded: the limit is filled from the next ones, in the same order.
+    for (Set<String> exclude : List.of(Set.of(all.get(0)), Set.of(all.get(0), all.get(1)))) {
+      List<String> rest =
+          ids(index.related(RelatedQuery.forArticle("quake1", 2).withExclude(exclude)));
+
+      assertThat(rest)
+          .containsExactlyElementsOf(
+              all.stream().filter(id -> !exclude.contains(id)).limit(2).toList());
+    }
+    // Many exclusions (most of them unknown ids) give the same as the known ones alone.
+    Set<String> many = new java.util.HashSet<>(Set.of(all.get(0)));
+    for (int i = 0; i < 20; i++) {
+      many.add("absent" + i);
+    }
+    assertThat(ids(index.related(RelatedQuery.forArticle("quake1", 2).withExclude(many))))
+        .containsExactlyElementsOf(
+            all.stream().filter(id -> !id.equals(all.get(0))).limit(2).toList());
+  }
+
+  @Test
   void related_titleText_limitsWhichTermsAreLookedForInHeadlines() {
     add("head1", "Volcano erupts", "Ash fell on the villages.");
     add("head2", "Volcano alert", "Residents left their homes.");

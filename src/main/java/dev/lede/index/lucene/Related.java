@@ -78,6 +78,9 @@ final class Related {
   /** A term must occur in this many articles to be used (in the manner of MoreLikeThis). */
   private static final int MIN_DOC_FREQ = 2;
 
+  /** Excluded ids dropped from the hits rather than excluded by the query, at most. */
+  private static final int MAX_EXCLUDED_AFTER = 8;
+
   private static final ClassicSimilarity IDF = new ClassicSimilarity();
 
   private static final String[] FIELDS = {Fields.TITLE, Fields.BODY};
@@ -112,20 +115,31 @@ final class Related {
     if (like == null) {
       return List.of();
     }
-    Query query = filtering.apply(like, q.filters(), exclude);
+    // A few excluded ids (the article and its duplicate group: one or two) are dropped from the
+    // hits rather than excluded by the query: a clause less to rewrite and set up in every segment,
+    // for as many more hits collected. The same hits: ties keep their order by document.
+    boolean dropAfter = exclude.size() <= MAX_EXCLUDED_AFTER;
+    Query query = filtering.apply(like, q.filters(), dropAfter ? Set.of() : exclude);
+    int want = dropAfter ? q.limit() + exclude.size() : q.limit();
     // Counting every match would keep the disjunction from skipping: collect the top hits only.
-    TopDocs top = s.search(query, new TopScoreDocCollectorManager(q.limit(), null, q.limit()));
-    List<SearchHit> out = new ArrayList<>(top.scoreDocs.length);
+    TopDocs top = s.search(query, new TopScoreDocCollectorManager(want, null, want));
+    List<SearchHit> out = new ArrayList<>(Math.min(q.limit(), top.scoreDocs.length));
     if (q.hits() == RelatedQuery.Hits.FULL) {
       StoredFields stored = s.storedFields();
       for (ScoreDoc sd : top.scoreDocs) {
-        out.add(Fields.toHit(stored.document(sd.doc), sd.score, ""));
+        SearchHit h = Fields.toHit(stored.document(sd.doc), sd.score, "");
+        if (!exclude.contains(h.id()) && out.size() < q.limit()) {
+          out.add(h);
+        }
       }
       return out;
     }
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     @Nullable StoredFields stored = null;
     for (ScoreDoc sd : top.scoreDocs) {
+      if (out.size() >= q.limit()) {
+        break;
+      }
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
       int doc = sd.doc - leaf.docBase;
       String id;
@@ -140,7 +154,7 @@ final class Related {
         stored.document(sd.doc, v);
         id = v.id;
       }
-      if (id != null) {
+      if (id != null && !exclude.contains(id)) {
         out.add(
             new SearchHit(id, "", "", published(leaf, doc), null, "", "", List.of(), sd.score, ""));
       }
