@@ -22,35 +22,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migrations V003 and V004): the
+ * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V005): the
  * corpus never has to fit in memory. Bound to one connection: the store's writer (used only inside
  * the store's write transactions, so that an article, its fingerprint, its duplicate link and its
  * story commit together) or a reader (read-only snapshot).
  *
- * <p>Fewer, fatter rows: the lookup postings of one key (at most {@value #PER_KEY}, the oldest, as
- * in the heap state) are one blob in {@code dedup_posting_list}, and the stories filed under one
- * story term (the {@value #PER_TERM} most recently filed) one blob in {@code dedup_term_list}, both
- * under an integer primary key ({@link PackedLists}). The lookups of one article are batched: all
- * its posting keys in one {@code IN} list, all its story terms in another, then the candidate
- * stories, candidate fingerprints and missing document frequencies with one {@code IN} list each.
- * Statement sizes are rounded up (padding that matches nothing) so that a handful of prepared
- * statements serve every article. Story rows are cached write-through in a bounded LRU ({@value
- * #STORY_CACHE} rows): the candidates of an article are mostly recent stories, read again and
- * again.
+ * <p>Lookup postings: each article row keeps its own posting keys ({@code dedup_article.postings},
+ * 5 bytes each), written with the row; the lookups go to a {@link PostingIndex}, a memory-mapped
+ * table next to the store that is derived from those keys (at most {@value #PER_KEY} articles per
+ * key, the oldest, as in the heap state), brought up to date after each commit ({@link #committed})
+ * and rebuilt from the rows when it does not reflect the store's state ({@code
+ * meta.dedup_postings_gen}, bumped in every transaction that adds postings). The store stays the
+ * source of truth: a crash costs a rebuild, never a posting.
+ *
+ * <p>Fewer, fatter rows: the stories filed under one story term (the {@value #PER_TERM} most
+ * recently filed) are one blob in {@code dedup_term_list} under an integer primary key ({@link
+ * PackedLists}). The lookups of one article are batched: all its story terms in one {@code IN}
+ * list, then the candidate stories, candidate fingerprints and missing document frequencies with
+ * one {@code IN} list each. Statement sizes are rounded up (padding that matches nothing) so that a
+ * handful of prepared statements serve every article. Story rows are cached write-through in a
+ * bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories,
+ * read again and again.
  *
  * <p>Everything an article writes is held back in the heap for the current transaction only (reads
  * see it through an overlay) and written by {@link #flush} just before the commit: its article row
- * (once, instead of an update per field), its postings and story terms (each touched list read
- * once, merged, rewritten once, in key order), the story rows it changed (once each), the summed
- * document-frequency increments and the counters. After a rollback {@link #forget} drops all of it,
- * cached stories included; a crash before the commit loses the transaction as a whole. Document
- * frequencies read are cached in a bounded map, and the writer's page cache is raised ({@link
- * #onWriter}).
+ * (once, instead of an update per field, with its posting keys), its story terms (each touched list
+ * read once, merged, rewritten once, in key order), the story rows it changed (once each), the
+ * summed document-frequency increments and the counters. After a rollback {@link #forget} drops all
+ * of it, cached stories included; a crash before the commit loses the transaction as a whole.
+ * Document frequencies read are cached in a bounded map, and the writer's page cache is raised
+ * ({@link #onWriter}).
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
- * two integers) and about 37 postings, 4 bytes each in a list (most keys have a list of one, a row
- * of about 15 bytes); per story one row with its centroid and its share of the term lists. Not
- * thread-safe (the store serialises writers).
+ * about 37 posting keys of 5 bytes, two integers) and about 37 slots of 9 bytes in the posting
+ * index (at most 70% full); per story one row with its centroid and its share of the term lists.
+ * Not thread-safe (the store serialises writers).
  */
 final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteDedupState.class);
