@@ -85,7 +85,7 @@ public final class SqliteArticleStore implements ArticleStore {
     return db.read(
         what,
         c -> {
-          try (SqliteDedupState s = new SqliteDedupState(c, dedupState.index())) {
+          try (SqliteDedupState s = new SqliteDedupState(c, dedupState.sharedIndex())) {
             return work.apply(s);
           }
         });

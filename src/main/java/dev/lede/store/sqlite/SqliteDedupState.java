@@ -159,7 +159,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   private boolean indexSuspect;
 
   /** The lookup postings (shared with readers; owned, and closed, by the writer's state). */
-  private @Nullable PostingIndex liveIndex;
+  private volatile @Nullable PostingIndex liveIndex;
 
   /** A state on a reader connection, reading postings from the writer's index. */
   SqliteDedupState(Connection c, @Nullable PostingIndex index) {
@@ -173,6 +173,14 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     this.c = c;
     this.indexFile = indexFile;
     this.ownsIndex = true;
+  }
+
+  /**
+   * The posting index as it is now, for a reader's state: never opened from here (a reader thread
+   * must not use the writer's connection); null until the writer has used it.
+   */
+  @Nullable PostingIndex sharedIndex() {
+    return liveIndex;
   }
 
   /**
