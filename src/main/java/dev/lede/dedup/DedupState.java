@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * dedup_article(key INTEGER PRIMARY KEY, id TEXT UNIQUE, sketch BLOB, canonical INTEGER, story INTEGER)
  *   -- index on canonical (copies), index on story (members)
- * dedup_posting_list(key INTEGER PRIMARY KEY, list BLOB)  -- key = table << 32 | lookup key
+ *   -- the SQLite store also keeps each article's posting keys in its row (postings BLOB) and
+ *   -- answers posting lookups from a memory-mapped index derived from them (lede.db.postings)
  * dedup_story(id INTEGER PRIMARY KEY, headline TEXT, first_seen INTEGER, last_seen INTEGER,
  *             size INTEGER, centroid BLOB)                     -- index on last_seen
  * dedup_term_list(term INTEGER PRIMARY KEY, list BLOB)    -- (story, seen) pairs, most recent first

@@ -58,7 +58,7 @@ public final class SqliteArticleStore implements ArticleStore {
     this.file = file;
     this.db = db;
     this.clock = clock;
-    this.dedupState = SqliteDedupState.onWriter(db.setupConnection());
+    this.dedupState = SqliteDedupState.onWriter(db.setupConnection(), postingIndexFile(file));
   }
 
   /**
@@ -85,7 +85,7 @@ public final class SqliteArticleStore implements ArticleStore {
     return db.read(
         what,
         c -> {
-          try (SqliteDedupState s = new SqliteDedupState(c)) {
+          try (SqliteDedupState s = new SqliteDedupState(c, dedupState.sharedIndex())) {
             return work.apply(s);
           }
         });
@@ -154,14 +154,16 @@ public final class SqliteArticleStore implements ArticleStore {
 
   /** A write transaction; on failure the hook and the dedup state forget what they cached. */
   private <T> T tx(String what, Db.Work<T> work) {
+    T committed;
     try {
-      return db.write(
-          what,
-          c -> {
-            T result = work.run(c);
-            dedupState.flush(); // held-back dedup rows go into this transaction
-            return result;
-          });
+      committed =
+          db.write(
+              what,
+              c -> {
+                T result = work.run(c);
+                dedupState.flush(); // held-back dedup rows go into this transaction
+                return result;
+              });
     } catch (RuntimeException | Error e) {
       dedupState.forget();
       try {
@@ -171,6 +173,13 @@ public final class SqliteArticleStore implements ArticleStore {
       }
       throw e;
     }
+    dedupState.committed(); // committed postings reach the posting index
+    return committed;
+  }
+
+  /** The dedup posting index next to the store file (derived data, see {@link PostingIndex}). */
+  static Path postingIndexFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".postings");
   }
 
   /**
@@ -586,7 +595,7 @@ public final class SqliteArticleStore implements ArticleStore {
   @Override
   public long diskBytes() {
     long total = 0;
-    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+    for (String suffix : new String[] {"", "-wal", "-shm", ".postings"}) {
       Path p = file.resolveSibling(file.getFileName() + suffix);
       try {
         total += Files.exists(p) ? Files.size(p) : 0;

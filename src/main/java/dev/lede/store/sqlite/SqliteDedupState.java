@@ -2,6 +2,7 @@ package dev.lede.store.sqlite;
 
 import dev.lede.dedup.DedupState;
 import dev.lede.store.StoreException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,41 +18,59 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migrations V003 and V004): the
+ * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V005): the
  * corpus never has to fit in memory. Bound to one connection: the store's writer (used only inside
  * the store's write transactions, so that an article, its fingerprint, its duplicate link and its
  * story commit together) or a reader (read-only snapshot).
  *
- * <p>Fewer, fatter rows: the lookup postings of one key (at most {@value #PER_KEY}, the oldest, as
- * in the heap state) are one blob in {@code dedup_posting_list}, and the stories filed under one
- * story term (the {@value #PER_TERM} most recently filed) one blob in {@code dedup_term_list}, both
- * under an integer primary key ({@link PackedLists}). The lookups of one article are batched: all
- * its posting keys in one {@code IN} list, all its story terms in another, then the candidate
- * stories, candidate fingerprints and missing document frequencies with one {@code IN} list each.
- * Statement sizes are rounded up (padding that matches nothing) so that a handful of prepared
- * statements serve every article. Story rows are cached write-through in a bounded LRU ({@value
- * #STORY_CACHE} rows): the candidates of an article are mostly recent stories, read again and
- * again.
+ * <p>Lookup postings: each article row keeps its own posting keys ({@code dedup_article.postings},
+ * 5 bytes each), written with the row; the lookups go to a {@link PostingIndex}, a memory-mapped
+ * table next to the store that is derived from those keys (at most {@value #PER_KEY} articles per
+ * key, the oldest, as in the heap state), brought up to date after each commit ({@link #committed})
+ * and rebuilt from the rows when it does not reflect the store's state ({@code
+ * meta.dedup_postings_gen}, bumped in every transaction that adds postings). The store stays the
+ * source of truth: a crash costs a rebuild, never a posting.
+ *
+ * <p>Fewer, fatter rows: the stories filed under one story term (the {@value #PER_TERM} most
+ * recently filed) are one blob in {@code dedup_term_list} under an integer primary key ({@link
+ * PackedLists}). The lookups of one article are batched: all its story terms in one {@code IN}
+ * list, then the candidate stories, candidate fingerprints and missing document frequencies with
+ * one {@code IN} list each. Statement sizes are rounded up (padding that matches nothing) so that a
+ * handful of prepared statements serve every article. Story rows are cached write-through in a
+ * bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories,
+ * read again and again.
  *
  * <p>Everything an article writes is held back in the heap for the current transaction only (reads
  * see it through an overlay) and written by {@link #flush} just before the commit: its article row
- * (once, instead of an update per field), its postings and story terms (each touched list read
- * once, merged, rewritten once, in key order), the story rows it changed (once each), the summed
- * document-frequency increments and the counters. After a rollback {@link #forget} drops all of it,
- * cached stories included; a crash before the commit loses the transaction as a whole. Document
- * frequencies read are cached in a bounded map, and the writer's page cache is raised ({@link
- * #onWriter}).
+ * (once, instead of an update per field, with its posting keys), its story terms (each touched list
+ * read once, merged, rewritten once, in key order), the story rows it changed (once each), the
+ * summed document-frequency increments and the counters. After a rollback {@link #forget} drops all
+ * of it, cached stories included; a crash before the commit loses the transaction as a whole.
+ * Document frequencies read are cached in a bounded map, and the writer's page cache is raised
+ * ({@link #onWriter}).
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
- * two integers) and about 37 postings, 4 bytes each in a list (most keys have a list of one, a row
- * of about 15 bytes); per story one row with its centroid and its share of the term lists. Not
- * thread-safe (the store serialises writers).
+ * about 37 posting keys of 5 bytes, two integers) and about 37 slots of 9 bytes in the posting
+ * index (at most 70% full); per story one row with its centroid and its share of the term lists.
+ * Not thread-safe (the store serialises writers).
  */
 final class SqliteDedupState implements DedupState, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteDedupState.class);
   private static final String DOCUMENTS = "dedup_documents";
   private static final String NEXT_STORY = "dedup_next_story";
+
+  /**
+   * Counts the transactions that added postings: the store state a {@link PostingIndex} reflects.
+   */
+  static final String POSTINGS_GEN = "dedup_postings_gen";
+
+  /** Bytes of one posting key in {@code dedup_article.postings}: the table, then the key. */
+  private static final int POSTING_BYTES = 5;
+
   private static final int DF_CACHE = 1 << 18;
 
   /** Story rows kept in the heap (about 2 KB each with its centroid: 8 MB at most). */
@@ -86,13 +105,21 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     byte @Nullable [] sketch;
     long canonical;
     long story;
+    byte @Nullable [] postings;
 
-    Row(long key, String id, byte @Nullable [] sketch, long canonical, long story) {
+    Row(
+        long key,
+        String id,
+        byte @Nullable [] sketch,
+        long canonical,
+        long story,
+        byte @Nullable [] postings) {
       this.key = key;
       this.id = id;
       this.sketch = sketch;
       this.canonical = canonical;
       this.story = story;
+      this.postings = postings;
     }
   }
 
@@ -116,8 +143,195 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   private long nextStory = -1;
   private boolean nextStoryDirty;
 
-  SqliteDedupState(Connection c) {
+  /** Whether this state owns (rebuilds and closes) {@link #liveIndex}: the writer's does. */
+  private final boolean ownsIndex;
+
+  /** The index file, to rebuild it (writer only). */
+  private final @Nullable Path indexFile;
+
+  /** The postings generation of the store, -1 when not read yet. */
+  private long postingsGen = -1;
+
+  /** The generation {@link #flush} wrote in the open transaction, 0 when none. */
+  private long flushedGen;
+
+  /** The index may miss committed postings (a failure between commit and apply): rebuild it. */
+  private boolean indexSuspect;
+
+  /** The lookup postings (shared with readers; owned, and closed, by the writer's state). */
+  private volatile @Nullable PostingIndex liveIndex;
+
+  /** A state on a reader connection, reading postings from the writer's index. */
+  SqliteDedupState(Connection c, @Nullable PostingIndex index) {
     this.c = c;
+    this.liveIndex = index;
+    this.ownsIndex = false;
+    this.indexFile = null;
+  }
+
+  private SqliteDedupState(Connection c, Path indexFile) {
+    this.c = c;
+    this.indexFile = indexFile;
+    this.ownsIndex = true;
+  }
+
+  /**
+   * The posting index as it is now, for a reader's state: never opened from here (a reader thread
+   * must not use the writer's connection); null until the writer has used it.
+   */
+  @Nullable PostingIndex sharedIndex() {
+    return liveIndex;
+  }
+
+  /**
+   * The posting index (the writer opens or rebuilds it on first use, so that opening a store at an
+   * older schema version does not touch it); null on a reader when the writer has not opened it.
+   */
+  @Nullable PostingIndex index() {
+    if (ownsIndex && liveIndex == null && indexFile != null) {
+      liveIndex = openIndex(indexFile);
+    }
+    return liveIndex;
+  }
+
+  /**
+   * Opens the posting index in {@code file} when it reflects this store's state, or rebuilds it
+   * from the posting keys of the article rows (and the V004 posting lists of an upgraded store).
+   */
+  private PostingIndex openIndex(Path file) {
+    long gen = meta(POSTINGS_GEN);
+    PostingIndex idx = PostingIndex.openIfValid(file, gen);
+    if (idx != null) {
+      return idx;
+    }
+    return rebuildIndex(file, gen);
+  }
+
+  private PostingIndex rebuildIndex(Path file, long gen) {
+    long started = System.nanoTime();
+    long legacy =
+        hasTable("dedup_posting_list")
+            ? query(
+                "SELECT coalesce(sum(length(list)), 0) FROM dedup_posting_list",
+                p -> {},
+                rs -> rs.next() ? rs.getLong(1) / 4 : 0L)
+            : 0L;
+    long rows =
+        query(
+            "SELECT coalesce(sum(length(postings)), 0) FROM dedup_article",
+            p -> {},
+            rs -> rs.next() ? rs.getLong(1) / POSTING_BYTES : 0L);
+    PostingIndex idx = PostingIndex.create(file, legacy + rows, gen);
+    try {
+      if (legacy > 0) {
+        query(
+            "SELECT key, list FROM dedup_posting_list",
+            p -> {},
+            rs -> {
+              while (rs.next()) {
+                long key = rs.getLong(1);
+                for (long a : PackedLists.articles(rs.getBytes(2))) {
+                  idx.add(key, a);
+                }
+              }
+              return null;
+            });
+      }
+      query(
+          "SELECT key, postings FROM dedup_article WHERE postings IS NOT NULL",
+          p -> {},
+          rs -> {
+            while (rs.next()) {
+              long article = rs.getLong(1);
+              byte[] b = rs.getBytes(2);
+              for (int o = 0; o + POSTING_BYTES <= b.length; o += POSTING_BYTES) {
+                idx.add(postingKeyAt(b, o), article);
+              }
+            }
+            return null;
+          });
+      idx.setGeneration(gen);
+    } catch (RuntimeException e) {
+      idx.close();
+      throw e;
+    }
+    LOG.info(
+        "rebuilt the dedup posting index {} from the store: {} postings in {} ms",
+        file,
+        idx.size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return idx;
+  }
+
+  private boolean hasTable(String name) {
+    return query(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+        p -> p.setString(1, name),
+        ResultSet::next);
+  }
+
+  private static long postingKeyAt(byte[] b, int o) {
+    long table = b[o] & 0xffL;
+    long key =
+        ((b[o + 1] & 0xffL) << 24)
+            | ((b[o + 2] & 0xffL) << 16)
+            | ((b[o + 3] & 0xffL) << 8)
+            | (b[o + 4] & 0xffL);
+    return (table << 32) | key;
+  }
+
+  private static byte[] appendPosting(byte @Nullable [] list, int table, int key) {
+    int n = list == null ? 0 : list.length;
+    byte[] out = list == null ? new byte[POSTING_BYTES] : java.util.Arrays.copyOf(list, n + 5);
+    out[n] = (byte) table;
+    out[n + 1] = (byte) (key >>> 24);
+    out[n + 2] = (byte) (key >>> 16);
+    out[n + 3] = (byte) (key >>> 8);
+    out[n + 4] = (byte) key;
+    return out;
+  }
+
+  /** The index, rebuilt first when it may have missed a commit. */
+  private PostingIndex postingIndex() {
+    PostingIndex idx = index();
+    if (idx == null) {
+      throw new IllegalStateException("this dedup state has no posting index");
+    }
+    if (indexSuspect && ownsIndex && indexFile != null) {
+      idx.close();
+      liveIndex = rebuildIndex(indexFile, meta(POSTINGS_GEN));
+      postingsGen = -1;
+      indexSuspect = false;
+      return liveIndex;
+    }
+    return idx;
+  }
+
+  /**
+   * After the commit of the transaction {@link #flush} wrote: applies its postings to the index and
+   * records the store generation they bring it to.
+   */
+  void committed() {
+    if (flushedGen == 0) {
+      pendingPostings.clear();
+      return;
+    }
+    try {
+      PostingIndex idx = postingIndex();
+      idx.markDirty();
+      for (Map.Entry<Long, List<Long>> e : pendingPostings.entrySet()) {
+        for (long a : e.getValue()) {
+          idx.add(e.getKey(), a);
+        }
+      }
+      idx.setGeneration(flushedGen);
+    } catch (RuntimeException e) {
+      indexSuspect = true; // rebuilt from the store before the next use
+      LOG.warn("applying committed postings to the index failed; it will be rebuilt", e);
+    } finally {
+      pendingPostings.clear();
+      flushedGen = 0;
+    }
   }
 
   /**
@@ -126,17 +340,33 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    * land on posting and term lists spread over the whole file, and each page that misses the cache
    * is a system call.
    */
-  static SqliteDedupState onWriter(Connection c) {
+  static SqliteDedupState onWriter(Connection c, Path indexFile) {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KB);
     } catch (SQLException e) {
       throw new StoreException("setting up the dedup state failed: " + e.getMessage(), e);
     }
-    return new SqliteDedupState(c);
+    return new SqliteDedupState(c, indexFile);
   }
 
   /** Forgets cached values (after a rollback, or when another connection may have written). */
   void forget() {
+    if (flushedGen != 0) {
+      // the failure may have come after the commit: the store's generation tells
+      long stored;
+      try {
+        stored = meta(POSTINGS_GEN);
+      } catch (RuntimeException e) {
+        stored = -1;
+      }
+      if (stored == flushedGen) {
+        committed();
+      } else if (stored != flushedGen - 1) {
+        indexSuspect = true;
+      }
+    }
+    flushedGen = 0;
+    postingsGen = -1;
     storyCache.clear();
     dfCache.clear();
     dfDelta.clear();
@@ -207,7 +437,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
               rs.next();
               return rs.getLong(1);
             });
-    dirtyRows.put(key, new Row(key, articleId, null, -1, -1));
+    dirtyRows.put(key, new Row(key, articleId, null, -1, -1, null));
     return key;
   }
 
@@ -230,11 +460,17 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       return dirty;
     }
     return query(
-        "SELECT id, sketch, canonical, story FROM dedup_article WHERE key = ?",
+        "SELECT id, sketch, canonical, story, postings FROM dedup_article WHERE key = ?",
         p -> p.setLong(1, key),
         rs ->
             rs.next()
-                ? new Row(key, rs.getString(1), rs.getBytes(2), rs.getLong(3), rs.getLong(4))
+                ? new Row(
+                    key,
+                    rs.getString(1),
+                    rs.getBytes(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getBytes(5))
                 : null);
   }
 
@@ -253,12 +489,15 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       return;
     }
     PreparedStatement p =
-        prepare("UPDATE dedup_article SET sketch = ?, canonical = ?, story = ? WHERE key = ?");
+        prepare(
+            "UPDATE dedup_article SET sketch = ?, canonical = ?, story = ?, postings = ?"
+                + " WHERE key = ?");
     for (Row r : new TreeMap<>(dirtyRows).values()) {
       p.setBytes(1, r.sketch);
       p.setLong(2, r.canonical);
       p.setLong(3, r.story);
-      p.setLong(4, r.key);
+      p.setBytes(4, r.postings);
+      p.setLong(5, r.key);
       p.addBatch();
     }
     p.executeBatch();
@@ -338,9 +577,17 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void addPosting(int table, int key, long article) {
+    if (table < 0 || table > 255) {
+      throw new IllegalArgumentException("lookup table out of range: " + table);
+    }
     List<Long> list =
         pendingPostings.computeIfAbsent(postingKey(table, key), k -> new ArrayList<>(2));
     if (!list.contains(article)) {
+      Row r = changed(article);
+      if (r == null) {
+        throw new IllegalArgumentException("unknown article key " + article);
+      }
+      r.postings = appendPosting(r.postings, table, key);
       list.add(article);
     }
   }
@@ -364,24 +611,46 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     for (int i = 0; i < n; i++) {
       probes.merge(postingKey(tables[i], keys[i]), new int[] {i}, SqliteDedupState::concat);
     }
-    Map<Long, byte[]> stored = readLists("dedup_posting_list", "key", probes.keySet());
+    PostingIndex idx = postingIndex();
+    long[] buf = new long[PER_KEY];
+    int[] count = new int[1];
     for (Map.Entry<Long, int[]> e : probes.entrySet()) {
-      byte[] list = stored.get(e.getKey());
+      idx.get(e.getKey(), limit, buf, count);
       List<Long> pending = pendingPostings.get(e.getKey());
       long[] articles;
+      int found;
       if (pending != null) {
-        articles = PackedLists.mergeArticles(list, pending, limit);
-      } else if (list != null) {
-        articles = PackedLists.articles(list);
+        articles = mergeArticles(buf, count[0], pending, limit);
+        found = articles.length;
+      } else if (count[0] > 0) {
+        articles = buf;
+        found = count[0];
       } else {
         continue;
       }
-      for (int k = 0; k < Math.min(limit, articles.length); k++) {
+      for (int k = 0; k < Math.min(limit, found); k++) {
         for (int i : e.getValue()) {
           out.accept(i, articles[k]);
         }
       }
     }
+  }
+
+  /** The first {@code n} of {@code stored} and {@code added}: distinct, ascending, at most cap. */
+  private static long[] mergeArticles(long[] stored, int n, List<Long> added, int cap) {
+    long[] all = java.util.Arrays.copyOf(stored, n + added.size());
+    int m = n;
+    for (long a : added) {
+      all[m++] = a;
+    }
+    java.util.Arrays.sort(all, 0, m);
+    int out = 0;
+    for (int i = 0; i < m && out < cap; i++) {
+      if (out == 0 || all[i] != all[out - 1]) {
+        all[out++] = all[i];
+      }
+    }
+    return java.util.Arrays.copyOf(all, out);
   }
 
   /**
@@ -429,35 +698,21 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     return out;
   }
 
-  /** Writes the held-back postings: each touched list read once, merged, rewritten once. */
-  private void flushPostings() throws SQLException {
+  /**
+   * The postings of this transaction are in their articles' rows ({@link #flushRows}); here the
+   * store's postings generation is bumped in the same transaction. They reach the index in {@link
+   * #committed}, after the commit.
+   */
+  private void flushPostings() {
     if (pendingPostings.isEmpty()) {
       return;
     }
-    Map<Long, byte[]> stored = readLists("dedup_posting_list", "key", pendingPostings.keySet());
-    PreparedStatement p =
-        prepare("INSERT OR REPLACE INTO dedup_posting_list (key, list) VALUES (?, ?)");
-    int batched = 0;
-    for (Map.Entry<Long, List<Long>> e : pendingPostings.entrySet()) {
-      byte[] old = stored.get(e.getKey());
-      if (PackedLists.articleCount(old) >= PER_KEY && e.getValue().get(0) > lastOf(old)) {
-        continue; // full, and nothing older than what it holds: unchanged
-      }
-      long[] merged = PackedLists.mergeArticles(old, e.getValue(), PER_KEY);
-      p.setLong(1, e.getKey());
-      p.setBytes(2, PackedLists.encodeArticles(merged));
-      p.addBatch();
-      batched++;
+    if (postingsGen < 0) {
+      postingsGen = meta(POSTINGS_GEN);
     }
-    if (batched > 0) {
-      p.executeBatch();
-    }
-    pendingPostings.clear();
-  }
-
-  private static long lastOf(byte[] list) {
-    long[] a = PackedLists.articles(list);
-    return a[a.length - 1];
+    postingsGen++;
+    setMeta(POSTINGS_GEN, postingsGen);
+    flushedGen = postingsGen;
   }
 
   @Override
@@ -997,6 +1252,9 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public void close() {
+    if (ownsIndex && liveIndex != null) {
+      liveIndex.close();
+    }
     for (PreparedStatement p : statements.values()) {
       try {
         p.close();

@@ -30,6 +30,18 @@ class SqliteDedupStateTest {
         });
   }
 
+  /** Registers articles until keys 1 to {@code n} exist (postings are kept in their rows). */
+  private static void articles(SqliteArticleStore store, int n) {
+    DedupState s = store.dedupState();
+    write(
+        store,
+        () -> {
+          for (int i = 1; i <= n; i++) {
+            s.add("article-" + i);
+          }
+        });
+  }
+
   /** Probe number → what the one-key lookups return, in order. */
   private static Map<Integer, List<Long>> oneByOne(
       DedupState s, int[] tables, int[] keys, int limit) {
@@ -59,6 +71,7 @@ class SqliteDedupStateTest {
     int[] keys = {10, 11, 10, 10, 99};
     try (SqliteArticleStore store = open()) {
       DedupState s = store.dedupState();
+      articles(store, 130);
       write(
           store,
           () -> {
@@ -87,6 +100,7 @@ class SqliteDedupStateTest {
   void postingLists_stopGrowingAtTheirCap_theOldestStay() {
     try (SqliteArticleStore store = open()) {
       DedupState s = store.dedupState();
+      articles(store, 120);
       for (int round = 0; round < 3; round++) {
         int r = round;
         write(
@@ -260,6 +274,7 @@ class SqliteDedupStateTest {
       s.storiesWithTerm(-3, 0, 3, negative::add);
       assertThat(negative).containsExactly(2L);
       // a new posting after the conversion joins the converted list
+      articles(store, 12);
       write(store, () -> s.addPosting(16, 7, 12));
       single.clear();
       s.postings(16, 7, 16, single::add);
