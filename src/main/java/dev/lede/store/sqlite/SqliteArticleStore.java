@@ -264,7 +264,7 @@ public final class SqliteArticleStore implements ArticleStore {
             }
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
-                out.put(rs.getString(1), StoredForm.fromJson(rs.getString(2)).text());
+                out.put(rs.getString(1), StoredForm.textOf(rs.getString(2)));
               }
             }
           }
