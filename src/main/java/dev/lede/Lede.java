@@ -1,6 +1,7 @@
 package dev.lede;
 
 import dev.lede.dedup.DedupConfig;
+import dev.lede.index.ArticleTexts;
 import dev.lede.index.IndexEntry;
 import dev.lede.index.IndexException;
 import dev.lede.index.RelatedQuery;
@@ -265,7 +266,7 @@ public final class Lede implements AutoCloseable {
       if (options.dedupStage()) {
         store.setWriteHook(dedup);
       }
-      index = openIndex(dataDir.resolve(INDEX_DIR), options.clock());
+      index = openIndex(dataDir.resolve(INDEX_DIR), options.clock(), store::texts);
       Lede lede = new Lede(dataDir, options, lock, store, index, dedup);
       try {
         lede.heal();
@@ -288,10 +289,13 @@ public final class Lede implements AutoCloseable {
     }
   }
 
-  /** Opens the index; an unreadable one is moved aside (kept for inspection) and rebuilt. */
-  private static SearchIndex openIndex(Path dir, InstantSource clock) {
+  /**
+   * Opens the index, which reads body texts from the store rather than keeping a copy; an
+   * unreadable one is moved aside (kept for inspection) and rebuilt.
+   */
+  private static SearchIndex openIndex(Path dir, InstantSource clock, ArticleTexts texts) {
     try {
-      return LuceneSearchIndex.open(dir, clock);
+      return LuceneSearchIndex.open(dir, clock, texts);
     } catch (IndexException e) {
       Path aside = dir.resolveSibling(INDEX_DIR + ".unreadable-" + clock.millis());
       LOG.error(
@@ -302,7 +306,7 @@ public final class Lede implements AutoCloseable {
         e.addSuppressed(moveFailed);
         throw e;
       }
-      return LuceneSearchIndex.open(dir, clock);
+      return LuceneSearchIndex.open(dir, clock, texts);
     }
   }
 

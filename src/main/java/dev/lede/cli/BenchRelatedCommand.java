@@ -108,7 +108,8 @@ final class BenchRelatedCommand implements Callable<Integer> {
               SqliteArticleStore.open(
                   data.resolve(Lede.STORE_FILE), InstantSource.system(), false);
           LuceneSearchIndex index =
-              LuceneSearchIndex.open(data.resolve(Lede.INDEX_DIR), InstantSource.system());
+              LuceneSearchIndex.open(
+                  data.resolve(Lede.INDEX_DIR), InstantSource.system(), store::texts);
           RelatedListStore lists = LedeRelated.listsIn(data);
           RelatedListStore served = LedeRelated.listsIn(data)) {
         if (index.needsRebuild()) {

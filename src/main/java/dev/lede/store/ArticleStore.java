@@ -3,6 +3,8 @@ package dev.lede.store;
 import dev.lede.model.Article;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,20 @@ public interface ArticleStore extends SourceStore, AutoCloseable {
 
   /** The current version of an article, hidden or not. */
   Optional<StoredArticle> get(String id);
+
+  /**
+   * The body texts ({@link dev.lede.model.Article#text()}) of the current versions of these
+   * articles, hidden or not, by id; ids not in the store are left out. The index reads snippet and
+   * related-candidate texts through this instead of keeping its own copy. Backends should answer a
+   * page of ids in one round trip.
+   */
+  default Map<String, String> texts(Collection<String> ids) {
+    Map<String, String> out = new HashMap<>();
+    for (String id : ids) {
+      get(id).ifPresent(s -> out.put(id, s.article().text()));
+    }
+    return out;
+  }
 
   /** The article whose canonical URL (else URL) normalises to the same as {@code url}. */
   Optional<StoredArticle> findByUrl(String url);

@@ -1,6 +1,8 @@
 package dev.lede.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.lede.model.Article;
 import dev.lede.model.ArticleJson;
 import dev.lede.model.Block;
@@ -116,5 +118,84 @@ public final class StoredForm {
   /** Reads what {@link #toJson} wrote. */
   public static Article fromJson(String json) {
     return ArticleJson.fromJson(json);
+  }
+
+  /**
+   * {@link Article#text()} of a stored article, read straight from its JSON: only the blocks' texts
+   * are looked at, no tree and no article are built. Searches read a page of bodies this way for
+   * snippets, where parsing whole articles was most of the cost of reading them.
+   *
+   * @throws IllegalArgumentException when the JSON is not a stored article
+   */
+  public static String textOf(String json) {
+    StringBuilder out = new StringBuilder(json.length());
+    try (JsonParser p = ArticleJson.mapper().getFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("a stored article is a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("blocks".equals(field) && value == JsonToken.START_ARRAY) {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            appendBlockText(p, out);
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a stored article: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /** Appends one block's text as {@link Article#text()} joins it; the parser is on its start. */
+  private static void appendBlockText(JsonParser p, StringBuilder out) throws IOException {
+    String type = "";
+    String text = "";
+    StringBuilder items = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "type" -> type = value == JsonToken.VALUE_NULL ? "" : p.getText();
+        case "text" -> text = value == JsonToken.VALUE_NULL ? "" : p.getText();
+        case "items" -> {
+          if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            break;
+          }
+          items = new StringBuilder();
+          boolean first = true;
+          for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == JsonToken.VALUE_NULL) {
+              continue;
+            }
+            if (!first) {
+              items.append('\n');
+            }
+            items.append(p.getText());
+            first = false;
+            p.skipChildren();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    String blockText =
+        switch (type) {
+          case "paragraph", "heading", "quote" -> text;
+          case "list" -> items == null ? "" : items.toString();
+          case "image" -> "";
+          default -> throw new IllegalArgumentException("unknown block type '" + type + "'");
+        };
+    if (blockText.isEmpty()) {
+      return;
+    }
+    if (!out.isEmpty()) {
+      out.append("\n\n");
+    }
+    out.append(blockText);
   }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,23 @@ public abstract class ArticleStoreContract {
   protected void reopen() {
     store.close();
     store = open(dir, clock);
+  }
+
+  @Test
+  void texts_areTheCurrentVersionsBodies_andUnknownIdsAreLeftOut() {
+    store.submit(
+        article("Quake hits coast", "A strong earthquake struck.").id("q-1").build(), null);
+    store.submit(article("Storm", "Rain fell.\n\nRivers rose.").id("s-1").build(), null);
+    store.submit(
+        article("Quake hits coast", "A strong earthquake struck at dawn.").id("q-1").build(), null);
+
+    Map<String, String> texts = store.texts(List.of("q-1", "s-1", "missing", "q-1"));
+
+    assertThat(texts)
+        .containsOnly(
+            Map.entry("q-1", "A strong earthquake struck at dawn."),
+            Map.entry("s-1", "Rain fell.\n\nRivers rose."));
+    assertThat(store.texts(List.of())).isEmpty();
   }
 
   @Test

@@ -38,6 +38,39 @@ class StoredFormTest {
           .build();
 
   @Test
+  void textOf_isTheArticlesText_readStraightFromTheJson() {
+    assertThat(StoredForm.textOf(StoredForm.toJson(FULL)))
+        .isEqualTo("Para\nwith newline\n\nSub\n\none\ntwo\n\nQuote")
+        .isEqualTo(FULL.text());
+    Article gaps =
+        Article.builder()
+            .title("Gaps")
+            .blocks(
+                List.of(
+                    new Block.Image("https://e.example/i.jpg", "alt", "cap", ""),
+                    new Block.Paragraph(""),
+                    new Block.Paragraph("First \"quoted\" \\ line"),
+                    new Block.ListBlock(false, List.of()),
+                    new Block.Paragraph("Last")))
+            .build();
+    assertThat(StoredForm.textOf(StoredForm.toJson(gaps)))
+        .isEqualTo("First \"quoted\" \\ line\n\nLast")
+        .isEqualTo(gaps.text());
+    assertThat(StoredForm.textOf(StoredForm.toJson(Article.builder().title("t").build())))
+        .isEmpty();
+  }
+
+  @Test
+  void textOf_rejectsWhatIsNotAStoredArticle() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoredForm.textOf("[1, 2]"))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> StoredForm.textOf("{\"blocks\": [{\"type\": \"video\"}]}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("video");
+  }
+
+  @Test
   void roundTrips_everyField() {
     assertThat(StoredForm.fromJson(StoredForm.toJson(FULL))).isEqualTo(FULL);
     Article bare = Article.builder().title("Only a title").build();

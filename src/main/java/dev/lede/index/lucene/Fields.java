@@ -40,7 +40,11 @@ final class Fields {
   /** Headline; stored with offsets for highlighting. */
   static final String TITLE = "title";
 
-  /** Body text; stored with offsets for snippets. */
+  /**
+   * Body text, with offsets for snippets. Stored only in an index without an {@link
+   * dev.lede.index.ArticleTexts} source (a stand-alone index); Lede's index reads bodies from the
+   * store instead.
+   */
   static final String BODY = "body";
 
   /** Description, image captions and alt texts: searched with a lower weight, not stored. */
@@ -101,6 +105,13 @@ final class Fields {
     TEXT_WITH_OFFSETS.freeze();
   }
 
+  private static final FieldType INDEXED_WITH_OFFSETS = new FieldType(TEXT_WITH_OFFSETS);
+
+  static {
+    INDEXED_WITH_OFFSETS.setStored(false);
+    INDEXED_WITH_OFFSETS.freeze();
+  }
+
   private Fields() {}
 
   /** The keyword form of a filter value: trimmed and lower-cased. */
@@ -108,13 +119,19 @@ final class Fields {
     return value.strip().toLowerCase(Locale.ROOT);
   }
 
-  static Document toDocument(IndexEntry e) {
+  /**
+   * The document of an entry.
+   *
+   * @param storeBody whether the body text is stored in the index (a stand-alone index) or read
+   *     from elsewhere when needed
+   */
+  static Document toDocument(IndexEntry e, boolean storeBody) {
     Article a = e.article();
     Document d = new Document();
     d.add(new StringField(ID, e.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(ID, new BytesRef(e.id())));
     d.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
-    d.add(new Field(BODY, a.text(), TEXT_WITH_OFFSETS));
+    d.add(new Field(BODY, a.text(), storeBody ? TEXT_WITH_OFFSETS : INDEXED_WITH_OFFSETS));
     StringBuilder extra = new StringBuilder(a.description());
     for (Block.Image img : a.images()) {
       extra.append("\n").append(img.caption()).append("\n").append(img.alt());

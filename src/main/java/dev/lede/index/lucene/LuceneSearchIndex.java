@@ -1,5 +1,6 @@
 package dev.lede.index.lucene;
 
+import dev.lede.index.ArticleTexts;
 import dev.lede.index.IndexEntry;
 import dev.lede.index.IndexException;
 import dev.lede.index.RelatedQuery;
@@ -91,12 +92,15 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final Analyzer textAnalyzer = new NewsAnalyzer(true);
   private final InstantSource clock;
   private final SnapshotDeletionPolicy snapshots;
+  private final @Nullable ArticleTexts texts;
   private volatile long checkpoint;
   private volatile boolean needsRebuild;
 
-  private LuceneSearchIndex(Path dir, InstantSource clock) throws IOException {
+  private LuceneSearchIndex(Path dir, InstantSource clock, @Nullable ArticleTexts texts)
+      throws IOException {
     this.dir = dir;
     this.clock = clock;
+    this.texts = texts;
     this.analyzer =
         new PerFieldAnalyzerWrapper(textAnalyzer, Map.of(Fields.BYLINE, new NewsAnalyzer(false)));
     Files.createDirectories(dir);
@@ -136,14 +140,29 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /**
-   * Opens (creating when absent) the index in {@code dir}.
+   * Opens (creating when absent) a stand-alone index in {@code dir}: it stores each article's body
+   * text itself, for snippets and related candidates.
    *
    * @param clock "now" for the freshness of search ranking
    * @throws IndexException when the folder holds something that is not a readable index
    */
   public static LuceneSearchIndex open(Path dir, InstantSource clock) {
+    return open(dir, clock, null);
+  }
+
+  /**
+   * Opens (creating when absent) the index in {@code dir}, reading body texts from {@code texts}
+   * (the store) rather than keeping its own copy. Bodies an older build stored in the index are
+   * still read where the source has none.
+   *
+   * @param clock "now" for the freshness of search ranking
+   * @param texts where body texts are read, or null for a stand-alone index that stores them
+   * @throws IndexException when the folder holds something that is not a readable index
+   */
+  public static LuceneSearchIndex open(
+      Path dir, InstantSource clock, @Nullable ArticleTexts texts) {
     try {
-      return new LuceneSearchIndex(dir, clock);
+      return new LuceneSearchIndex(dir, clock, texts);
     } catch (IOException | RuntimeException e) {
       throw new IndexException("cannot open the search index in " + dir + ": " + e, e);
     }
@@ -152,7 +171,8 @@ public final class LuceneSearchIndex implements SearchIndex {
   @Override
   public void upsert(IndexEntry entry) {
     try {
-      writer.updateDocument(new Term(Fields.ID, entry.id()), Fields.toDocument(entry));
+      writer.updateDocument(
+          new Term(Fields.ID, entry.id()), Fields.toDocument(entry, texts == null));
     } catch (IOException e) {
       throw new IndexException("indexing " + entry.id() + " failed: " + e.getMessage(), e);
     }
@@ -248,9 +268,10 @@ public final class LuceneSearchIndex implements SearchIndex {
           for (int i = 0; i < page.length; i++) {
             docs[i] = stored.document(page[i].doc);
           }
+          String[] bodies = q.snippets() ? bodies(docs) : new String[page.length];
           String[] snippets =
               q.snippets() && page.length > 0
-                  ? snippets(s, text, page, docs)
+                  ? snippets(s, text, page, bodies)
                   : new String[page.length];
           List<SearchHit> hits = new ArrayList<>(page.length);
           Set<String> groups = new HashSet<>();
@@ -262,7 +283,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             String snippet = snippets[i];
             if (q.snippets() && (snippet == null || snippet.isEmpty())) {
-              snippet = Snippets.lead(d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY), 200);
+              snippet = Snippets.lead(bodies[i], 200);
             }
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
             hits.add(Fields.toHit(d, score, snippet == null ? "" : snippet));
@@ -304,16 +325,38 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /**
-   * Snippets of the hits' bodies. The hits' stored documents are already loaded (for the results);
-   * the highlighter takes the bodies from them instead of decompressing each document a second time
-   * (stored-field decompression was the largest single cost of a search with snippets).
+   * The body texts of these hits' documents ("" where none is known): from the text source in one
+   * call, else (a stand-alone index, or a document an older build wrote) from the stored document.
    */
-  private String[] snippets(IndexSearcher s, Query text, ScoreDoc[] page, Document[] docs)
+  private String[] bodies(Document[] docs) {
+    String[] out = new String[docs.length];
+    Map<String, String> fromSource = Map.of();
+    if (texts != null && docs.length > 0) {
+      List<String> ids = new ArrayList<>(docs.length);
+      for (Document d : docs) {
+        ids.add(d.get(Fields.ID));
+      }
+      fromSource = texts.texts(ids);
+    }
+    for (int i = 0; i < docs.length; i++) {
+      String body = fromSource.get(docs[i].get(Fields.ID));
+      if (body == null) {
+        body = docs[i].get(Fields.BODY);
+      }
+      out[i] = body == null ? "" : body;
+    }
+    return out;
+  }
+
+  /**
+   * Snippets of the hits' bodies. The highlighter takes the bodies given (already read for the
+   * results) instead of loading each document again.
+   */
+  private String[] snippets(IndexSearcher s, Query text, ScoreDoc[] page, String[] texts)
       throws IOException {
     Map<Integer, String> bodies = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
-      String body = docs[i].get(Fields.BODY);
-      body = body == null ? "" : body;
+      String body = texts[i];
       bodies.put(
           page[i].doc,
           body.length() > SNIPPET_MAX_LENGTH ? body.substring(0, SNIPPET_MAX_LENGTH) : body);
@@ -400,7 +443,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   @Override
   public List<SearchHit> related(RelatedQuery q) {
-    return withSearcher(s -> Related.find(s, textAnalyzer, q, this::filtered));
+    return withSearcher(
+        s -> Related.find(s, textAnalyzer, q, this::filtered, d -> bodies(new Document[] {d})[0]));
   }
 
   /** The query restricted by filters, without some ids. */

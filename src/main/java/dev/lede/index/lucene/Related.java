@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -91,7 +92,12 @@ final class Related {
   private record Scored(Term term, TermStates states, float score) {}
 
   static List<SearchHit> find(
-      IndexSearcher s, Analyzer analyzer, RelatedQuery q, Filtering filtering) throws IOException {
+      IndexSearcher s,
+      Analyzer analyzer,
+      RelatedQuery q,
+      Filtering filtering,
+      Function<Document, String> bodyOf)
+      throws IOException {
     Set<String> exclude = new HashSet<>(q.exclude());
     String title;
     String body;
@@ -103,7 +109,7 @@ final class Related {
       }
       Document d = s.storedFields().document(self.scoreDocs[0].doc);
       title = d.get(Fields.TITLE) == null ? "" : d.get(Fields.TITLE);
-      body = d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY);
+      body = bodyOf.apply(d);
     } else {
       title = q.titleText() == null ? q.text() : q.titleText();
       body = q.text();

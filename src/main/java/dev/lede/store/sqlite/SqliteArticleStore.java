@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -248,6 +251,34 @@ public final class SqliteArticleStore implements ArticleStore {
   @Override
   public Optional<StoredArticle> get(String id) {
     return db.read("reading article " + id, c -> one(c, "id = ?", id));
+  }
+
+  @Override
+  public Map<String, String> texts(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+    return db.read(
+        "reading the texts of " + distinct.size() + " articles",
+        c -> {
+          Map<String, String> out = HashMap.newHashMap(distinct.size());
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT id, json FROM articles WHERE id IN ("
+                      + String.join(",", Collections.nCopies(distinct.size(), "?"))
+                      + ")")) {
+            for (int i = 0; i < distinct.size(); i++) {
+              p.setString(i + 1, distinct.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), StoredForm.textOf(rs.getString(2)));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   @Override
