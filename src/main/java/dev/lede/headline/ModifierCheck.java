@@ -162,7 +162,7 @@ final class ModifierCheck {
         && l.chars().allMatch(Character::isLetter)
         && !Text.STOPWORDS.contains(l)
         && !a.lowerWords.contains(l)
-        && a.capitalised.contains(l);
+        && (a.capitalised.contains(l) || demonym(l));
   }
 
   private static boolean noun(ArticleFacts a, Text.Token t) {

@@ -28,7 +28,8 @@ class GuardModifiersTest {
                   new Block.Paragraph(
                       "The case was heard in the Marwick County criminal court. The officers were"
                           + " arrested in Corvale, 40 miles north of the courthouse. Mayor Ines Falk of Lisle said the"
-                          + " city would review its police training.")))
+                          + " city would review its police training. Both officers had trained in"
+                          + " Greece.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -38,6 +39,7 @@ class GuardModifiersTest {
       delimiter = '|',
       value = {
         "Irish tourist assaulted by two Lisle officers | canadian tourist",
+        "Greek tourist assaulted by two Lisle officers | canadian tourist",
         "Corvale court hears case against two officers | marwick county court",
       })
   void check_rejectsANameMovedOntoAnotherNoun(String variant, String reason) {
