@@ -65,6 +65,7 @@ final class AttributionCheck {
   static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
     quotationSpeaker(a, v, reasons);
     List<Source> sources = sources(a, v);
+    allegedOnly(a, v, sources, reasons);
     for (Source s : sources) {
       checkSource(a, v, s, reasons);
     }
@@ -228,6 +229,138 @@ final class AttributionCheck {
       }
     }
     return false;
+  }
+
+  /** Verb forms that put what follows in a speaker's mouth as a charge or a claim. */
+  private static final Set<String> ALLEGING =
+      Set.of(
+          "claimed", "claims", "claiming", "alleged", "alleges", "alleging", "accused", "accuses",
+          "accusing");
+
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "a", "an", "his", "her", "its", "their", "our", "this", "that");
+
+  /** Tokens after an alleging verb, within its clause, that the claim covers. */
+  private static final int ALLEGED_SPAN = 12;
+
+  /**
+   * What the article has only as someone's claim or charge ("Mujahid claimed 190 were dead", "Major
+   * has accused Johnson of misleading the Queen", "Hotak alleged the government are 'hiding …'")
+   * may not be stated as fact or given to another speaker: a word or number of the variant that the
+   * article writes only within the clause after an alleging verb (not counting its occurrences
+   * inside quotations, which are no statement of fact either way) needs a source in the variant, and
+   * that source must stand before the verb in that sentence (or in the sentence before, where a
+   * pronoun speaks). "Claimed responsibility" and the adjective ("the alleged killer") open no
+   * claim.
+   */
+  private static void allegedOnly(
+      ArticleFacts a, VariantFacts v, List<Source> sources, List<String> reasons) {
+    if (v.hedged) {
+      return;
+    }
+    for (int i = 0; i < v.tokens.size(); i++) {
+      String l = v.tokens.get(i).lower();
+      String st = v.stems.get(i);
+      if (Lexicon.CLAIM_STEMS.contains(st) || ALLEGING.contains(l)) {
+        return; // the variant itself reports a claim: the other checks weigh it
+      }
+    }
+    for (int i = 0; i < v.tokens.size(); i++) {
+      Text.Token t = v.tokens.get(i);
+      String l = ArticleFacts.stripPossessive(t.lower());
+      boolean number = !v.word(i);
+      if (!number
+          && (!Text.content(l)
+              || l.length() <= 3
+              || Lexicon.SOURCE_VERBS.contains(l)
+              || t.capitalised() && !a.lowerWords.contains(l))) {
+        continue;
+      }
+      String st = v.stems.get(i);
+      List<int[]> in = new ArrayList<>(); // sentence, alleging verb
+      boolean outside = false;
+      for (int si = 0; si < a.sentences.size() && !outside; si++) {
+        ArticleFacts.Sentence s = a.sentences.get(si);
+        List<Text.Token> tk = s.tokens();
+        for (int k = 0; k < tk.size(); k++) {
+          String w = tk.get(k).lower();
+          if (number ? !w.equals(l) : !Text.stem(ArticleFacts.stripPossessive(w)).equals(st)) {
+            continue;
+          }
+          int verb = allegedBy(s.text(), tk, k);
+          if (verb >= 0) {
+            in.add(new int[] {si, verb});
+          } else if (!quotedAt(s.text(), tk.get(k).start())) {
+            outside = true;
+            break;
+          }
+        }
+      }
+      if (outside || in.isEmpty()) {
+        continue;
+      }
+      boolean attributed = false;
+      for (Source src : sources) {
+        for (int[] at : in) {
+          List<Text.Token> tk = a.sentences.get(at[0]).tokens();
+          List<Text.Token> speaker = tk.subList(0, at[1]);
+          boolean pronoun = speaker.stream().anyMatch(x -> PRONOUNS.contains(x.lower()));
+          if (mentionsAny(a, v, src.source(), speaker)
+              || pronoun
+                  && at[0] > 0
+                  && mentionsAny(a, v, src.source(), a.sentences.get(at[0] - 1).tokens())) {
+            attributed = true;
+          }
+        }
+      }
+      if (!attributed) {
+        String claim = a.sentences.get(in.get(0)[0]).text();
+        claim = claim.length() > 160 ? claim.substring(0, 157) + "..." : claim;
+        reasons.add(
+            (sources.isEmpty() ? "states as fact" : "gives to another source")
+                + " what the article has only as a claim: '"
+                + claim
+                + "'");
+        return;
+      }
+    }
+  }
+
+  /**
+   * The alleging verb whose clause holds token {@code k} ("accused … of misleading"), or -1.
+   */
+  private static int allegedBy(String text, List<Text.Token> tk, int k) {
+    for (int c = k - 1; c >= Math.max(0, k - ALLEGED_SPAN); c--) {
+      int end = tk.get(c).start() + tk.get(c).text().length();
+      if (c < k - 1 && end < text.length() && ",;:".indexOf(text.charAt(end)) >= 0) {
+        return -1;
+      }
+      String w = tk.get(c).lower();
+      if (ALLEGING.contains(w)) {
+        boolean adjective = c > 0 && DETERMINERS.contains(tk.get(c - 1).lower());
+        boolean responsibility =
+            c + 1 < tk.size() && tk.get(c + 1).lower().startsWith("responsib");
+        return adjective || responsibility ? -1 : c;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * True if the offset stands inside a quotation: an odd number of double quotation marks precede
+   * it, or an even number where the sentence opens inside a quotation that an earlier sentence
+   * began (its first mark closes: it follows a letter or punctuation, not a space).
+   */
+  private static boolean quotedAt(String text, int offset) {
+    int n = 0;
+    int first = text.indexOf('"');
+    for (int c = 0; c < offset && c < text.length(); c++) {
+      if (text.charAt(c) == '"') {
+        n++;
+      }
+    }
+    boolean opensInside = first > 0 && !Character.isWhitespace(text.charAt(first - 1));
+    return n % 2 == 1 != opensInside;
   }
 
   private static boolean quoted(VariantFacts v) {

@@ -1,0 +1,65 @@
+package dev.lede.headline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lede.model.Article;
+import dev.lede.model.Block;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Claims and charges (seventh round, docs/benchmarks.md): what the article has only after
+ * "claimed", "alleged" or "accused" is a speaker's, not a fact, and not another speaker's. A story
+ * written for these tests.
+ */
+class GuardClaimsTest {
+  static final Article ARTICLE =
+      Article.builder()
+          .id("c1")
+          .title("Bomb attack kills dozens at army depot in Varna province")
+          .blocks(
+              List.of(
+                  new Block.Paragraph(
+                      "A truck bomb exploded at an army depot in Varna province on Monday, killing"
+                          + " dozens of soldiers. The Eastern Front has claimed responsibility for the"
+                          + " attack."),
+                  new Block.Paragraph(
+                      "Front spokesman Ilan Petrov claimed 140 soldiers were dead. The ministry"
+                          + " gave no figure. Provincial councillor Mira Sova alleged the ministry was"
+                          + " concealing the losses. Opposition leader Tomas Brandt has accused the"
+                          + " defence minister of ignoring warnings, and called for an inquiry."),
+                  new Block.Paragraph(
+                      "The defence ministry said it would hold an inquiry. \"We will not stop"
+                          + " until we find them,\" the minister said.")))
+          .build();
+
+  private final FaithfulnessGuard guard = new FaithfulnessGuard();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Truck bomb kills 140 soldiers at army depot | states as fact",
+        "Ministry concealing losses from army depot bombing | states as fact",
+        "Ministry says defence minister ignored warnings before bombing | gives to another source",
+      })
+  void check_rejectsAClaimStatedAsFactOrGivenToAnother(String variant, String reason) {
+    FaithfulnessGuard.Verdict verdict = guard.check(ARTICLE, variant);
+    assertThat(verdict.accepted()).as(variant).isFalse();
+    assertThat(String.join("; ", verdict.reasons())).contains(reason);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Eastern Front claims 140 soldiers died in depot bombing",
+        "Brandt accuses defence minister of ignoring warnings before bombing",
+        "Truck bomb attack on army depot in Varna province kills dozens",
+        "Brandt calls for inquiry into army depot bombing",
+      })
+  void check_keepsAClaimGivenToItsSpeaker(String variant) {
+    assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
+  }
+}
