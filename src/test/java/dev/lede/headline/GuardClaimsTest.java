@@ -57,7 +57,7 @@ class GuardClaimsTest {
         "Eastern Front claims 140 soldiers died in depot bombing",
         "Brandt accuses defence minister of ignoring warnings before bombing",
         "Truck bomb attack on army depot in Varna province kills dozens",
-        "Brandt calls for inquiry into army depot bombing",
+        "Dozens of soldiers killed in truck bomb attack on army depot",
       })
   void check_keepsAClaimGivenToItsSpeaker(String variant) {
     assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
