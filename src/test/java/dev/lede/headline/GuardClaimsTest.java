@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Claims and charges (seventh round, docs/benchmarks.md): what the article has only after
- * "claimed", "alleged" or "accused" is a speaker's, not a fact, and not another speaker's. A story
- * written for these tests.
+ * "claimed", "alleged" or "accused" is a speaker's, not a fact, and not another speaker's; and a
+ * number that measures ("six years") does not count ("six drivers"). A story written for these
+ * tests.
  */
 class GuardClaimsTest {
   static final Article ARTICLE =
@@ -32,7 +33,8 @@ class GuardClaimsTest {
                           + " defence minister of ignoring warnings, and called for an inquiry."),
                   new Block.Paragraph(
                       "The defence ministry said it would hold an inquiry. \"We will not stop"
-                          + " until we find them,\" the minister said.")))
+                          + " until we find them,\" the minister said. In May a court jailed two drivers for"
+                          + " six years over an earlier attack on the depot.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -41,9 +43,27 @@ class GuardClaimsTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        "jailed for four years | year",
+        "a four-year sentence | year",
+        "a rise of 3 per cent | percent",
+        "planet 110 light-years away | light-year",
+        "four smugglers were jailed | ''",
+        "two drivers | ''",
+      })
+  void measure_tellsAUnitOfMeasureFromACountedNoun(String text, String unit) {
+    assertThat(Quantities.find(text))
+        .first()
+        .satisfies(q -> assertThat(Quantities.measure(text, q)).isEqualTo(unit));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "Truck bomb kills 140 soldiers at army depot | states as fact",
         "Ministry concealing losses from army depot bombing | states as fact",
         "Ministry says defence minister ignored warnings before bombing | gives to another source",
+        "Court jailed six drivers over earlier attack on army depot | number 'six'",
       })
   void check_rejectsAClaimStatedAsFactOrGivenToAnother(String variant, String reason) {
     FaithfulnessGuard.Verdict verdict = guard.check(ARTICLE, variant);
@@ -58,6 +78,7 @@ class GuardClaimsTest {
         "Brandt accuses defence minister of ignoring warnings before bombing",
         "Truck bomb attack on army depot in Varna province kills dozens",
         "Dozens of soldiers killed in truck bomb attack on army depot",
+        "Court jailed two drivers for six years over earlier attack on depot",
       })
   void check_keepsAClaimGivenToItsSpeaker(String variant) {
     assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
