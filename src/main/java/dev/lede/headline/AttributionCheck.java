@@ -479,8 +479,11 @@ final class AttributionCheck {
         }
       }
     }
+    String speaker = claimNear ? spokenByAnother(a, v, s) : null;
     if (!claimNear) {
       reasons.add("gives the claim to '" + who + "', but the article does not attribute it so");
+    } else if (speaker != null) {
+      reasons.add("gives to '" + who + "' what the article has another speaker say: '" + speaker + "'");
     } else if (!verbNear) {
       reasons.add(
           "says '" + who + " " + s.verb() + "'; in the article " + who + " does not " + verbStem);
@@ -510,6 +513,71 @@ final class AttributionCheck {
   }
 
   /** Sentences where a source word (a name if it has one) stands near an attributing word. */
+  /**
+   * The article sentence that states the variant's claim most fully, if every such sentence has a
+   * speaker of its own ("Susan Bro … told reporters …, saying executing Fields would not …") and
+   * does not mention the variant's source, nor follows a sentence that does where a pronoun speaks;
+   * null otherwise. The neighbouring sentence that {@link #claimCovered} lets count belongs to
+   * whoever speaks in it.
+   */
+  private static String spokenByAnother(ArticleFacts a, VariantFacts v, Source s) {
+    for (int i : s.source()) {
+      if (DOCUMENTS.contains(v.stems.get(i))) {
+        return null; // "study estimates": a document speaks through whoever quotes it
+      }
+    }
+    List<String> content = new ArrayList<>();
+    for (int i : s.claim()) {
+      String l = v.tokens.get(i).lower();
+      if (v.word(i) && Text.content(l) && l.length() >= 3 && !Lexicon.HEDGES.contains(l)) {
+        content.add(v.stems.get(i));
+      }
+    }
+    if (content.size() < 3) {
+      return null;
+    }
+    int best = 0;
+    List<Integer> bestAt = new ArrayList<>();
+    for (int si = 0; si < a.sentences.size(); si++) {
+      int hit = 0;
+      for (String c : content) {
+        if (a.sentences.get(si).stems().contains(c)) {
+          hit++;
+        }
+      }
+      if (hit > best) {
+        best = hit;
+        bestAt.clear();
+      }
+      if (hit == best && hit > 0) {
+        bestAt.add(si);
+      }
+    }
+    if (best * 2 < content.size()) {
+      return null;
+    }
+    for (int si : bestAt) {
+      List<Text.Token> tk = a.sentences.get(si).tokens();
+      boolean speaks = false;
+      boolean pronoun = false;
+      for (int p = 0; p < tk.size(); p++) {
+        if (Lexicon.ATTRIBUTION.contains(Text.stem(tk.get(p).lower()))) {
+          speaks = true;
+          for (int q = Math.max(0, p - 3); q <= Math.min(tk.size() - 1, p + 1); q++) {
+            pronoun |= PRONOUNS.contains(tk.get(q).lower()); // "they have concluded", "said she"
+          }
+        }
+      }
+      if (!speaks
+          || mentionsAny(a, v, s.source(), tk)
+          || pronoun && si > 0 && mentionsAny(a, v, s.source(), a.sentences.get(si - 1).tokens())) {
+        return null;
+      }
+    }
+    String text = a.sentences.get(bestAt.get(0)).text();
+    return text.length() > 160 ? text.substring(0, 157) + "..." : text;
+  }
+
   private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {
     List<Integer> names = new ArrayList<>();
     List<Integer> roles = new ArrayList<>();

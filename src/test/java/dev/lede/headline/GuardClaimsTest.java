@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Claims and charges (seventh round, docs/benchmarks.md): what the article has only after
  * "claimed", "alleged" or "accused" is a speaker's, not a fact, and not another speaker's; and a
- * number that measures ("six years") does not count ("six drivers"). A story written for these
+ * number that measures ("six years") does not count ("six drivers"); words the article gives a
+ * speaker are not given to the speaker of the sentence before. A story written for these
  * tests.
  */
 class GuardClaimsTest {
@@ -34,7 +35,11 @@ class GuardClaimsTest {
                   new Block.Paragraph(
                       "The defence ministry said it would hold an inquiry. \"We will not stop"
                           + " until we find them,\" the minister said. In May a court jailed two drivers for"
-                          + " six years over an earlier attack on the depot.")))
+                          + " six years over an earlier attack on the depot."),
+                  new Block.Paragraph(
+                      "Governor Lena Ostrova said the province would mourn for three days. Nadia"
+                          + " Kern, whose son served at the depot, told reporters that no inquiry"
+                          + " would bring her son back.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -64,6 +69,7 @@ class GuardClaimsTest {
         "Ministry concealing losses from army depot bombing | states as fact",
         "Ministry says defence minister ignored warnings before bombing | gives to another source",
         "Court jailed six drivers over earlier attack on army depot | number 'six'",
+        "Ostrova: no inquiry would bring her son back | another speaker",
       })
   void check_rejectsAClaimStatedAsFactOrGivenToAnother(String variant, String reason) {
     FaithfulnessGuard.Verdict verdict = guard.check(ARTICLE, variant);
@@ -79,6 +85,7 @@ class GuardClaimsTest {
         "Truck bomb attack on army depot in Varna province kills dozens",
         "Dozens of soldiers killed in truck bomb attack on army depot",
         "Court jailed two drivers for six years over earlier attack on depot",
+        "Nadia Kern: no inquiry would bring her son back",
       })
   void check_keepsAClaimGivenToItsSpeaker(String variant) {
     assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
