@@ -569,13 +569,56 @@ final class AttributionCheck {
         }
       }
       if (!speaks
-          || mentionsAny(a, v, s.source(), tk)
-          || pronoun && si > 0 && mentionsAny(a, v, s.source(), a.sentences.get(si - 1).tokens())) {
+          || mentionsPerson(a, v, s.source(), tk)
+          || pronoun
+              && si > 0
+              && mentionsPerson(a, v, s.source(), a.sentences.get(si - 1).tokens())) {
         return null;
       }
     }
     String text = a.sentences.get(bestAt.get(0)).text();
     return text.length() > 160 ? text.substring(0, 157) + "..." : text;
+  }
+
+  /**
+   * Like {@link #mentionsAny}, but a surname shared by another person is no mention: "Alan Kurdi"
+   * does not mention "Abdullah Kurdi" (the name before the surname differs).
+   */
+  private static boolean mentionsPerson(
+      ArticleFacts a, VariantFacts v, List<Integer> src, List<Text.Token> tk) {
+    List<Integer> names = new ArrayList<>();
+    for (int i : src) {
+      if (v.tokens.get(i).capitalised() && !Text.STOPWORDS.contains(v.tokens.get(i).lower())) {
+        names.add(i);
+      }
+    }
+    if (names.size() < 2) {
+      return mentionsAny(a, v, src, tk);
+    }
+    for (int p = 0; p < tk.size(); p++) {
+      if (!matchesAny(a, v, src, tk.get(p))) {
+        continue;
+      }
+      boolean otherFirstName =
+          p > 0
+              && tk.get(p - 1).capitalised()
+              && (!tk.get(p - 1).sentenceStart() || !a.lowerWords.contains(tk.get(p - 1).lower()))
+              && !matchesAny(a, v, src, tk.get(p - 1))
+              && names.indexOf(matchIndex(a, v, names, tk.get(p))) > 0;
+      if (!otherFirstName) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int matchIndex(ArticleFacts a, VariantFacts v, List<Integer> keys, Text.Token t) {
+    for (int i : keys) {
+      if (matchesAny(a, v, List.of(i), t)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {

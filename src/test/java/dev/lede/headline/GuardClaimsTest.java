@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Claims and charges (seventh round, docs/benchmarks.md): what the article has only after
  * "claimed", "alleged" or "accused" is a speaker's, not a fact, and not another speaker's; and a
  * number that measures ("six years") does not count ("six drivers"); words the article gives a
- * speaker are not given to the speaker of the sentence before. A story written for these
+ * speaker are not given to the speaker of the sentence before, nor to another of the same surname. A story written for these
  * tests.
  */
 class GuardClaimsTest {
@@ -37,7 +37,8 @@ class GuardClaimsTest {
                           + " until we find them,\" the minister said. In May a court jailed two drivers for"
                           + " six years over an earlier attack on the depot."),
                   new Block.Paragraph(
-                      "Governor Lena Ostrova said the province would mourn for three days. Nadia"
+                      "Governor Lena Ostrova said the province would mourn for three days. Ivo Kern,"
+                          + " the depot commander, said the guards had followed orders. Nadia"
                           + " Kern, whose son served at the depot, told reporters that no inquiry"
                           + " would bring her son back.")))
           .build();
@@ -69,7 +70,7 @@ class GuardClaimsTest {
         "Ministry concealing losses from army depot bombing | states as fact",
         "Ministry says defence minister ignored warnings before bombing | gives to another source",
         "Court jailed six drivers over earlier attack on army depot | number 'six'",
-        "Ostrova: no inquiry would bring her son back | another speaker",
+        "Ivo Kern: no inquiry would bring her son back | another speaker",
       })
   void check_rejectsAClaimStatedAsFactOrGivenToAnother(String variant, String reason) {
     FaithfulnessGuard.Verdict verdict = guard.check(ARTICLE, variant);
@@ -86,6 +87,7 @@ class GuardClaimsTest {
         "Dozens of soldiers killed in truck bomb attack on army depot",
         "Court jailed two drivers for six years over earlier attack on depot",
         "Nadia Kern: no inquiry would bring her son back",
+        "Depot commander Ivo Kern says guards followed orders",
       })
   void check_keepsAClaimGivenToItsSpeaker(String variant) {
     assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
