@@ -240,6 +240,12 @@ final class AttributionCheck {
   private static final Set<String> DETERMINERS =
       Set.of("the", "a", "an", "his", "her", "its", "their", "our", "this", "that");
 
+  /** Objects after which "claimed" means took or won, not said. */
+  private static final Set<String> TAKEN =
+      Set.of(
+          "responsibility", "life", "lives", "victory", "title", "titles", "seat", "seats", "gold",
+          "medal", "medals", "prize", "win", "credit", "asylum", "ownership", "territory");
+
   /** Tokens after an alleging verb, within its clause, that the claim covers. */
   private static final int ALLEGED_SPAN = 12;
 
@@ -250,8 +256,8 @@ final class AttributionCheck {
    * article writes only within the clause after an alleging verb (not counting its occurrences
    * inside quotations, which are no statement of fact either way) needs a source in the variant, and
    * that source must stand before the verb in that sentence (or in the sentence before, where a
-   * pronoun speaks). "Claimed responsibility" and the adjective ("the alleged killer") open no
-   * claim.
+   * pronoun speaks). "Claimed" that takes ("claimed responsibility", "claimed the lives of 20",
+   * "claimed victory") and the adjective ("the alleged killer") open no claim.
    */
   private static void allegedOnly(
       ArticleFacts a, VariantFacts v, List<Source> sources, List<String> reasons) {
@@ -338,9 +344,11 @@ final class AttributionCheck {
       String w = tk.get(c).lower();
       if (ALLEGING.contains(w)) {
         boolean adjective = c > 0 && DETERMINERS.contains(tk.get(c - 1).lower());
-        boolean responsibility =
-            c + 1 < tk.size() && tk.get(c + 1).lower().startsWith("responsib");
-        return adjective || responsibility ? -1 : c;
+        boolean taken = false; // "claimed responsibility", "claimed the lives of", "claimed victory"
+        for (int o = c + 1; o < Math.min(tk.size(), c + 3); o++) {
+          taken |= TAKEN.contains(tk.get(o).lower());
+        }
+        return adjective || taken ? -1 : c;
       }
     }
     return -1;

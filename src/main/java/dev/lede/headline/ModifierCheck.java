@@ -17,7 +17,9 @@ import java.util.Set;
  *
  * <p>Two names conflict only when they are of one kind: both nationality adjectives ("Irish",
  * "German") or both other names ("Los Angeles", "Riverside County"), because a nation and a city or
- * person in it often describe the same thing ("Polish mayor" for "Gdańsk mayor"). The noun must be a
+ * person in it often describe the same thing ("Polish mayor" for "Gdańsk mayor"), and not when the
+ * article writes the two names close together anywhere ("Orlando, Florida"), one likely within the
+ * other. The noun must be a
  * common word of the article that is not an event verb ("Kosgei wins" is a clause, not a
  * modifier); up to two lower-case modifiers may stand between the article's name and its noun
  * ("Riverside County criminal court"). A name is a word the article never writes in lower case.
@@ -120,12 +122,34 @@ final class ModifierCheck {
         }
         List<String> theirs = runOf(ts, b, e);
         boolean theirDemonym = demonym(theirs.get(theirs.size() - 1));
-        if (theirDemonym == demonym && other == null) {
+        if (theirDemonym == demonym && other == null && !nested(a, run, theirs)) {
           other = String.join(" ", theirs);
         }
       }
     }
     return other;
+  }
+
+  /**
+   * True if the article writes the two names close together anywhere ("Orlando, Florida",
+   * "California's Riverside County", "Gdańsk in Poland"): one is then likely within the other, and
+   * either may name the noun.
+   */
+  private static boolean nested(ArticleFacts a, List<String> run, List<String> theirs) {
+    for (ArticleFacts.Sentence s : a.sentences) {
+      List<Text.Token> ts = s.tokens();
+      for (int k = 0; k < ts.size(); k++) {
+        if (!same(a, run, ArticleFacts.stripPossessive(ts.get(k).lower()))) {
+          continue;
+        }
+        for (int m = Math.max(0, k - 3 - theirs.size()); m < Math.min(ts.size(), k + 4); m++) {
+          if (m != k && theirs.contains(ArticleFacts.stripPossessive(ts.get(m).lower()))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static List<String> runOf(List<Text.Token> ts, int from, int to) {

@@ -40,7 +40,8 @@ class GuardClaimsTest {
                       "Governor Lena Ostrova said the province would mourn for three days. Ivo Kern,"
                           + " the depot commander, said the guards had followed orders. Nadia"
                           + " Kern, whose son served at the depot, told reporters that no inquiry"
-                          + " would bring her son back.")))
+                          + " would bring her son back. A fire at the depot in 2019 claimed the lives of 12"
+                          + " guards.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -87,6 +88,7 @@ class GuardClaimsTest {
         "Dozens of soldiers killed in truck bomb attack on army depot",
         "Court jailed two drivers for six years over earlier attack on depot",
         "Nadia Kern: no inquiry would bring her son back",
+        "Fire at army depot killed 12 guards in 2019",
         "Depot commander Ivo Kern says guards followed orders",
       })
   void check_keepsAClaimGivenToItsSpeaker(String variant) {

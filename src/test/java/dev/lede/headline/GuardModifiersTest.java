@@ -29,7 +29,8 @@ class GuardModifiersTest {
                       "The case was heard in the Marwick County criminal court. The officers were"
                           + " arrested in Corvale, 40 miles north of the courthouse. Mayor Ines Falk of Lisle said the"
                           + " city would review its police training. Both officers had trained in"
-                          + " Greece.")))
+                          + " Greece. The court building stands in the old town of Dorne, Marwick"
+                          + " County.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -54,6 +55,7 @@ class GuardModifiersTest {
         "Canadian tourist assaulted by two Lisle officers",
         "Two Lisle police officers convicted of assaulting tourist",
         "Marwick County court hears case against two officers",
+        "Dorne court hears case against two officers",
       })
   void check_keepsANameOnItsOwnNoun(String variant) {
     assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
