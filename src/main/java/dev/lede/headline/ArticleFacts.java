@@ -248,8 +248,10 @@ final class ArticleFacts {
     if (!t.text().equals("May") || t.sentenceStart()) {
       return false;
     }
-    boolean before = k > 0 && (BEFORE_MONTH.contains(tokens.get(k - 1).lower())
-        || Character.isDigit(tokens.get(k - 1).text().charAt(0)));
+    boolean before =
+        k > 0
+            && (BEFORE_MONTH.contains(tokens.get(k - 1).lower())
+                || Character.isDigit(tokens.get(k - 1).text().charAt(0)));
     boolean after = k + 1 < tokens.size() && Character.isDigit(tokens.get(k + 1).text().charAt(0));
     return before || after;
   }

@@ -234,7 +234,14 @@ final class AttributionCheck {
   /** Verb forms that put what follows in a speaker's mouth as a charge or a claim. */
   private static final Set<String> ALLEGING =
       Set.of(
-          "claimed", "claims", "claiming", "alleged", "alleges", "alleging", "accused", "accuses",
+          "claimed",
+          "claims",
+          "claiming",
+          "alleged",
+          "alleges",
+          "alleging",
+          "accused",
+          "accuses",
           "accusing");
 
   private static final Set<String> DETERMINERS =
@@ -243,8 +250,23 @@ final class AttributionCheck {
   /** Objects after which "claimed" means took or won, not said. */
   private static final Set<String> TAKEN =
       Set.of(
-          "responsibility", "life", "lives", "victory", "title", "titles", "seat", "seats", "gold",
-          "medal", "medals", "prize", "win", "credit", "asylum", "ownership", "territory");
+          "responsibility",
+          "life",
+          "lives",
+          "victory",
+          "title",
+          "titles",
+          "seat",
+          "seats",
+          "gold",
+          "medal",
+          "medals",
+          "prize",
+          "win",
+          "credit",
+          "asylum",
+          "ownership",
+          "territory");
 
   /** Tokens after an alleging verb, within its clause, that the claim covers. */
   private static final int ALLEGED_SPAN = 12;
@@ -254,8 +276,8 @@ final class AttributionCheck {
    * has accused Johnson of misleading the Queen", "Hotak alleged the government are 'hiding …'")
    * may not be stated as fact or given to another speaker: a word or number of the variant that the
    * article writes only within the clause after an alleging verb (not counting its occurrences
-   * inside quotations, which are no statement of fact either way) needs a source in the variant, and
-   * that source must stand before the verb in that sentence (or in the sentence before, where a
+   * inside quotations, which are no statement of fact either way) needs a source in the variant,
+   * and that source must stand before the verb in that sentence (or in the sentence before, where a
    * pronoun speaks). "Claimed" that takes ("claimed responsibility", "claimed the lives of 20",
    * "claimed victory") and the adjective ("the alleged killer") open no claim.
    */
@@ -332,9 +354,7 @@ final class AttributionCheck {
     }
   }
 
-  /**
-   * The alleging verb whose clause holds token {@code k} ("accused … of misleading"), or -1.
-   */
+  /** The alleging verb whose clause holds token {@code k} ("accused … of misleading"), or -1. */
   private static int allegedBy(String text, List<Text.Token> tk, int k) {
     for (int c = k - 1; c >= Math.max(0, k - ALLEGED_SPAN); c--) {
       int end = tk.get(c).start() + tk.get(c).text().length();
@@ -344,7 +364,8 @@ final class AttributionCheck {
       String w = tk.get(c).lower();
       if (ALLEGING.contains(w)) {
         boolean adjective = c > 0 && DETERMINERS.contains(tk.get(c - 1).lower());
-        boolean taken = false; // "claimed responsibility", "claimed the lives of", "claimed victory"
+        boolean taken =
+            false; // "claimed responsibility", "claimed the lives of", "claimed victory"
         for (int o = c + 1; o < Math.min(tk.size(), c + 3); o++) {
           taken |= TAKEN.contains(tk.get(o).lower());
         }
@@ -491,7 +512,8 @@ final class AttributionCheck {
     if (!claimNear) {
       reasons.add("gives the claim to '" + who + "', but the article does not attribute it so");
     } else if (speaker != null) {
-      reasons.add("gives to '" + who + "' what the article has another speaker say: '" + speaker + "'");
+      reasons.add(
+          "gives to '" + who + "' what the article has another speaker say: '" + speaker + "'");
     } else if (!verbNear) {
       reasons.add(
           "says '" + who + " " + s.verb() + "'; in the article " + who + " does not " + verbStem);

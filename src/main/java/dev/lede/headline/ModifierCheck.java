@@ -9,8 +9,8 @@ import java.util.Set;
  * Names used as modifiers: in "Irish tourist", "Los Angeles court" or "Greek migrant charity" the
  * name says which tourist, court or charity. Both words may be in the article and still be swapped
  * ("a Canadian tourist" met the officers "at an Irish pub"), which no lexical check sees, and a
- * comparison of the two phrases by their shared common noun ("tourist") would call them alike.
- * Here the name outweighs the common noun: when the article puts its own name before the same noun
+ * comparison of the two phrases by their shared common noun ("tourist") would call them alike. Here
+ * the name outweighs the common noun: when the article puts its own name before the same noun
  * ("Canadian tourist", "Riverside County criminal court") and never puts the variant's name near
  * that noun (before it, or after it as in "court in Los Angeles", within a few words), the variant
  * is rejected.
@@ -19,10 +19,10 @@ import java.util.Set;
  * "German") or both other names ("Los Angeles", "Riverside County"), because a nation and a city or
  * person in it often describe the same thing ("Polish mayor" for "Gdańsk mayor"), and not when the
  * article writes the two names close together anywhere ("Orlando, Florida"), one likely within the
- * other. The noun must be a
- * common word of the article that is not an event verb ("Kosgei wins" is a clause, not a
- * modifier); up to two lower-case modifiers may stand between the article's name and its noun
- * ("Riverside County criminal court"). A name is a word the article never writes in lower case.
+ * other. The noun must be a common word of the article that is not an event verb ("Kosgei wins" is
+ * a clause, not a modifier); up to two lower-case modifiers may stand between the article's name
+ * and its noun ("Riverside County criminal court"). A name is a word the article never writes in
+ * lower case.
  */
 final class ModifierCheck {
   private ModifierCheck() {}
@@ -36,7 +36,9 @@ final class ModifierCheck {
   private static final Set<String> DEMONYMS_IRREGULAR =
       Set.of("greek", "french", "dutch", "thai", "swiss", "welsh", "czech", "irish", "danish");
 
-  private static final String[] DEMONYM_ENDINGS = {"ian", "ean", "ese", "ish", "an", "i", "ic", "al", "ist"};
+  private static final String[] DEMONYM_ENDINGS = {
+    "ian", "ean", "ese", "ish", "an", "i", "ic", "al", "ist"
+  };
 
   static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
     int i = 0;
@@ -91,7 +93,9 @@ final class ModifierCheck {
         if (!Text.stem(ts.get(k).lower()).equals(noun)) {
           continue;
         }
-        for (int m = Math.max(0, k - NEAR - run.size()); m < Math.min(ts.size(), k + NEAR + 1); m++) {
+        for (int m = Math.max(0, k - NEAR - run.size());
+            m < Math.min(ts.size(), k + NEAR + 1);
+            m++) {
           if (same(a, run, ArticleFacts.stripPossessive(ts.get(m).lower()))) {
             return null;
           }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -133,11 +134,35 @@ final class Quantities {
       Pattern.compile("\\s*per\\s+cent\\b", Pattern.CASE_INSENSITIVE);
 
   /** Units of measure: a number before one measures (time, distance, weight, money, share). */
-  private static final java.util.Set<String> MEASURES =
-      java.util.Set.of(
-          "year", "month", "week", "day", "hour", "minut", "second", "decad", "centuri", "mile",
-          "kilometr", "km", "metr", "feet", "foot", "inch", "kilogram", "kg", "pound", "ton", "tonn",
-          "dollar", "euro", "percent", "cent", "time", "light-year");
+  private static final Set<String> MEASURES =
+      Set.of(
+          "year",
+          "month",
+          "week",
+          "day",
+          "hour",
+          "minut",
+          "second",
+          "decad",
+          "centuri",
+          "mile",
+          "kilometr",
+          "km",
+          "metr",
+          "feet",
+          "foot",
+          "inch",
+          "kilogram",
+          "kg",
+          "pound",
+          "ton",
+          "tonn",
+          "dollar",
+          "euro",
+          "percent",
+          "cent",
+          "time",
+          "light-year");
 
   /**
    * The unit a quantity measures, as a stem ("year" in "four years", "light-year"), or "" if the
@@ -147,17 +172,17 @@ final class Quantities {
     if (q.end() < 0 || q.end() > text.length()) {
       return "";
     }
-    String surface = q.surface().toLowerCase(java.util.Locale.ROOT);
+    String surface = q.surface().toLowerCase(Locale.ROOT);
     int dash = surface.lastIndexOf('-');
     String next;
     if (dash > 0 && dash + 1 < surface.length() && Character.isLetter(surface.charAt(dash + 1))) {
       next = surface.substring(dash + 1); // "four-year"
     } else {
-      java.util.regex.Matcher m = NEXT_WORD.matcher(text.substring(q.end()));
+      Matcher m = NEXT_WORD.matcher(text.substring(q.end()));
       if (!m.find()) {
         return "";
       }
-      next = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      next = m.group(1).toLowerCase(Locale.ROOT);
       if (next.equals("per") && PER_CENT.matcher(text.substring(q.end())).lookingAt()) {
         return "percent";
       }

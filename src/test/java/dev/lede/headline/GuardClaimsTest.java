@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Claims and charges (seventh round, docs/benchmarks.md): what the article has only after
  * "claimed", "alleged" or "accused" is a speaker's, not a fact, and not another speaker's; and a
  * number that measures ("six years") does not count ("six drivers"); words the article gives a
- * speaker are not given to the speaker of the sentence before, nor to another of the same surname. A story written for these
- * tests.
+ * speaker are not given to the speaker of the sentence before, nor to another of the same surname.
+ * A story written for these tests.
  */
 class GuardClaimsTest {
   static final Article ARTICLE =
