@@ -508,7 +508,7 @@ final class AttributionCheck {
         }
       }
     }
-    String speaker = claimNear ? spokenByAnother(a, v, s) : null;
+    String speaker = claimNear ? spokenByAnother(a, v, s, hits) : null;
     if (!claimNear) {
       reasons.add("gives the claim to '" + who + "', but the article does not attribute it so");
     } else if (speaker != null) {
@@ -542,15 +542,15 @@ final class AttributionCheck {
     return range(0, a.sentences.size());
   }
 
-  /** Sentences where a source word (a name if it has one) stands near an attributing word. */
   /**
    * The article sentence that states the variant's claim most fully, if every such sentence has a
-   * speaker of its own ("Susan Bro … told reporters …, saying executing Fields would not …") and
-   * does not mention the variant's source, nor follows a sentence that does where a pronoun speaks;
-   * null otherwise. The neighbouring sentence that {@link #claimCovered} lets count belongs to
-   * whoever speaks in it.
+   * speaker of its own ("Susan Bro … told reporters …, saying executing Fields would not …") and is
+   * not one where the source speaks (its name, role or the role's holder: "Blake said …" for
+   * "Judge"), nor follows such a sentence where a pronoun speaks; null otherwise. The neighbouring
+   * sentence that {@link #claimCovered} lets count belongs to whoever speaks in it.
    */
-  private static String spokenByAnother(ArticleFacts a, VariantFacts v, Source s) {
+  private static String spokenByAnother(
+      ArticleFacts a, VariantFacts v, Source s, List<Integer> sourceSentences) {
     for (int i : s.source()) {
       if (DOCUMENTS.contains(v.stems.get(i))) {
         return null; // "study estimates": a document speaks through whoever quotes it
@@ -565,6 +565,13 @@ final class AttributionCheck {
     }
     if (content.size() < 3) {
       return null;
+    }
+    boolean named = false; // a role ("Judge") speaks through its holder; a name must be mentioned
+    for (int i : s.source()) {
+      named |=
+          v.tokens.get(i).capitalised()
+              && !Lexicon.SOURCE_NOUNS.contains(v.stems.get(i))
+              && !Text.STOPWORDS.contains(v.tokens.get(i).lower());
     }
     int best = 0;
     List<Integer> bestAt = new ArrayList<>();
@@ -599,6 +606,7 @@ final class AttributionCheck {
         }
       }
       if (!speaks
+          || !named && sourceSentences.contains(si)
           || mentionsPerson(a, v, s.source(), tk)
           || pronoun
               && si > 0
@@ -651,6 +659,7 @@ final class AttributionCheck {
     return -1;
   }
 
+  /** Sentences where a source word (a name if it has one) stands near an attributing word. */
   private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {
     List<Integer> names = new ArrayList<>();
     List<Integer> roles = new ArrayList<>();

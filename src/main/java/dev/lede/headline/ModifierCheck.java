@@ -6,23 +6,23 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Names used as modifiers: in "Irish tourist", "Los Angeles court" or "Greek migrant charity" the
- * name says which tourist, court or charity. Both words may be in the article and still be swapped
+ * Nationality adjectives used as modifiers: in "Irish tourist" or "Greek migrant charity" the
+ * adjective says which tourist or charity. Both words may be in the article and still be swapped
  * ("a Canadian tourist" met the officers "at an Irish pub"), which no lexical check sees, and a
  * comparison of the two phrases by their shared common noun ("tourist") would call them alike. Here
- * the name outweighs the common noun: when the article puts its own name before the same noun
- * ("Canadian tourist", "Riverside County criminal court") and never puts the variant's name near
- * that noun (before it, or after it as in "court in Los Angeles", within a few words), the variant
- * is rejected.
+ * the name outweighs the common noun: when the article puts another nationality-like adjective
+ * before the same noun ("Canadian tourist", "German migrant … charity") and never puts the
+ * variant's name near that noun (before it, or after it as in "tourist from Ireland", within a few
+ * words), the variant is rejected.
  *
- * <p>Two names conflict only when they are of one kind: both nationality adjectives ("Irish",
- * "German") or both other names ("Los Angeles", "Riverside County"), because a nation and a city or
- * person in it often describe the same thing ("Polish mayor" for "Gdańsk mayor"), and not when the
- * article writes the two names close together anywhere ("Orlando, Florida"), one likely within the
- * other. The noun must be a common word of the article that is not an event verb ("Kosgei wins" is
- * a clause, not a modifier); up to two lower-case modifiers may stand between the article's name
- * and its noun ("Riverside County criminal court"). A name is a word the article never writes in
- * lower case.
+ * <p>Only adjectives of that kind ("Irish", "German", "Roman Catholic", "Pentecostal") are
+ * compared: other names before one noun are too often nested (a prison's name and its state,
+ * "Greystone prison" / "Oregon prison"; a city and its county, "Los Angeles court" / "Riverside
+ * County court"), which would need geography to tell from a swap, and a nation and a city in it
+ * describe the same thing ("Polish mayor" for "Gdańsk mayor"). The noun must be a common word of
+ * the article that is not an event verb nor used by the article as a verb; one lower-case modifier
+ * may stand between the article's adjective and its noun ("German migrant marine rescue charity" is
+ * read at "migrant"). A name is a word the article never writes in lower case.
  */
 final class ModifierCheck {
   private ModifierCheck() {}
@@ -126,34 +126,12 @@ final class ModifierCheck {
         }
         List<String> theirs = runOf(ts, b, e);
         boolean theirDemonym = demonym(theirs.get(theirs.size() - 1));
-        if (theirDemonym == demonym && other == null && !nested(a, run, theirs)) {
+        if (demonym && theirDemonym && other == null) {
           other = String.join(" ", theirs);
         }
       }
     }
     return other;
-  }
-
-  /**
-   * True if the article writes the two names close together anywhere ("Orlando, Florida",
-   * "California's Riverside County", "Gdańsk in Poland"): one is then likely within the other, and
-   * either may name the noun.
-   */
-  private static boolean nested(ArticleFacts a, List<String> run, List<String> theirs) {
-    for (ArticleFacts.Sentence s : a.sentences) {
-      List<Text.Token> ts = s.tokens();
-      for (int k = 0; k < ts.size(); k++) {
-        if (!same(a, run, ArticleFacts.stripPossessive(ts.get(k).lower()))) {
-          continue;
-        }
-        for (int m = Math.max(0, k - 3 - theirs.size()); m < Math.min(ts.size(), k + 4); m++) {
-          if (m != k && theirs.contains(ArticleFacts.stripPossessive(ts.get(m).lower()))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   private static List<String> runOf(List<Text.Token> ts, int from, int to) {

@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Names used as modifiers (seventh round, docs/benchmarks.md): the name before a common noun says
- * which one is meant, and outweighs the shared noun when the article gives that noun another name
- * of the same kind. A story written for these tests.
+ * Nationality adjectives used as modifiers (seventh round, docs/benchmarks.md): the adjective
+ * before a common noun says which one is meant, and outweighs the shared noun when the article
+ * gives that noun another adjective of that kind; other names before a noun (a town and its county)
+ * are left alone, as they are often nested. A story written for these tests.
  */
 class GuardModifiersTest {
   static final Article ARTICLE =
@@ -41,7 +42,6 @@ class GuardModifiersTest {
       value = {
         "Irish tourist assaulted by two Lisle officers | canadian tourist",
         "Greek tourist assaulted by two Lisle officers | canadian tourist",
-        "Corvale court hears case against two officers | marwick county court",
       })
   void check_rejectsANameMovedOntoAnotherNoun(String variant, String reason) {
     FaithfulnessGuard.Verdict verdict = guard.check(ARTICLE, variant);
