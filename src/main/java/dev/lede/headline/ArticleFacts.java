@@ -19,8 +19,11 @@ import java.util.Set;
 final class ArticleFacts {
   record Sentence(String text, List<Text.Token> tokens, Set<String> stems, int[] levels) {}
 
-  /** A number as stated in a sentence, with the stems of the words around it. */
-  record Mention(Quantities.Quantity quantity, Set<String> context) {}
+  /**
+   * A number as stated in a sentence, with the stems of the words around it and the unit it
+   * measures ("" where it counts something).
+   */
+  record Mention(Quantities.Quantity quantity, Set<String> context, String measure) {}
 
   final List<Mention> mentions = new ArrayList<>();
 
@@ -197,7 +200,7 @@ final class ArticleFacts {
           ctx.add(Text.stem(part));
         }
       }
-      mentions.add(new Mention(q, ctx));
+      mentions.add(new Mention(q, ctx, Quantities.measure(text, q)));
     }
   }
 
@@ -233,6 +236,26 @@ final class ArticleFacts {
     }
   }
 
+  private static final Set<String> BEFORE_MONTH =
+      Set.of("in", "of", "since", "until", "by", "last", "next", "early", "late", "mid", "this");
+
+  /**
+   * True for the month "May" ("in May a court …", "on 3 May", "May 2019"), not the hedge: the
+   * capitalised word within a sentence after a preposition of time or beside a number.
+   */
+  static boolean month(List<Text.Token> tokens, int k) {
+    Text.Token t = tokens.get(k);
+    if (!t.text().equals("May") || t.sentenceStart()) {
+      return false;
+    }
+    boolean before =
+        k > 0
+            && (BEFORE_MONTH.contains(tokens.get(k - 1).lower())
+                || Character.isDigit(tokens.get(k - 1).text().charAt(0)));
+    boolean after = k + 1 < tokens.size() && Character.isDigit(tokens.get(k + 1).text().charAt(0));
+    return before || after;
+  }
+
   static String stripPossessive(String l) {
     return l.endsWith("'s")
         ? l.substring(0, l.length() - 2)
@@ -247,7 +270,7 @@ final class ArticleFacts {
   static int level(List<Text.Token> tokens, int i) {
     for (int k = i - 1; k >= Math.max(0, i - 3); k--) {
       String p = tokens.get(k).lower();
-      if (Lexicon.HEDGES.contains(p)) {
+      if (Lexicon.HEDGES.contains(p) && !month(tokens, k)) {
         return 2;
       }
     }

@@ -65,6 +65,7 @@ final class AttributionCheck {
   static void check(ArticleFacts a, VariantFacts v, List<String> reasons) {
     quotationSpeaker(a, v, reasons);
     List<Source> sources = sources(a, v);
+    allegedOnly(a, v, sources, reasons);
     for (Source s : sources) {
       checkSource(a, v, s, reasons);
     }
@@ -230,6 +231,167 @@ final class AttributionCheck {
     return false;
   }
 
+  /** Verb forms that put what follows in a speaker's mouth as a charge or a claim. */
+  private static final Set<String> ALLEGING =
+      Set.of(
+          "claimed",
+          "claims",
+          "claiming",
+          "alleged",
+          "alleges",
+          "alleging",
+          "accused",
+          "accuses",
+          "accusing");
+
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "a", "an", "his", "her", "its", "their", "our", "this", "that");
+
+  /** Objects after which "claimed" means took or won, not said. */
+  private static final Set<String> TAKEN =
+      Set.of(
+          "responsibility",
+          "life",
+          "lives",
+          "victory",
+          "title",
+          "titles",
+          "seat",
+          "seats",
+          "gold",
+          "medal",
+          "medals",
+          "prize",
+          "win",
+          "credit",
+          "asylum",
+          "ownership",
+          "territory");
+
+  /** Tokens after an alleging verb, within its clause, that the claim covers. */
+  private static final int ALLEGED_SPAN = 12;
+
+  /**
+   * What the article has only as someone's claim or charge ("Mujahid claimed 190 were dead", "Major
+   * has accused Johnson of misleading the Queen", "Hotak alleged the government are 'hiding …'")
+   * may not be stated as fact or given to another speaker: a word or number of the variant that the
+   * article writes only within the clause after an alleging verb (not counting its occurrences
+   * inside quotations, which are no statement of fact either way) needs a source in the variant,
+   * and that source must stand before the verb in that sentence (or in the sentence before, where a
+   * pronoun speaks). "Claimed" that takes ("claimed responsibility", "claimed the lives of 20",
+   * "claimed victory") and the adjective ("the alleged killer") open no claim.
+   */
+  private static void allegedOnly(
+      ArticleFacts a, VariantFacts v, List<Source> sources, List<String> reasons) {
+    if (v.hedged) {
+      return;
+    }
+    for (int i = 0; i < v.tokens.size(); i++) {
+      String l = v.tokens.get(i).lower();
+      String st = v.stems.get(i);
+      if (Lexicon.CLAIM_STEMS.contains(st) || ALLEGING.contains(l)) {
+        return; // the variant itself reports a claim: the other checks weigh it
+      }
+    }
+    for (int i = 0; i < v.tokens.size(); i++) {
+      Text.Token t = v.tokens.get(i);
+      String l = ArticleFacts.stripPossessive(t.lower());
+      boolean number = !v.word(i);
+      if (!number
+          && (!Text.content(l)
+              || l.length() <= 3
+              || Lexicon.SOURCE_VERBS.contains(l)
+              || t.capitalised() && !a.lowerWords.contains(l))) {
+        continue;
+      }
+      String st = v.stems.get(i);
+      List<int[]> in = new ArrayList<>(); // sentence, alleging verb
+      boolean outside = false;
+      for (int si = 0; si < a.sentences.size() && !outside; si++) {
+        ArticleFacts.Sentence s = a.sentences.get(si);
+        List<Text.Token> tk = s.tokens();
+        for (int k = 0; k < tk.size(); k++) {
+          String w = tk.get(k).lower();
+          if (number ? !w.equals(l) : !Text.stem(ArticleFacts.stripPossessive(w)).equals(st)) {
+            continue;
+          }
+          int verb = allegedBy(s.text(), tk, k);
+          if (verb >= 0) {
+            in.add(new int[] {si, verb});
+          } else if (!quotedAt(s.text(), tk.get(k).start())) {
+            outside = true;
+            break;
+          }
+        }
+      }
+      if (outside || in.isEmpty()) {
+        continue;
+      }
+      boolean attributed = false;
+      for (Source src : sources) {
+        for (int[] at : in) {
+          List<Text.Token> tk = a.sentences.get(at[0]).tokens();
+          List<Text.Token> speaker = tk.subList(0, at[1]);
+          boolean pronoun = speaker.stream().anyMatch(x -> PRONOUNS.contains(x.lower()));
+          if (mentionsAny(a, v, src.source(), speaker)
+              || pronoun
+                  && at[0] > 0
+                  && mentionsAny(a, v, src.source(), a.sentences.get(at[0] - 1).tokens())) {
+            attributed = true;
+          }
+        }
+      }
+      if (!attributed) {
+        String claim = a.sentences.get(in.get(0)[0]).text();
+        claim = claim.length() > 160 ? claim.substring(0, 157) + "..." : claim;
+        reasons.add(
+            (sources.isEmpty() ? "states as fact" : "gives to another source")
+                + " what the article has only as a claim: '"
+                + claim
+                + "'");
+        return;
+      }
+    }
+  }
+
+  /** The alleging verb whose clause holds token {@code k} ("accused … of misleading"), or -1. */
+  private static int allegedBy(String text, List<Text.Token> tk, int k) {
+    for (int c = k - 1; c >= Math.max(0, k - ALLEGED_SPAN); c--) {
+      int end = tk.get(c).start() + tk.get(c).text().length();
+      if (c < k - 1 && end < text.length() && ",;:".indexOf(text.charAt(end)) >= 0) {
+        return -1;
+      }
+      String w = tk.get(c).lower();
+      if (ALLEGING.contains(w)) {
+        boolean adjective = c > 0 && DETERMINERS.contains(tk.get(c - 1).lower());
+        boolean taken =
+            false; // "claimed responsibility", "claimed the lives of", "claimed victory"
+        for (int o = c + 1; o < Math.min(tk.size(), c + 3); o++) {
+          taken |= TAKEN.contains(tk.get(o).lower());
+        }
+        return adjective || taken ? -1 : c;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * True if the offset stands inside a quotation: an odd number of double quotation marks precede
+   * it, or an even number where the sentence opens inside a quotation that an earlier sentence
+   * began (its first mark closes: it follows a letter or punctuation, not a space).
+   */
+  private static boolean quotedAt(String text, int offset) {
+    int n = 0;
+    int first = text.indexOf('"');
+    for (int c = 0; c < offset && c < text.length(); c++) {
+      if (text.charAt(c) == '"') {
+        n++;
+      }
+    }
+    boolean opensInside = first > 0 && !Character.isWhitespace(text.charAt(first - 1));
+    return n % 2 == 1 != opensInside;
+  }
+
   private static boolean quoted(VariantFacts v) {
     return v.text.matches(".*(?<![\\p{L}])'[^']{2,}'(?![\\p{L}]).*");
   }
@@ -346,8 +508,12 @@ final class AttributionCheck {
         }
       }
     }
+    String speaker = claimNear ? spokenByAnother(a, v, s, hits) : null;
     if (!claimNear) {
       reasons.add("gives the claim to '" + who + "', but the article does not attribute it so");
+    } else if (speaker != null) {
+      reasons.add(
+          "gives to '" + who + "' what the article has another speaker say: '" + speaker + "'");
     } else if (!verbNear) {
       reasons.add(
           "says '" + who + " " + s.verb() + "'; in the article " + who + " does not " + verbStem);
@@ -374,6 +540,123 @@ final class AttributionCheck {
 
   private static List<Integer> allSentences(ArticleFacts a) {
     return range(0, a.sentences.size());
+  }
+
+  /**
+   * The article sentence that states the variant's claim most fully, if every such sentence has a
+   * speaker of its own ("Susan Bro … told reporters …, saying executing Fields would not …") and is
+   * not one where the source speaks (its name, role or the role's holder: "Blake said …" for
+   * "Judge"), nor follows such a sentence where a pronoun speaks; null otherwise. The neighbouring
+   * sentence that {@link #claimCovered} lets count belongs to whoever speaks in it.
+   */
+  private static String spokenByAnother(
+      ArticleFacts a, VariantFacts v, Source s, List<Integer> sourceSentences) {
+    for (int i : s.source()) {
+      if (DOCUMENTS.contains(v.stems.get(i))) {
+        return null; // "study estimates": a document speaks through whoever quotes it
+      }
+    }
+    List<String> content = new ArrayList<>();
+    for (int i : s.claim()) {
+      String l = v.tokens.get(i).lower();
+      if (v.word(i) && Text.content(l) && l.length() >= 3 && !Lexicon.HEDGES.contains(l)) {
+        content.add(v.stems.get(i));
+      }
+    }
+    if (content.size() < 3) {
+      return null;
+    }
+    boolean named = false; // a role ("Judge") speaks through its holder; a name must be mentioned
+    for (int i : s.source()) {
+      named |=
+          v.tokens.get(i).capitalised()
+              && !Lexicon.SOURCE_NOUNS.contains(v.stems.get(i))
+              && !Text.STOPWORDS.contains(v.tokens.get(i).lower());
+    }
+    int best = 0;
+    List<Integer> bestAt = new ArrayList<>();
+    for (int si = 0; si < a.sentences.size(); si++) {
+      int hit = 0;
+      for (String c : content) {
+        if (a.sentences.get(si).stems().contains(c)) {
+          hit++;
+        }
+      }
+      if (hit > best) {
+        best = hit;
+        bestAt.clear();
+      }
+      if (hit == best && hit > 0) {
+        bestAt.add(si);
+      }
+    }
+    if (best * 2 < content.size()) {
+      return null;
+    }
+    for (int si : bestAt) {
+      List<Text.Token> tk = a.sentences.get(si).tokens();
+      boolean speaks = false;
+      boolean pronoun = false;
+      for (int p = 0; p < tk.size(); p++) {
+        if (Lexicon.ATTRIBUTION.contains(Text.stem(tk.get(p).lower()))) {
+          speaks = true;
+          for (int q = Math.max(0, p - 3); q <= Math.min(tk.size() - 1, p + 1); q++) {
+            pronoun |= PRONOUNS.contains(tk.get(q).lower()); // "they have concluded", "said she"
+          }
+        }
+      }
+      if (!speaks
+          || !named && sourceSentences.contains(si)
+          || mentionsPerson(a, v, s.source(), tk)
+          || pronoun
+              && si > 0
+              && mentionsPerson(a, v, s.source(), a.sentences.get(si - 1).tokens())) {
+        return null;
+      }
+    }
+    String text = a.sentences.get(bestAt.get(0)).text();
+    return text.length() > 160 ? text.substring(0, 157) + "..." : text;
+  }
+
+  /**
+   * Like {@link #mentionsAny}, but a surname shared by another person is no mention: "Alan Kurdi"
+   * does not mention "Abdullah Kurdi" (the name before the surname differs).
+   */
+  private static boolean mentionsPerson(
+      ArticleFacts a, VariantFacts v, List<Integer> src, List<Text.Token> tk) {
+    List<Integer> names = new ArrayList<>();
+    for (int i : src) {
+      if (v.tokens.get(i).capitalised() && !Text.STOPWORDS.contains(v.tokens.get(i).lower())) {
+        names.add(i);
+      }
+    }
+    if (names.size() < 2) {
+      return mentionsAny(a, v, src, tk);
+    }
+    for (int p = 0; p < tk.size(); p++) {
+      if (!matchesAny(a, v, src, tk.get(p))) {
+        continue;
+      }
+      boolean otherFirstName =
+          p > 0
+              && tk.get(p - 1).capitalised()
+              && (!tk.get(p - 1).sentenceStart() || !a.lowerWords.contains(tk.get(p - 1).lower()))
+              && !matchesAny(a, v, src, tk.get(p - 1))
+              && names.indexOf(matchIndex(a, v, names, tk.get(p))) > 0;
+      if (!otherFirstName) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int matchIndex(ArticleFacts a, VariantFacts v, List<Integer> keys, Text.Token t) {
+    for (int i : keys) {
+      if (matchesAny(a, v, List.of(i), t)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Sentences where a source word (a name if it has one) stands near an attributing word. */

@@ -225,7 +225,7 @@ final class NameCheck {
         reasons.add("says 'all " + q.surface() + "'; the article does not say all of them");
       } else if (!q.special() && q.kind() != Quantities.Kind.VAGUE) {
         List<String> counted = counted(v, q);
-        if (!counted.isEmpty() && !countedAlike(a, q, counted)) {
+        if (!counted.isEmpty() && !countedAlike(a, q, counted, v.text)) {
           reasons.add(
               "number '"
                   + q.surface()
@@ -459,7 +459,8 @@ final class NameCheck {
           "just",
           "only");
 
-  private static boolean countedAlike(ArticleFacts a, Quantities.Quantity q, List<String> counted) {
+  private static boolean countedAlike(
+      ArticleFacts a, Quantities.Quantity q, List<String> counted, String text) {
     if (counted.size() == 1 && counted.get(0).startsWith("-")) {
       // An age: the article must write the same number with the same unit ("nine-month-old").
       for (ArticleFacts.Sentence s : a.sentences) {
@@ -476,9 +477,10 @@ final class NameCheck {
       }
       return false;
     }
+    String measure = Quantities.measure(text, q);
     for (ArticleFacts.Mention m : a.mentions) {
-      if (!Quantities.supports(m.quantity(), q)) {
-        continue;
+      if (!Quantities.supports(m.quantity(), q) || !m.measure().equals(measure)) {
+        continue; // "four years" measures time; it does not count "four smugglers"
       }
       for (String c : counted) {
         if (Lexicon.hasStemOrSynonym(m.context(), c)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,6 +128,73 @@ final class Quantities {
               + UNITS
               + ")(?:-[a-z]+)?))?)?\\b",
           Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NEXT_WORD = Pattern.compile("^\\s*(\\p{L}[\\p{L}\\-]*)");
+  private static final Pattern PER_CENT =
+      Pattern.compile("\\s*per\\s+cent\\b", Pattern.CASE_INSENSITIVE);
+
+  /** Units of measure: a number before one measures (time, distance, weight, money, share). */
+  private static final Set<String> MEASURES =
+      Set.of(
+          "year",
+          "month",
+          "week",
+          "day",
+          "hour",
+          "minut",
+          "second",
+          "decad",
+          "centuri",
+          "mile",
+          "kilometr",
+          "km",
+          "metr",
+          "feet",
+          "foot",
+          "inch",
+          "kilogram",
+          "kg",
+          "pound",
+          "ton",
+          "tonn",
+          "dollar",
+          "euro",
+          "percent",
+          "cent",
+          "time",
+          "light-year");
+
+  /**
+   * The unit a quantity measures, as a stem ("year" in "four years", "light-year"), or "" if the
+   * word after it is no unit of measure: then the number counts something ("four smugglers").
+   */
+  static String measure(String text, Quantity q) {
+    if (q.end() < 0 || q.end() > text.length()) {
+      return "";
+    }
+    String surface = q.surface().toLowerCase(Locale.ROOT);
+    int dash = surface.lastIndexOf('-');
+    String next;
+    if (dash > 0 && dash + 1 < surface.length() && Character.isLetter(surface.charAt(dash + 1))) {
+      next = surface.substring(dash + 1); // "four-year"
+    } else {
+      Matcher m = NEXT_WORD.matcher(text.substring(q.end()));
+      if (!m.find()) {
+        return "";
+      }
+      next = m.group(1).toLowerCase(Locale.ROOT);
+      if (next.equals("per") && PER_CENT.matcher(text.substring(q.end())).lookingAt()) {
+        return "percent";
+      }
+    }
+    String st = Text.stem(next);
+    for (String part : st.split("-")) {
+      if (MEASURES.contains(part)) {
+        return st.contains("light") ? "light-year" : part;
+      }
+    }
+    return MEASURES.contains(st) ? st : "";
+  }
 
   /** All quantities stated in the text, in order of appearance. */
   static List<Quantity> find(String text) {

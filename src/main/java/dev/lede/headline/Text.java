@@ -158,6 +158,7 @@ final class Text {
           Map.entry("leaves", "leav"),
           Map.entry("leaving", "leav"),
           Map.entry("led", "lead"),
+          Map.entry("misled", "mislead"),
           Map.entry("made", "make"),
           Map.entry("took", "take"),
           Map.entry("taken", "take"),

@@ -17,9 +17,10 @@ final class VariantFacts {
     tokens = Text.tokens(text);
     titleCase = ArticleFacts.titleCase(text);
     boolean h = text.contains("?");
-    for (Text.Token t : tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Text.Token t = tokens.get(i);
       stems.add(Text.stem(t.lower()));
-      if (Lexicon.HEDGES.contains(t.lower())) {
+      if (Lexicon.HEDGES.contains(t.lower()) && !ArticleFacts.month(tokens, i)) {
         h = true;
       }
     }

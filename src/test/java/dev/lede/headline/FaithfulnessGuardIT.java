@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
  * The guard on the labelled variant set (src/test/resources/headline). The dev half was used to
  * tune the guard and must stay at its measured level (98.0% of unfaithful variants rejected, 100%
  * of faithful ones kept, less a one-variant margin; the issue's goal is 95%/90%); the held-out half
- * was kept back and is held to the level measured on it (88.9% / 92.3% after the sixth round, less
- * a margin), so that a regression fails the build. The second and third dev sets
- * (variants-dev2.jsonl and variants-dev3.jsonl, each written before a round of tuning over articles
- * no other set uses) are held to their measured 86.1% / 93.5% and 76.4% / 90.4%, less a one-variant
- * margin.
+ * was kept back and is held to the level measured on it (88.9% / 92.3% after the seventh round, as
+ * after the sixth, less a one-variant margin), so that a regression fails the build. The second and
+ * third dev sets (variants-dev2.jsonl and variants-dev3.jsonl, each written before a round of
+ * tuning over articles no other set uses) are held to their measured 86.1% / 93.5% and 85.4% /
+ * 90.4%, less a one-variant margin.
  */
 class FaithfulnessGuardIT {
   private static Map<String, Article> corpus;
@@ -58,7 +58,7 @@ class FaithfulnessGuardIT {
   void thirdDevSet_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-dev3.jsonl");
     assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.88);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.75);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.84);
   }
 
   @Test
