@@ -327,6 +327,9 @@ public final class LuceneSearchIndex implements SearchIndex {
   /**
    * The body texts of these hits' documents ("" where none is known): from the text source in one
    * call, else (a stand-alone index, or a document an older build wrote) from the stored document.
+   * The source holds the current version: between a store commit and the next refresh it may be
+   * newer than the indexed one, and that search's snippet is then cut from the newer text with the
+   * older offsets (the highlighter stays within the text; the next refresh puts it right).
    */
   private String[] bodies(Document[] docs) {
     String[] out = new String[docs.length];

@@ -122,6 +122,32 @@ class LuceneSearchIndexTextSourceTest extends SearchIndexContract {
     assertThat(r.hits()).singleElement().satisfies(h -> assertThat(h.snippet()).isEmpty());
   }
 
+  @Test
+  void aSourceTextNewerThanTheIndexedOne_stillGivesASnippet_withinTheText() {
+    index.upsert(
+        new IndexEntry(
+            "a",
+            null,
+            TestArticles.withId(
+                "a",
+                "Port news",
+                "A long first sentence about the weather and the tides at the port. "
+                    + "Later, dockers voted to strike over the new shift rota.")));
+    index.refresh();
+    // The store already holds a shorter new version that the index has not seen yet.
+    texts.put("a", "Dockers strike.");
+
+    SearchResults r = index.search(SearchQuery.of("rota"));
+
+    // No failure, and nothing shown that is not in the text the store holds.
+    assertThat(r.hits())
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat("Dockers strike.")
+                    .contains(h.snippet().replace("<mark>", "").replace("</mark>", "")));
+  }
+
   /** The index under test, recording each upserted body as the store would hold it. */
   private final class Recording implements SearchIndex {
     private final LuceneSearchIndex inner;
