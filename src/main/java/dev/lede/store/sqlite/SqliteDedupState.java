@@ -20,6 +20,7 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V005): the
@@ -255,11 +256,13 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       idx.close();
       throw e;
     }
-    LOG.info(
-        "rebuilt the dedup posting index {} from the store: {} postings in {} ms",
-        file,
-        idx.size(),
-        (System.nanoTime() - started) / 1_000_000);
+    // A new, empty store makes its index too: nothing worth a line on the operator's terminal.
+    LOG.atLevel(idx.size() == 0 ? Level.DEBUG : Level.INFO)
+        .log(
+            "rebuilt the dedup posting index {} from the store: {} postings in {} ms",
+            file,
+            idx.size(),
+            (System.nanoTime() - started) / 1_000_000);
     return idx;
   }
 
