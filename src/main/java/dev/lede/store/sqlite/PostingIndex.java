@@ -135,17 +135,8 @@ final class PostingIndex implements AutoCloseable {
   static PostingIndex create(Path file, long postings, long generation) {
     try {
       int log2 = log2For(postings);
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp);
-      FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
-      ch.truncate(0);
-      // a sparse file of zeros: empty slots
-      ch.write(java.nio.ByteBuffer.allocate(1), HEADER + bodyBytes(log2) - 1);
+      Path tmp = tmpFile(file);
+      FileChannel ch = openEmpty(tmp, log2);
       PostingIndex idx = new PostingIndex(file, ch, log2);
       idx.generation = generation;
       idx.writeHeader(false);
@@ -154,6 +145,21 @@ final class PostingIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot create the dedup posting index " + file + ": " + e, e);
     }
+  }
+
+  /** Where a new table is written before it is renamed over {@code file}. */
+  private static Path tmpFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".tmp");
+  }
+
+  /** A new file at {@code tmp} (replacing any) of 2^log2 slots, sparse: zeros, empty slots. */
+  private static FileChannel openEmpty(Path tmp, int log2) throws IOException {
+    Files.deleteIfExists(tmp);
+    FileChannel ch =
+        FileChannel.open(
+            tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    ch.write(java.nio.ByteBuffer.allocate(1), HEADER + bodyBytes(log2) - 1);
+    return ch;
   }
 
   private static int log2For(long postings) {
@@ -294,15 +300,8 @@ final class PostingIndex implements AutoCloseable {
     }
     try {
       int newLog2 = log2 + 1;
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp);
-      FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
-      ch.write(java.nio.ByteBuffer.allocate(1), HEADER + bodyBytes(newLog2) - 1);
+      Path tmp = tmpFile(file);
+      FileChannel ch = openEmpty(tmp, newLog2);
       MappedByteBuffer nb = ch.map(FileChannel.MapMode.READ_WRITE, HEADER, bodyBytes(newLog2));
       LongBuffer ns = nb.slice(0, (1 << newLog2) * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
       java.nio.ByteBuffer nt = nb.slice((1 << newLog2) * 8, 1 << newLog2);
