@@ -12,9 +12,13 @@ import java.util.Map;
 @FunctionalInterface
 public interface ArticleTexts {
   /**
-   * The body texts of these articles, by id; an id the source does not hold is left out.
+   * The body texts of these articles, by id, each cut to its first {@code maxChars} characters
+   * ({@code text.substring(0, min(length, maxChars))}); an id the source does not hold is left out.
+   * Snippets look at the opening of a body only, so a source can skip reading the rest of a very
+   * long one.
    *
    * @param ids article ids, at most a page of them
+   * @param maxChars how much of each text is wanted ({@link Integer#MAX_VALUE}: all of it)
    */
-  Map<String, String> texts(Collection<String> ids);
+  Map<String, String> texts(Collection<String> ids, int maxChars);
 }

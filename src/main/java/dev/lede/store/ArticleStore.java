@@ -49,9 +49,18 @@ public interface ArticleStore extends SourceStore, AutoCloseable {
    * page of ids in one round trip.
    */
   default Map<String, String> texts(Collection<String> ids) {
+    return texts(ids, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #texts(Collection)}, each text cut to its first {@code maxChars} characters (exactly
+   * {@code text.substring(0, min(length, maxChars))}). Snippets look at the opening of a body only:
+   * a backend may read less of a long article.
+   */
+  default Map<String, String> texts(Collection<String> ids, int maxChars) {
     Map<String, String> out = new HashMap<>();
     for (String id : ids) {
-      get(id).ifPresent(s -> out.put(id, s.article().text()));
+      get(id).ifPresent(s -> out.put(id, StoredForm.cut(s.article().text(), maxChars)));
     }
     return out;
   }

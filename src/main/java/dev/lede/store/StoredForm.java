@@ -3,6 +3,7 @@ package dev.lede.store;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.lede.model.Article;
 import dev.lede.model.ArticleJson;
 import dev.lede.model.Block;
@@ -128,26 +129,72 @@ public final class StoredForm {
    * @throws IllegalArgumentException when the JSON is not a stored article
    */
   public static String textOf(String json) {
-    StringBuilder out = new StringBuilder(json.length());
+    try {
+      return text(json, Integer.MAX_VALUE);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a stored article: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The first {@code maxChars} characters of the text of a stored article, read from the opening of
+   * its JSON: a store may read only that much of a long row. The blocks come after the short
+   * metadata fields in the stored form, so an opening of a few times {@code maxChars} characters
+   * usually holds them.
+   *
+   * @param jsonPrefix the JSON of a stored article, or an opening of it
+   * @return {@code cut(textOf(json), maxChars)}, or null when {@code jsonPrefix} ends (or is not
+   *     readable) before that much of the text: the caller then reads the whole JSON
+   */
+  public static @Nullable String textOfPrefix(String jsonPrefix, int maxChars) {
+    try {
+      return text(jsonPrefix, maxChars);
+    } catch (IOException | RuntimeException e) {
+      return null; // cut inside a value, a token or a block, or not an article at all
+    }
+  }
+
+  /** {@code text} cut to its first {@code maxChars} characters. */
+  public static String cut(String text, int maxChars) {
+    return text.length() > maxChars ? text.substring(0, maxChars) : text;
+  }
+
+  /**
+   * The text, stopping once {@code maxChars} characters are known.
+   *
+   * @throws IOException when the JSON ends before the article does, or is malformed
+   */
+  private static String text(String json, int maxChars) throws IOException {
+    StringBuilder out = new StringBuilder(Math.min(json.length(), maxChars) + 16);
     try (JsonParser p = ArticleJson.mapper().getFactory().createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("a stored article is a JSON object");
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
+      while (next(p) == JsonToken.FIELD_NAME) {
         String field = p.currentName();
-        JsonToken value = p.nextToken();
+        JsonToken value = next(p);
         if ("blocks".equals(field) && value == JsonToken.START_ARRAY) {
-          while (p.nextToken() == JsonToken.START_OBJECT) {
+          while (next(p) == JsonToken.START_OBJECT) {
             appendBlockText(p, out);
+            if (out.length() >= maxChars) {
+              return cut(out.toString(), maxChars);
+            }
           }
         } else {
           p.skipChildren();
         }
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a stored article: " + e.getMessage(), e);
     }
     return out.toString();
+  }
+
+  /** The next token; the end of the input inside the article is an error. */
+  private static JsonToken next(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new JsonEOFException(p, null, "the stored article ends early");
+    }
+    return t;
   }
 
   /** Appends one block's text as {@link Article#text()} joins it; the parser is on its start. */
@@ -155,9 +202,9 @@ public final class StoredForm {
     String type = "";
     String text = "";
     StringBuilder items = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next(p) == JsonToken.FIELD_NAME) {
       String field = p.currentName();
-      JsonToken value = p.nextToken();
+      JsonToken value = next(p);
       switch (field) {
         case "type" -> type = value == JsonToken.VALUE_NULL ? "" : p.getText();
         case "text" -> text = value == JsonToken.VALUE_NULL ? "" : p.getText();
@@ -168,7 +215,7 @@ public final class StoredForm {
           }
           items = new StringBuilder();
           boolean first = true;
-          for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          for (JsonToken t = next(p); t != JsonToken.END_ARRAY; t = next(p)) {
             if (t == JsonToken.VALUE_NULL) {
               continue;
             }

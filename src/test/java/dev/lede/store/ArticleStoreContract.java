@@ -77,6 +77,34 @@ public abstract class ArticleStoreContract {
   }
 
   @Test
+  void texts_withABound_areTheOpeningsOfTheBodies_evenWhereTheRowMustBeReadWhole() {
+    StringBuilder paragraphs = new StringBuilder();
+    for (int i = 0; paragraphs.length() < 30_000; i++) {
+      paragraphs.append("Paragraph ").append(i).append(" says \"ünï\" 😀 things.\n\n");
+    }
+    // A long body in many paragraphs; one single paragraph longer than any opening read; many
+    // one-character paragraphs (their JSON is many times their text); a short one.
+    store.submit(article("Long", paragraphs.toString().strip()).id("long").build(), null);
+    store.submit(article("One block", "word ".repeat(8_000).strip()).id("one").build(), null);
+    store.submit(article("Tiny blocks", "x\n\n".repeat(3_000).strip()).id("tiny").build(), null);
+    store.submit(article("Short", "Rain fell.\n\nRivers rose.").id("short").build(), null);
+    List<String> ids = List.of("long", "one", "tiny", "short", "missing");
+    Map<String, String> whole = store.texts(ids);
+    assertThat(whole).containsOnlyKeys("long", "one", "tiny", "short");
+    assertThat(whole.get("long")).hasSizeGreaterThan(30_000);
+
+    for (int max : new int[] {0, 7, 1_000, 10_000, 50_000}) {
+      Map<String, String> cut = store.texts(ids, max);
+      assertThat(cut).as("max %d", max).containsOnlyKeys(whole.keySet());
+      whole.forEach(
+          (id, text) ->
+              assertThat(cut.get(id))
+                  .as("%s, max %d", id, max)
+                  .isEqualTo(text.substring(0, Math.min(text.length(), max))));
+    }
+  }
+
+  @Test
   void submit_newArticle_isAcknowledgedAndReadBackIdentically() {
     Article a =
         article("Quake hits coast", "A strong earthquake struck.\n\nNo damage was reported.")

@@ -60,6 +60,59 @@ class StoredFormTest {
         .isEmpty();
   }
 
+  /** An article whose text has escapes, non-ASCII, a character outside the BMP and tiny blocks. */
+  private static Article awkward() {
+    List<Block> blocks = new java.util.ArrayList<>();
+    blocks.add(new Block.Image("https://e.example/i.jpg", "alt \"x\"", "cap", "AP"));
+    for (int i = 0; i < 40; i++) {
+      blocks.add(new Block.Paragraph("P" + i + " \"quoted\" \\ tab\t ünï 😀 line\nnext " + i));
+      blocks.add(new Block.ListBlock(i % 2 == 0, List.of("a" + i, "", "b")));
+      blocks.add(new Block.Paragraph(i % 5 == 0 ? "" : "x"));
+      blocks.add(new Block.Heading(2, "H" + i));
+    }
+    return Article.builder()
+        .title("Awkward")
+        .description("d".repeat(300))
+        .tags(List.of("t1", "t2"))
+        .blocks(blocks)
+        .build();
+  }
+
+  @Test
+  void textOfPrefix_ofEveryOpeningOfTheJson_isTheCutTextOrAbsent_neverAnotherText() {
+    for (Article a : List.of(FULL, awkward())) {
+      String json = StoredForm.toJson(a);
+      String text = a.text();
+      for (int maxChars : new int[] {0, 1, 5, 17, 100, 333, text.length(), Integer.MAX_VALUE}) {
+        String expected = StoredForm.cut(text, maxChars);
+        int known = 0;
+        for (int end = 0; end <= json.length(); end++) {
+          String got = StoredForm.textOfPrefix(json.substring(0, end), maxChars);
+          if (got != null) {
+            assertThat(got).as("opening of %d chars, max %d", end, maxChars).isEqualTo(expected);
+            known++;
+          }
+        }
+        assertThat(StoredForm.textOfPrefix(json, maxChars)).isEqualTo(expected);
+        assertThat(known).as("openings that hold the text, max %d", maxChars).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void textOfPrefix_stopsAtTheBound_withoutReadingTheRest() {
+    Article a = awkward();
+    String json = StoredForm.toJson(a);
+    // Just past the first blocks: the rest of the JSON is missing, yet 20 characters are known.
+    int firstBlocks = json.indexOf("\"H0\"") + 5;
+    assertThat(StoredForm.textOfPrefix(json.substring(0, firstBlocks), 20))
+        .isEqualTo(a.text().substring(0, 20));
+    // Not enough text in the opening for 5,000 characters: the whole JSON is needed.
+    assertThat(StoredForm.textOfPrefix(json.substring(0, firstBlocks), 5_000)).isNull();
+    assertThat(StoredForm.textOfPrefix("{\"blocks\": [{\"type\": \"video\"}]}", 10)).isNull();
+    assertThat(StoredForm.textOfPrefix("", 10)).isNull();
+  }
+
   @Test
   void textOf_rejectsWhatIsNotAStoredArticle() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoredForm.textOf("[1, 2]"))

@@ -268,7 +268,8 @@ public final class LuceneSearchIndex implements SearchIndex {
           for (int i = 0; i < page.length; i++) {
             docs[i] = stored.document(page[i].doc);
           }
-          String[] bodies = q.snippets() ? bodies(docs) : new String[page.length];
+          String[] bodies =
+              q.snippets() ? bodies(docs, SNIPPET_MAX_LENGTH) : new String[page.length];
           String[] snippets =
               q.snippets() && page.length > 0
                   ? snippets(s, text, page, bodies)
@@ -330,8 +331,10 @@ public final class LuceneSearchIndex implements SearchIndex {
    * The source holds the current version: between a store commit and the next refresh it may be
    * newer than the indexed one, and that search's snippet is then cut from the newer text with the
    * older offsets (the highlighter stays within the text; the next refresh puts it right).
+   *
+   * @param maxChars how much of each body is wanted: snippets look at the opening only
    */
-  private String[] bodies(Document[] docs) {
+  private String[] bodies(Document[] docs, int maxChars) {
     String[] out = new String[docs.length];
     Map<String, String> fromSource = Map.of();
     if (texts != null && docs.length > 0) {
@@ -339,14 +342,14 @@ public final class LuceneSearchIndex implements SearchIndex {
       for (Document d : docs) {
         ids.add(d.get(Fields.ID));
       }
-      fromSource = texts.texts(ids);
+      fromSource = texts.texts(ids, maxChars);
     }
     for (int i = 0; i < docs.length; i++) {
       String body = fromSource.get(docs[i].get(Fields.ID));
       if (body == null) {
         body = docs[i].get(Fields.BODY);
       }
-      out[i] = body == null ? "" : body;
+      out[i] = body == null ? "" : body.length() > maxChars ? body.substring(0, maxChars) : body;
     }
     return out;
   }
@@ -359,10 +362,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       throws IOException {
     Map<Integer, String> bodies = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
-      String body = texts[i];
-      bodies.put(
-          page[i].doc,
-          body.length() > SNIPPET_MAX_LENGTH ? body.substring(0, SNIPPET_MAX_LENGTH) : body);
+      bodies.put(page[i].doc, texts[i]);
     }
     UnifiedHighlighter.Builder b =
         UnifiedHighlighter.builder(s, analyzer)
@@ -447,7 +447,13 @@ public final class LuceneSearchIndex implements SearchIndex {
   @Override
   public List<SearchHit> related(RelatedQuery q) {
     return withSearcher(
-        s -> Related.find(s, textAnalyzer, q, this::filtered, d -> bodies(new Document[] {d})[0]));
+        s ->
+            Related.find(
+                s,
+                textAnalyzer,
+                q,
+                this::filtered,
+                d -> bodies(new Document[] {d}, Integer.MAX_VALUE)[0]));
   }
 
   /** The query restricted by filters, without some ids. */

@@ -253,19 +253,44 @@ public final class SqliteArticleStore implements ArticleStore {
     return db.read("reading article " + id, c -> one(c, "id = ?", id));
   }
 
+  /**
+   * How much of a row's JSON is read for {@code maxChars} characters of text: the metadata before
+   * the blocks, the blocks' own fields and escapes. When the opening read falls short (many tiny
+   * blocks, a long description), the whole row is read for that article.
+   */
+  static long prefixFor(int maxChars) {
+    return 2L * maxChars + 4096;
+  }
+
   @Override
   public Map<String, String> texts(Collection<String> ids) {
+    return texts(ids, Integer.MAX_VALUE);
+  }
+
+  /**
+   * One query for the page: with a bound, SQLite hands over only the opening of each row's JSON
+   * ({@code substr}), so the few very long articles cost what a short one does; an opening that
+   * holds too little of the text is read again in full.
+   */
+  @Override
+  public Map<String, String> texts(Collection<String> ids, int maxChars) {
     if (ids.isEmpty()) {
       return Map.of();
     }
     List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+    long prefix = prefixFor(maxChars);
+    boolean bounded = prefix < Integer.MAX_VALUE;
     return db.read(
         "reading the texts of " + distinct.size() + " articles",
         c -> {
           Map<String, String> out = HashMap.newHashMap(distinct.size());
+          List<String> whole = new ArrayList<>();
+          String column = bounded ? "substr(json, 1, " + prefix + ")" : "json";
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT id, json FROM articles WHERE id IN ("
+                  "SELECT id, "
+                      + column
+                      + " FROM articles WHERE id IN ("
                       + String.join(",", Collections.nCopies(distinct.size(), "?"))
                       + ")")) {
             for (int i = 0; i < distinct.size(); i++) {
@@ -273,7 +298,28 @@ public final class SqliteArticleStore implements ArticleStore {
             }
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
-                out.put(rs.getString(1), StoredForm.textOf(rs.getString(2)));
+                String id = rs.getString(1);
+                if (!bounded) {
+                  out.put(id, StoredForm.textOf(rs.getString(2)));
+                  continue;
+                }
+                String text = StoredForm.textOfPrefix(rs.getString(2), maxChars);
+                if (text == null) {
+                  whole.add(id);
+                } else {
+                  out.put(id, text);
+                }
+              }
+            }
+          }
+          for (String id : whole) {
+            try (PreparedStatement p =
+                c.prepareStatement("SELECT json FROM articles WHERE id = ?")) {
+              p.setString(1, id);
+              try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                  out.put(id, StoredForm.cut(StoredForm.textOf(rs.getString(1)), maxChars));
+                }
               }
             }
           }

@@ -34,18 +34,22 @@ class LuceneSearchIndexTextSourceTest extends SearchIndexContract {
 
   private final AtomicInteger lookups = new AtomicInteger();
 
+  /** How much of each text the last lookup asked for. */
+  private final AtomicInteger lastMaxChars = new AtomicInteger();
+
   @Override
   protected SearchIndex open(Path dir, TestClock clock) {
     return new Recording(LuceneSearchIndex.open(dir, clock, this::textsOf));
   }
 
-  private Map<String, String> textsOf(Collection<String> ids) {
+  private Map<String, String> textsOf(Collection<String> ids, int maxChars) {
     lookups.incrementAndGet();
+    lastMaxChars.set(maxChars);
     Map<String, String> out = new HashMap<>();
     for (String id : ids) {
       String t = texts.get(id);
       if (t != null) {
-        out.put(id, t);
+        out.put(id, t.length() > maxChars ? t.substring(0, maxChars) : t);
       }
     }
     return out;
@@ -102,11 +106,15 @@ class LuceneSearchIndexTextSourceTest extends SearchIndexContract {
     SearchResults r = index.search(SearchQuery.of("dockers strike"));
     assertThat(r.hits()).hasSize(2);
     assertThat(lookups.get()).as("one call for the page").isEqualTo(1);
+    assertThat(lastMaxChars.get()).as("snippets need the opening only").isEqualTo(10_000);
     assertThat(r.hits()).allSatisfy(h -> assertThat(h.snippet()).contains("<mark>Dockers</mark>"));
 
     // The related query of a stored article is made of its body words, which only the source has.
     List<SearchHit> related = index.related(RelatedQuery.forArticle("a", 5));
     assertThat(related).extracting(SearchHit::id).containsExactly("b");
+    assertThat(lastMaxChars.get())
+        .as("the related query reads the whole body")
+        .isEqualTo(Integer.MAX_VALUE);
   }
 
   @Test
