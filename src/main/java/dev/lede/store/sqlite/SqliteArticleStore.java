@@ -258,13 +258,8 @@ public final class SqliteArticleStore implements ArticleStore {
    * the blocks, the blocks' own fields and escapes. When the opening read falls short (many tiny
    * blocks, a long description), the whole row is read for that article.
    */
-  static long prefixFor(int maxChars) {
+  private static long prefixFor(int maxChars) {
     return 2L * maxChars + 4096;
-  }
-
-  @Override
-  public Map<String, String> texts(Collection<String> ids) {
-    return texts(ids, Integer.MAX_VALUE);
   }
 
   /**
