@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Eighth round (docs/benchmarks.md): a verb the article has of an agent only negated, as a
  * condition, planned or hedged is not a plain fact of that agent ("the Senate had not confirmed
- * her" does not support "Senate confirms"), and a superlative's scope ("of the decade") must be the
- * article's. A story written for these tests.
+ * her" does not support "Senate confirms"), a superlative's scope ("of the decade") must be the
+ * article's, and so must a name's complement ("Prize in Physics", not "Prize in Medicine"). A story
+ * written for these tests.
  */
 class GuardScopesTest {
   static final Article ARTICLE =
@@ -34,7 +35,10 @@ class GuardScopesTest {
                       "Harbour minister Ivo Dren offered to resign after the storm warning was"
                           + " issued late; his resignation letter was published on Tuesday. Officials"
                           + " did not identify the engineer who sent the warning. Later they believed"
-                          + " they had identified him.")))
+                          + " they had identified him."),
+                  new Block.Paragraph(
+                      "The Ostrava Academy of Sciences will award its Prize in Physics on Tuesday,"
+                          + " said Petra Lind, the President of the Academy.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -48,6 +52,8 @@ class GuardScopesTest {
         "Officials identify engineer who sent late storm warning | only negated",
         "Ostrava identifies engineer who sent late storm warning | only negated",
         "Mara, the strongest storm of the decade, hits Ostrava coast | strongest",
+        "Ostrava Academy of Sciences to award Prize in Medicine on Tuesday | Prize in",
+        "Ostrava Academy of Arts to award Prize in Physics on Tuesday | Academy of",
       })
   void check_rejectsAVerbOfAnAgentOnlyNegatedOrPlannedAndAScopeNotInTheArticle(
       String variant, String reason) {
@@ -63,6 +69,8 @@ class GuardScopesTest {
         "Dren offers to resign over late storm warning",
         "Mara, strongest storm since 1998, hits Ostrava coast",
         "Cyclone Mara hits Ostrava coast; two fishermen missing",
+        "Ostrava Academy of Sciences to award Prize in Physics on Tuesday",
+        "President of the Academy: Prize in physics to be awarded on Tuesday",
       })
   void check_keepsThePlainStatementAndTheArticlesScope(String variant) {
     assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
