@@ -2,6 +2,7 @@ package dev.lede.headline;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tense and certainty. The article states each word at a level (see {@link ArticleFacts#level}): 0
@@ -11,6 +12,12 @@ import java.util.Set;
  * "voted to expel" must not become "expels", "could cause" must not become "will cause". "Will V"
  * needs the article's own "will V" or "is to V"; settled-finding words ("proves", "confirms") and
  * outcomes ("convicted", "sentenced") need the article's own.
+ *
+ * <p>Levels are per word, so a verb the article states of one agent ("the House confirmed him")
+ * would support it of another ("Senate confirms"). Where the article has the variant's agent with
+ * that verb, and every such use is negated ("the Senate had not confirmed him") or conditional ("if
+ * the Senate confirms me") or only planned or hedged ("Honcharuk's offer to resign"), the variant's
+ * plain statement is rejected (eighth round).
  */
 final class CertaintyCheck {
   private CertaintyCheck() {}
@@ -58,6 +65,9 @@ final class CertaintyCheck {
         continue;
       }
       int mine = ArticleFacts.level(v.tokens, i);
+      if (mine == 0 && headlineFuture(v, i)) {
+        mine = 1; // "Academy to award prize", "prize to be awarded": planned, as "will award" is
+      }
       int theirs = a.level(st);
       if (mine < theirs) {
         reasons.add(
@@ -68,6 +78,7 @@ final class CertaintyCheck {
       }
     }
     weakened(a, v, reasons);
+    deniedToAgent(a, v, reasons);
     if (a.titleHedged && !v.hedged) {
       for (int i = 0; i < n; i++) {
         String l = v.tokens.get(i).lower();
@@ -191,5 +202,126 @@ final class CertaintyCheck {
       }
     }
     return false;
+  }
+
+  private static final Set<String> NEGATORS = Set.of("not", "n't", "never");
+  private static final Set<String> CONDITIONALS = Set.of("if", "unless", "whether");
+
+  /**
+   * "Agent verbs" in the variant, where the article pairs that agent with that verb only negated,
+   * in a condition, or at a level above a plain statement. An agent is a capitalised word just
+   * before a lower-case verb; the article's uses are those of the verb's stem (not its nouns: "his
+   * confirmation") with the agent's stem at most five words before it in one sentence.
+   */
+  private static void deniedToAgent(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    if (v.hedged) {
+      return;
+    }
+    for (int i = 0; i < v.tokens.size(); i++) {
+      String l = v.tokens.get(i).lower();
+      if (NEGATORS.contains(l) || CONDITIONALS.contains(l) || l.equals("?")) {
+        return;
+      }
+    }
+    for (int i = 1; i < v.tokens.size(); i++) {
+      Text.Token agent = v.tokens.get(i - 1);
+      Text.Token verb = v.tokens.get(i);
+      String vl = verb.lower();
+      if (!agent.capitalised()
+          || !v.word(i - 1)
+          || verb.capitalised()
+          || !v.word(i)
+          || !Text.content(vl)
+          || nominal(vl)
+          || !a.allStems.contains(v.stems.get(i))
+          || i > 1 && countedNoun(v.tokens.get(i - 2))) {
+        continue;
+      }
+      String agentStem = v.stems.get(i - 1);
+      String verbStem = v.stems.get(i);
+      int[] counts = uses(a, agentStem, verbStem);
+      if (counts[0] == 0) {
+        // the article never has this agent with the verb: all its uses of the verb
+        counts = uses(a, null, verbStem);
+      }
+      if (counts[0] > 0 && counts[1] == 0) {
+        reasons.add(
+            "says '"
+                + agent.text()
+                + " "
+                + verb.text()
+                + "'; the article has it only negated, as a condition, planned or hedged");
+        return;
+      }
+    }
+  }
+
+  /**
+   * The article's uses of the verb's stem (with the agent's stem at most five words before it,
+   * unless null), and how many of them are plain statements: {uses, plain}.
+   */
+  private static int[] uses(ArticleFacts a, @Nullable String agentStem, String verbStem) {
+    int uses = 0;
+    int plain = 0;
+    for (ArticleFacts.Sentence s : a.sentences) {
+      List<Text.Token> tk = s.tokens();
+      for (int k = 1; k < tk.size(); k++) {
+        String kl = tk.get(k).lower();
+        if (nominal(kl) || !Text.stem(kl).equals(verbStem)) {
+          continue;
+        }
+        boolean withAgent = agentStem == null;
+        for (int j = Math.max(0, k - 5); j < k && !withAgent; j++) {
+          if (Text.stem(tk.get(j).lower()).equals(agentStem)) {
+            withAgent = true;
+          }
+        }
+        if (!withAgent) {
+          continue;
+        }
+        uses++;
+        boolean negated = false;
+        for (int j = Math.max(0, k - 4); j < k; j++) {
+          if (NEGATORS.contains(tk.get(j).lower())) {
+            negated = true;
+          }
+        }
+        boolean conditional = false;
+        for (int j = Math.max(0, k - 8); j < k; j++) {
+          if (CONDITIONALS.contains(tk.get(j).lower())) {
+            conditional = true;
+          }
+        }
+        if (!negated && !conditional && s.levels()[k] == 0) {
+          plain++;
+        }
+      }
+    }
+    return new int[] {uses, plain};
+  }
+
+  /** "X to V", "X to be V-ed": the headline's future (eighth round). */
+  private static boolean headlineFuture(VariantFacts v, int i) {
+    String p1 = i > 0 ? v.tokens.get(i - 1).lower() : "";
+    String p2 = i > 1 ? v.tokens.get(i - 2).lower() : "";
+    return i > 1 && p1.equals("to") || i > 2 && p1.equals("be") && p2.equals("to");
+  }
+
+  /** "Two Ebola drugs", "the Senate vote": after a number or an article, "Name word" is a noun. */
+  private static boolean countedNoun(Text.Token before) {
+    String l = before.lower();
+    return l.equals("the")
+        || l.equals("a")
+        || l.equals("an")
+        || !Quantities.find(before.text()).isEmpty();
+  }
+
+  /** A noun made from a verb ("confirmation", "agreement"), which is not the verb's statement. */
+  private static boolean nominal(String lower) {
+    return lower.endsWith("tion")
+        || lower.endsWith("sion")
+        || lower.endsWith("ment")
+        || lower.endsWith("ance")
+        || lower.endsWith("ence");
   }
 }

@@ -148,7 +148,7 @@ final class ClaimCheck {
             negated = true;
           }
         }
-        if (!negated && sharesContent(s, v, word)) {
+        if (!negated && sharesContent(s, v, word) && scopeIn(s, v, word)) {
           return true;
         }
       }
@@ -161,6 +161,71 @@ final class ClaimCheck {
     for (int i = 0; i < v.tokens.size(); i++) {
       String l = v.tokens.get(i).lower();
       if (!l.equals(except) && Text.content(l) && s.stems().contains(v.stems.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> SCOPE_OPENERS = Set.of("of", "in", "since", "on");
+
+  /**
+   * The scope a variant gives its superlative ("deadliest attack of the war", "largest since 1990")
+   * must be in the article sentence that has the superlative: "the deadliest since an assault in
+   * Ghazni" does not support "deadliest of the war". The scope is what follows the first "of",
+   * "in", "since" or "on" within three words after the superlative, up to punctuation; each of its
+   * content words (or a number) must be in the sentence (eighth round).
+   */
+  private static boolean scopeIn(ArticleFacts.Sentence s, VariantFacts v, String word) {
+    int n = v.tokens.size();
+    for (int i = 0; i < n; i++) {
+      if (!v.tokens.get(i).lower().equals(word)) {
+        continue;
+      }
+      int open = -1;
+      for (int j = i + 1; j < Math.min(n, i + 4) && !punctuated(v, j); j++) {
+        if (SCOPE_OPENERS.contains(v.tokens.get(j).lower())) {
+          open = j;
+          break;
+        }
+      }
+      if (open < 0) {
+        continue;
+      }
+      for (int j = open + 1; j < n && !punctuated(v, j); j++) {
+        String l = ArticleFacts.stripPossessive(v.tokens.get(j).lower());
+        if (!Text.content(l) || l.length() < 3) {
+          continue;
+        }
+        if (!s.stems().contains(v.stems.get(j))
+            && !s.stems().contains(Text.stem(l))
+            && !s.text().toLowerCase(java.util.Locale.ROOT).contains(l)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** True if punctuation stands between token {@code j} and the one before it. */
+  private static boolean punctuated(VariantFacts v, int j) {
+    Text.Token prev = v.tokens.get(j - 1);
+    int from = prev.start() + prev.text().length();
+    int to = v.tokens.get(j).start();
+    if (from < 0 || to > v.text.length() || from > to) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      char c = v.text.charAt(k);
+      if (c == ','
+          || c == ';'
+          || c == ':'
+          || c == '.'
+          || c == '?'
+          || c == '!'
+          || c == '('
+          || c == '\u2013'
+          || c == '\u2014') {
         return true;
       }
     }

@@ -115,6 +115,7 @@ public final class FaithfulnessGuard {
     ClauseCheck.check(facts, v, reasons);
     BindingCheck.check(facts, v, reasons);
     ModifierCheck.check(facts, v, reasons);
+    ComplementCheck.check(facts, v, reasons);
     ClaimCheck.check(facts, v, reasons);
     CausalCheck.check(facts, v, reasons);
     AttributionCheck.check(facts, v, reasons);

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
  * The guard on the labelled variant set (src/test/resources/headline). The dev half was used to
  * tune the guard and must stay at its measured level (98.0% of unfaithful variants rejected, 100%
  * of faithful ones kept, less a one-variant margin; the issue's goal is 95%/90%); the held-out half
- * was kept back and is held to the level measured on it (88.9% / 92.3% after the seventh round, as
- * after the sixth, less a one-variant margin), so that a regression fails the build. The second and
- * third dev sets (variants-dev2.jsonl and variants-dev3.jsonl, each written before a round of
- * tuning over articles no other set uses) are held to their measured 86.1% / 93.5% and 85.4% /
- * 90.4%, less a one-variant margin.
+ * was kept back and is held to the level measured on it (88.9% / 92.3% after the seventh and eighth
+ * rounds, less a one-variant margin), so that a regression fails the build. The second and third
+ * dev sets (variants-dev2.jsonl and variants-dev3.jsonl, each written before a round of tuning over
+ * articles no other set uses) are held to their measured 90.3% / 93.5% and 87.6% / 90.4% (eighth
+ * round), less a one-variant margin. The second held-out set (variants-heldout2.jsonl, written
+ * before the eighth round and measured once at its end) is held to its measured 72.9% / 54.2%, less
+ * a one-variant margin: far below the goal, a floor against regression, not a target.
  */
 class FaithfulnessGuardIT {
   private static Map<String, Article> corpus;
@@ -51,14 +53,21 @@ class FaithfulnessGuardIT {
   void secondDevSet_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-dev2.jsonl");
     assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.90);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.84);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.88);
   }
 
   @Test
   void thirdDevSet_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-dev3.jsonl");
     assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.88);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.84);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.86);
+  }
+
+  @Test
+  void secondHeldOutSet_doesNotRegress() {
+    GuardEvaluation.Result r = run("variants-heldout2.jsonl");
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.52);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.71);
   }
 
   @Test
