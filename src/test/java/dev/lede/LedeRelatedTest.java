@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lede.index.RelatedQuery;
+import dev.lede.index.SearchHit;
+import dev.lede.index.SearchQuery;
+import dev.lede.index.TermStats;
 import dev.lede.model.Article;
 import dev.lede.model.ArticleJson;
 import dev.lede.recommend.Related;
+import dev.lede.recommend.RelatedData;
 import dev.lede.recommend.RelatedList;
+import dev.lede.recommend.RelatedListStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +24,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -322,5 +332,119 @@ class LedeRelatedTest {
 
     assertThat(after.stored()).isTrue();
     assertThat(ids(after)).isEqualTo(ids(before));
+  }
+
+  /**
+   * {@link RelatedData} over the open Lede that counts the document-frequency look-ups of terms
+   * (the cost of making an article's query) and can report more articles than the index holds.
+   */
+  private static final class CountingData implements RelatedData {
+    final RelatedData d;
+    final long docCountFactor;
+    final AtomicInteger termLookups = new AtomicInteger();
+
+    CountingData(RelatedData d, long docCountFactor) {
+      this.d = d;
+      this.docCountFactor = docCountFactor;
+    }
+
+    @Override
+    public Optional<Doc> article(String id) {
+      return d.article(id);
+    }
+
+    @Override
+    public List<SearchHit> similar(RelatedQuery query) {
+      return d.similar(query);
+    }
+
+    @Override
+    public List<SearchHit> search(SearchQuery query) {
+      return d.search(query);
+    }
+
+    @Override
+    public TermStats termStats(Collection<String> terms) {
+      if (!terms.isEmpty()) {
+        termLookups.incrementAndGet();
+      }
+      TermStats ts = d.termStats(terms);
+      return new TermStats(ts.docCount() * docCountFactor, ts.docFreq());
+    }
+
+    @Override
+    public long count(SearchQuery query) {
+      return d.count(query);
+    }
+
+    @Override
+    public List<String> analyze(String text) {
+      return d.analyze(text);
+    }
+
+    @Override
+    public @Nullable String storyOf(String id) {
+      return d.storyOf(id);
+    }
+
+    @Override
+    public @Nullable String duplicateOf(String id) {
+      return d.duplicateOf(id);
+    }
+
+    @Override
+    public void refresh() {
+      d.refresh();
+    }
+  }
+
+  private static List<Double> scores(RelatedList l) {
+    return l.items().stream().map(i -> i.breakdown().score()).toList();
+  }
+
+  @Test
+  void aListComputedAgain_usesItsArticlesStoredQuery_andIsTheSameList() {
+    RelatedList first;
+    CountingData once = new CountingData(LedeRelated.dataOf(lede), 1);
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r = new Related(once, lists, Related.Settings.defaults(), InstantSource.system())) {
+      first = r.compute("nk-kursk", 8);
+    }
+    assertThat(once.termLookups.get()).isPositive();
+
+    // Another process on the same folder: nothing in memory, the profile and its query stored.
+    CountingData again = new CountingData(LedeRelated.dataOf(lede), 1);
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(again, lists, Related.Settings.defaults(), InstantSource.system())) {
+      RelatedList second = r.compute("nk-kursk", 8);
+
+      assertThat(again.termLookups.get()).isZero();
+      assertThat(ids(second)).isEqualTo(ids(first));
+      assertThat(scores(second)).isEqualTo(scores(first));
+      assertThat(second.items())
+          .extracting(RelatedList.Item::reason)
+          .isEqualTo(first.items().stream().map(RelatedList.Item::reason).toList());
+    }
+  }
+
+  @Test
+  void aStoredQuery_isMadeAgain_onceTheIndexGrewByMoreThanATenth() {
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(
+                LedeRelated.dataOf(lede),
+                lists,
+                Related.Settings.defaults(),
+                InstantSource.system())) {
+      r.compute("nk-kursk", 8);
+    }
+    CountingData grown = new CountingData(LedeRelated.dataOf(lede), 2);
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(grown, lists, Related.Settings.defaults(), InstantSource.system())) {
+      r.compute("nk-kursk", 8);
+    }
+    assertThat(grown.termLookups.get()).isPositive();
   }
 }

@@ -46,6 +46,15 @@ final class DocFreqs {
     return docCount;
   }
 
+  /** Articles in the index now (asked of the index; resets the caches as {@link #of} does). */
+  long currentDocCount() {
+    long n = data.termStats(List.of()).docCount();
+    synchronized (this) {
+      seen(n);
+    }
+    return n;
+  }
+
   /** Body document frequencies of analysed terms (0 for unknown ones). */
   Map<String, Long> of(Collection<String> want) {
     Map<String, Long> out = new HashMap<>();

@@ -53,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Profiles.</b> What ranking and the teaser need of a candidate (names, section, tags, date,
  * headline, excerpt) is its profile: kept in a bounded cache and stored with the lists ({@link
  * RelatedListStore#profiles}), so a candidate costs one row of a batched read, not an article read
- * and an entity scan. The fill (freshest of the section) is read once per change position.
+ * and an entity scan. The fill (freshest of the section) is read once per change position. An
+ * article's profile also keeps its query as a subject (chosen terms, name weights, uncommon tags:
+ * {@link SubjectQuery}), so a list computed again (a neighbour arrived or changed) skips the
+ * analysis and the document-frequency look-ups, until the index has grown by a tenth.
  *
  * <p><b>Ranking.</b> {@link RelatedRanker}: never the article, its copies or its story; freshness
  * only reorders near-ties; MMR diversification; one item per story and per duplicate group, a cap
@@ -339,10 +342,10 @@ public final class Related implements AutoCloseable {
     RelatedData.Doc doc =
         data.article(id).orElseThrow(() -> new NoSuchElementException("no visible article " + id));
     Article a = doc.article();
-    String body = bodyText(a);
     Profile subjectProfile = subjectProfile(doc);
     List<Entities.Entity> entities = subjectProfile.entities();
-    Map<String, Double> entityWeight = entityWeights(entities);
+    SubjectQuery sq = subjectQuery(subjectProfile, a);
+    Map<String, Double> entityWeight = sq.entityWeights();
     String group = data.duplicateGroupOf(id);
     String story = data.storyOf(id);
     RelatedRanker.Subject subject =
@@ -351,7 +354,7 @@ public final class Related implements AutoCloseable {
     // Candidates: MoreLikeThis over the article's most distinctive terms, then entities and tags.
     Map<String, Double> textScore = new LinkedHashMap<>();
     List<SearchHit> mlt = List.of();
-    LikeText like = likeText(a.title(), body, heaviestNames(entities, entityWeight));
+    LikeText like = sq.like();
     if (!like.body().isEmpty()) {
       Set<String> exclude = new HashSet<>();
       exclude.add(id);
@@ -376,7 +379,7 @@ public final class Related implements AutoCloseable {
       }
     }
     Set<String> pool = new LinkedHashSet<>(textScore.keySet());
-    List<String> tagsThatRelate = uncommonTags(a.tags());
+    List<String> tagsThatRelate = sq.tags();
     String entityQuery = entityQuery(entities, entityWeight, tagsThatRelate);
     if (!entityQuery.isEmpty() && settings.entityCandidates() > 0) {
       for (SearchHit h :
@@ -753,7 +756,29 @@ public final class Related implements AutoCloseable {
       Set<String> entityKeys,
       Set<String> terms,
       TermHashes termHashes,
-      TermHashes signature) {}
+      TermHashes signature,
+      @Nullable String query) {
+    /** This profile with the encoded query of its article as a subject ({@link SubjectQuery}). */
+    Profile withQuery(@Nullable String q) {
+      return new Profile(
+          id,
+          headline,
+          excerpt,
+          url,
+          sourceKey,
+          sourceName,
+          section,
+          tags,
+          published,
+          thumbnail,
+          entities,
+          entityKeys,
+          terms,
+          termHashes,
+          signature,
+          q);
+    }
+  }
 
   private static final int PROFILE_CACHE = 50_000;
 
@@ -827,23 +852,157 @@ public final class Related implements AutoCloseable {
    * article), else made from the document at hand (and stored).
    */
   private Profile subjectProfile(RelatedData.Doc d) {
+    Profile cached;
     synchronized (profiles) {
-      Profile p = profiles.get(d.id());
-      if (p != null) {
-        return p;
-      }
+      cached = profiles.get(d.id());
+    }
+    // A profile read for a candidate keeps no query: the stored line may have one.
+    if (cached != null && cached.query() != null) {
+      return cached;
     }
     String enc = lists.profiles(List.of(d.id())).get(d.id());
-    Profile stored = enc == null ? null : ProfileCodec.decode(d.id(), enc);
+    Profile stored = enc == null ? null : ProfileCodec.decode(d.id(), enc, true);
     if (stored != null) {
       synchronized (profiles) {
         profiles.put(d.id(), stored);
       }
       return stored;
     }
-    Profile p = profile(d);
-    lists.putProfiles(Map.of(d.id(), ProfileCodec.encode(p)));
-    return p;
+    if (cached != null) {
+      return cached;
+    }
+    return profile(d); // stored by subjectQuery, with its query
+  }
+
+  /**
+   * What the article's query is made of as a subject: its chosen terms (the like text), the weights
+   * of its names and its uncommon tags. Making it costs an analysis of the body, the document
+   * frequency of every distinct word (most of them cache misses: rare words are what an article is
+   * about) and of its names, and a count per tag: about a sixth of a fresh list. It depends only on
+   * the article (a change drops the profile, and the query with it) and on document frequencies, so
+   * it is kept with the profile and used again while the index has grown by less than a tenth since
+   * it was made (the rule {@link DocFreqs} forgets by), with the same settings and analyser. A list
+   * is recomputed whenever a neighbour arrives or changes: it is made once per article and growth
+   * step, not once per list.
+   */
+  private SubjectQuery subjectQuery(Profile p, Article a) {
+    long n = docFreqs.currentDocCount();
+    long key = queryKey();
+    String enc = p.query();
+    if (enc != null) {
+      SubjectQuery q = SubjectQuery.decode(enc);
+      if (q != null
+          && q.key() == key
+          && n >= q.docCount()
+          && n - q.docCount() <= q.docCount() / 10) {
+        return q;
+      }
+    }
+    Map<String, Double> weights = entityWeights(p.entities());
+    List<String> tags = uncommonTags(a.tags());
+    LikeText like = likeText(a.title(), bodyText(a), heaviestNames(p.entities(), weights));
+    SubjectQuery q = new SubjectQuery(n, key, like, weights, tags);
+    Profile with = p.withQuery(q.encode());
+    synchronized (profiles) {
+      profiles.put(p.id(), with);
+    }
+    lists.putProfiles(Map.of(p.id(), ProfileCodec.encode(with)));
+    return q;
+  }
+
+  private static final String ANALYSER_PROBE = "Ministers' running U.S. talks on 2,500 Café-Owners";
+
+  private volatile long queryKey;
+  private volatile boolean queryKeyKnown;
+
+  /** The settings and the analyser a stored query was made with, as one number. */
+  private long queryKey() {
+    if (!queryKeyKnown) {
+      queryKey =
+          Objects.hash(
+              settings.maxQueryTerms(),
+              settings.queryEntities(),
+              settings.commonShare(),
+              data.analyze(ANALYSER_PROBE));
+      queryKeyKnown = true;
+    }
+    return queryKey;
+  }
+
+  /**
+   * An article's query as a subject (see {@link #subjectQuery}).
+   *
+   * @param docCount articles in the index when it was made
+   * @param key {@link #queryKey} when it was made
+   * @param like the chosen terms
+   * @param entityWeights the weights of its top names, in their order
+   * @param tags its uncommon tags
+   */
+  record SubjectQuery(
+      long docCount,
+      long key,
+      LikeText like,
+      Map<String, Double> entityWeights,
+      List<String> tags) {
+    private static final String VERSION = "q1";
+    private static final char GS = '\u001d';
+    private static final char RS = '\u001e';
+
+    /**
+     * One line (no U+001F, so it fits a profile field): version, count, key, like texts, names and
+     * weights, tags, separated by U+001D; list elements by U+001E.
+     */
+    String encode() {
+      StringBuilder sb = new StringBuilder(256);
+      sb.append(VERSION).append(GS).append(docCount).append(GS).append(key).append(GS);
+      sb.append(ProfileCodec.clean(like.body())).append(GS);
+      sb.append(ProfileCodec.clean(like.title())).append(GS);
+      boolean first = true;
+      for (Map.Entry<String, Double> e : entityWeights.entrySet()) {
+        if (!first) {
+          sb.append(RS);
+        }
+        first = false;
+        sb.append(ProfileCodec.clean(e.getKey())).append(RS).append(e.getValue());
+      }
+      sb.append(GS);
+      for (int i = 0; i < tags.size(); i++) {
+        if (i > 0) {
+          sb.append(RS);
+        }
+        sb.append(ProfileCodec.clean(tags.get(i)));
+      }
+      return sb.toString();
+    }
+
+    /** The query of a line; null when unreadable or of another version. */
+    static @Nullable SubjectQuery decode(String line) {
+      List<String> f = ProfileCodec.parts(line, GS);
+      if (f.size() != 7 || !f.get(0).equals(VERSION)) {
+        return null;
+      }
+      try {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (!f.get(5).isEmpty()) {
+          List<String> kv = ProfileCodec.parts(f.get(5), RS);
+          if (kv.size() % 2 != 0) {
+            return null;
+          }
+          for (int i = 0; i < kv.size(); i += 2) {
+            weights.put(kv.get(i), Double.parseDouble(kv.get(i + 1)));
+          }
+        }
+        List<String> tags = f.get(6).isEmpty() ? List.of() : ProfileCodec.parts(f.get(6), RS);
+        return new SubjectQuery(
+            Long.parseLong(f.get(1)),
+            Long.parseLong(f.get(2)),
+            new LikeText(f.get(3), f.get(4)),
+            weights,
+            tags);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
   }
 
   private Profile profile(RelatedData.Doc d) {
@@ -881,11 +1040,12 @@ public final class Related implements AutoCloseable {
    * values). Derived sets are rebuilt on reading. A line of another version reads as absent.
    */
   static final class ProfileCodec {
-    private static final String VERSION = "p1";
+    private static final String VERSION = "p2";
+    private static final String VERSION_1 = "p1";
     private static final char FS = '\u001f';
     private static final char RS = '\u001e';
     private static final char GS = '\u001d';
-    private static final int FIELDS = 13;
+    private static final int FIELDS = 14;
 
     private ProfileCodec() {}
 
@@ -924,10 +1084,27 @@ public final class Related implements AutoCloseable {
             .append(GS)
             .append(e.weight());
       }
+      sb.append(FS);
+      String q = p.query();
+      if (q != null) {
+        sb.append(q.replace(FS, ' '));
+      }
       return sb.toString();
     }
 
+    /** A profile without its query (as a candidate needs it). */
     static @Nullable Profile decode(String id, String line) {
+      return decode(id, line, false);
+    }
+
+    /**
+     * A profile of a line of this version or of version 1 (which has no query field); null when
+     * unreadable.
+     *
+     * @param withQuery keep the article's query as a subject (else dropped: a candidate's profile
+     *     needs none, and the cache holds tens of thousands)
+     */
+    static @Nullable Profile decode(String id, String line, boolean withQuery) {
       // Fields cut at the separators by index (no String.split: this runs for every candidate
       // profile read back, a few dozen per fresh list).
       String[] f = new String[FIELDS];
@@ -939,13 +1116,16 @@ public final class Related implements AutoCloseable {
         }
         int end = line.indexOf(FS, start);
         if (end < 0) {
-          f[n++] = line.substring(start);
+          // The last field; a candidate's profile does not copy the article's query.
+          f[n] = n == FIELDS - 1 && !withQuery ? "" : line.substring(start);
+          n++;
           break;
         }
         f[n++] = line.substring(start, end);
         start = end + 1;
       }
-      if (n != FIELDS || !f[0].equals(VERSION)) {
+      boolean v2 = n == FIELDS && f[0].equals(VERSION);
+      if (!v2 && !(n == FIELDS - 1 && f[0].equals(VERSION_1))) {
         return null;
       }
       try {
@@ -975,14 +1155,15 @@ public final class Related implements AutoCloseable {
                   Double.parseDouble(es.substring(g3 + 1, end))));
           from = end + 1;
         }
-        return make(id, f[1], f[2], f[3], f[4], f[5], f[6], tags, published, thumb, entities);
+        Profile p = make(id, f[1], f[2], f[3], f[4], f[5], f[6], tags, published, thumb, entities);
+        return withQuery && v2 && !f[13].isEmpty() ? p.withQuery(f[13]) : p;
       } catch (RuntimeException e) {
         return null; // unreadable: made again from the article
       }
     }
 
     /** The parts of a value between separators, empty parts kept (as {@code split(sep, -1)}). */
-    private static List<String> parts(String v, char sep) {
+    static List<String> parts(String v, char sep) {
       List<String> out = new ArrayList<>();
       int start = 0;
       while (true) {
@@ -1000,7 +1181,7 @@ public final class Related implements AutoCloseable {
       sb.append(clean(v)).append(FS);
     }
 
-    private static String clean(String v) {
+    static String clean(String v) {
       for (int i = 0; i < v.length(); i++) {
         char ch = v.charAt(i);
         if (ch >= '\u001c' && ch <= '\u001f') {
@@ -1046,7 +1227,8 @@ public final class Related implements AutoCloseable {
         Set.copyOf(Entities.keys(entities)),
         terms,
         TermHashes.of(terms),
-        TermHashes.of(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))));
+        TermHashes.of(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))),
+        null);
   }
 
   private void evict(String id) {
@@ -1148,7 +1330,7 @@ public final class Related implements AutoCloseable {
   private static final int LIKE_MAX_TF = 8;
 
   /** The query texts: the chosen terms, and those of them that come from the headline or names. */
-  private record LikeText(String body, String title) {}
+  record LikeText(String body, String title) {}
 
   /**
    * The article as a short text of its most distinctive terms, each repeated as often as it occurs

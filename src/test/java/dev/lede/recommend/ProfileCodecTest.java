@@ -95,14 +95,21 @@ class ProfileCodecTest {
     assertThat(Related.ProfileCodec.decode("a1", good + "\u001fextra")).isNull();
     assertThat(Related.ProfileCodec.decode("a1", good.substring(0, good.lastIndexOf('\u001f'))))
         .isNull();
-    // An entity of three or five parts, an empty entity, a weight that is no number.
-    String head = good.substring(0, good.lastIndexOf('\u001f') + 1);
-    assertThat(Related.ProfileCodec.decode("a1", head + "kursk\u001dKursk\u001d0")).isNull();
-    assertThat(Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d0\u001d1\u001dx")).isNull();
-    assertThat(Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d0\u001d1\u001e")).isNull();
-    assertThat(Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d0\u001dheavy")).isNull();
+    // An entity of three or five parts, an empty entity, a weight that is no number (the entities
+    // are the field before the last, the article's query).
+    String withoutQuery = good.substring(0, good.lastIndexOf('\u001f'));
+    String head = withoutQuery.substring(0, withoutQuery.lastIndexOf('\u001f') + 1);
+    String tail = "\u001f";
+    assertThat(Related.ProfileCodec.decode("a1", head + "kursk\u001dKursk\u001d0" + tail)).isNull();
+    assertThat(Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d0\u001d1\u001dx" + tail))
+        .isNull();
+    assertThat(Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d0\u001d1\u001e" + tail))
+        .isNull();
+    assertThat(Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d0\u001dheavy" + tail))
+        .isNull();
     // A number flag of more than one character is not "1".
-    Related.Profile odd = Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d11\u001d1");
+    Related.Profile odd =
+        Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d11\u001d1" + tail);
     assertThat(odd).isNotNull();
     assertThat(odd.entities().get(0).number()).isFalse();
   }
@@ -113,5 +120,78 @@ class ProfileCodecTest {
 
     assertThat(p.termHashes()).isEqualTo(TermHashes.of(p.terms()));
     assertThat(p.signature()).isEqualTo(TermHashes.of(List.of("north korea", "kursk", "2,500")));
+  }
+
+  private static Related.SubjectQuery query() {
+    java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+    weights.put("north korea", 3.141592653589793);
+    weights.put("kursk", 0.1 + 0.2);
+    weights.put("2,500", 1e-9);
+    return new Related.SubjectQuery(
+        102_000,
+        -42,
+        new Related.LikeText("kursk kursk troop north korea", "kursk kursk north korea"),
+        weights,
+        List.of("Asia", "War\u001ein Ukraine"));
+  }
+
+  @Test
+  void subjectQuery_encodeThenDecode_givesTheSameQuery_weightsToTheLastBit() {
+    Related.SubjectQuery q = query();
+
+    Related.SubjectQuery back = Related.SubjectQuery.decode(q.encode());
+
+    assertThat(back).isNotNull();
+    assertThat(back.docCount()).isEqualTo(102_000);
+    assertThat(back.key()).isEqualTo(-42);
+    assertThat(back.like()).isEqualTo(q.like());
+    assertThat(back.entityWeights()).containsExactlyEntriesOf(q.entityWeights());
+    assertThat(back.tags()).containsExactly("Asia", "War in Ukraine");
+  }
+
+  @Test
+  void subjectQuery_withoutNamesOrTags_andGarbage() {
+    Related.SubjectQuery q =
+        new Related.SubjectQuery(
+            5, 7, new Related.LikeText("", ""), new java.util.LinkedHashMap<>(), List.of());
+    Related.SubjectQuery back = Related.SubjectQuery.decode(q.encode());
+    assertThat(back).isNotNull();
+    assertThat(back.entityWeights()).isEmpty();
+    assertThat(back.tags()).isEmpty();
+
+    assertThat(Related.SubjectQuery.decode("")).isNull();
+    assertThat(Related.SubjectQuery.decode("q0\u001d1")).isNull();
+    String line = query().encode();
+    assertThat(Related.SubjectQuery.decode(line.replace("102000", "many"))).isNull();
+    // A name without its weight.
+    assertThat(Related.SubjectQuery.decode(line.replace("\u001e1.0E-9", ""))).isNull();
+  }
+
+  @Test
+  void profileWithQuery_keepsTheQueryForASubject_andDropsItForACandidate() {
+    String q = query().encode();
+    String line = Related.ProfileCodec.encode(sample().withQuery(q));
+
+    Related.Profile subject = Related.ProfileCodec.decode("a1", line, true);
+    Related.Profile candidate = Related.ProfileCodec.decode("a1", line);
+
+    assertThat(subject).isNotNull();
+    assertThat(subject.query()).isEqualTo(q);
+    assertThat(candidate).isNotNull();
+    assertThat(candidate.query()).isNull();
+    assertThat(candidate.entities()).isEqualTo(subject.entities());
+  }
+
+  @Test
+  void aVersion1Line_withoutAQueryField_isStillRead() {
+    String v2 = Related.ProfileCodec.encode(sample());
+    String v1 = "p1" + v2.substring(2, v2.lastIndexOf('\u001f'));
+
+    Related.Profile p = Related.ProfileCodec.decode("a1", v1, true);
+
+    assertThat(p).isNotNull();
+    assertThat(p.query()).isNull();
+    assertThat(p.entities()).isEqualTo(sample().entities());
+    assertThat(p.tags()).containsExactly("Asia", "War in Ukraine");
   }
 }
