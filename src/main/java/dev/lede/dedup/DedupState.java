@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * dedup_story(id INTEGER PRIMARY KEY, headline TEXT, first_seen INTEGER, last_seen INTEGER,
  *             size INTEGER, centroid BLOB)                     -- index on last_seen
  * dedup_term_list(term INTEGER PRIMARY KEY, list BLOB)    -- (story, seen) pairs, most recent first
+ *   -- the SQLite store instead appends each filing (story, seen, terms) to dedup_story_filing and
+ *   -- answers term lookups from a memory-mapped index derived from it (lede.db.storyterms)
  * dedup_df(term INTEGER PRIMARY KEY, df INTEGER); plus one counter row for documents()
  * </pre>
  */

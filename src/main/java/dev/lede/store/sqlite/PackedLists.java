@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PackedLists {
   private static final int ARTICLE_BYTES = 4;
-  private static final int TERM_BYTES = 16;
+  static final int TERM_BYTES = 16;
 
   private PackedLists() {}
 

@@ -61,7 +61,9 @@ public final class SqliteArticleStore implements ArticleStore {
     this.file = file;
     this.db = db;
     this.clock = clock;
-    this.dedupState = SqliteDedupState.onWriter(db.setupConnection(), postingIndexFile(file));
+    this.dedupState =
+        SqliteDedupState.onWriter(
+            db.setupConnection(), postingIndexFile(file), storyTermIndexFile(file));
   }
 
   /**
@@ -88,7 +90,8 @@ public final class SqliteArticleStore implements ArticleStore {
     return db.read(
         what,
         c -> {
-          try (SqliteDedupState s = new SqliteDedupState(c, dedupState.sharedIndex())) {
+          try (SqliteDedupState s =
+              new SqliteDedupState(c, dedupState.sharedIndex(), dedupState.sharedTermIndex())) {
             return work.apply(s);
           }
         });
@@ -176,13 +179,20 @@ public final class SqliteArticleStore implements ArticleStore {
       }
       throw e;
     }
-    dedupState.committed(); // committed postings reach the posting index
+    dedupState.committed(); // committed postings and story terms reach the derived indexes
     return committed;
   }
 
   /** The dedup posting index next to the store file (derived data, see {@link PostingIndex}). */
   static Path postingIndexFile(Path file) {
     return file.resolveSibling(file.getFileName() + ".postings");
+  }
+
+  /**
+   * The dedup story-term index next to the store file (derived data, see {@link StoryTermIndex}).
+   */
+  static Path storyTermIndexFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".storyterms");
   }
 
   /**
@@ -667,7 +677,7 @@ public final class SqliteArticleStore implements ArticleStore {
   @Override
   public long diskBytes() {
     long total = 0;
-    for (String suffix : new String[] {"", "-wal", "-shm", ".postings"}) {
+    for (String suffix : new String[] {"", "-wal", "-shm", ".postings", ".storyterms"}) {
       Path p = file.resolveSibling(file.getFileName() + suffix);
       try {
         total += Files.exists(p) ? Files.size(p) : 0;

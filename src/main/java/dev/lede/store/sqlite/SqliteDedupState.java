@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V005): the
+ * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V006): the
  * corpus never has to fit in memory. Bound to one connection: the store's writer (used only inside
  * the store's write transactions, so that an article, its fingerprint, its duplicate link and its
  * story commit together) or a reader (read-only snapshot).
@@ -33,31 +33,34 @@ import org.slf4j.event.Level;
  * table next to the store that is derived from those keys (at most {@value #PER_KEY} articles per
  * key, the oldest, as in the heap state), brought up to date after each commit ({@link #committed})
  * and rebuilt from the rows when it does not reflect the store's state ({@code
- * meta.dedup_postings_gen}, bumped in every transaction that adds postings). The store stays the
- * source of truth: a crash costs a rebuild, never a posting.
+ * meta.dedup_postings_gen}, bumped in every transaction that adds postings or files story terms).
+ * The store stays the source of truth: a crash costs a rebuild, never a posting.
  *
- * <p>Fewer, fatter rows: the stories filed under one story term (the {@value #PER_TERM} most
- * recently filed) are one blob in {@code dedup_term_list} under an integer primary key ({@link
- * PackedLists}). The lookups of one article are batched: all its story terms in one {@code IN}
- * list, then the candidate stories, candidate fingerprints and missing document frequencies with
- * one {@code IN} list each. Statement sizes are rounded up (padding that matches nothing) so that a
- * handful of prepared statements serve every article. Story rows are cached write-through in a
- * bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories,
- * read again and again.
+ * <p>Story-term lists: every filing of a story under its terms is one appended row of {@code
+ * dedup_story_filing} (story, time, 4-byte terms; migration V006), written at the flush; the
+ * lookups go to a {@link StoryTermIndex}, a memory-mapped table of the {@value #PER_TERM} most
+ * recently filed stories per term derived from those rows (and from the V004 {@code
+ * dedup_term_list} blobs of an upgraded store, no longer written), under the same generation
+ * counter as the posting index and rebuilt with it. The lookups of one article are batched: the
+ * candidate stories, candidate fingerprints and missing document frequencies with one {@code IN}
+ * list each. Statement sizes are rounded up (padding that matches nothing) so that a handful of
+ * prepared statements serve every article. Story rows are cached write-through in a bounded LRU
+ * ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories, read again
+ * and again.
  *
  * <p>Everything an article writes is held back in the heap for the current transaction only (reads
  * see it through an overlay) and written by {@link #flush} just before the commit: its article row
- * (once, instead of an update per field, with its posting keys), its story terms (each touched list
- * read once, merged, rewritten once, in key order), the story rows it changed (once each), the
- * summed document-frequency increments and the counters. After a rollback {@link #forget} drops all
- * of it, cached stories included; a crash before the commit loses the transaction as a whole.
- * Document frequencies read are cached in a bounded map, and the writer's page cache is raised
- * ({@link #onWriter}).
+ * (once, instead of an update per field, with its posting keys), its story filings (one row per
+ * story and time), the story rows it changed (once each), the summed document-frequency increments
+ * and the counters. After a rollback {@link #forget} drops all of it, cached stories included; a
+ * crash before the commit loses the transaction as a whole. Document frequencies read are cached in
+ * a bounded map, and the writer's page cache is raised ({@link #onWriter}).
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
  * about 37 posting keys of 5 bytes, two integers) and about 37 slots of 9 bytes in the posting
- * index (at most 70% full); per story one row with its centroid and its share of the term lists.
- * Not thread-safe (the store serialises writers).
+ * index (at most 70% full); about one filing row of 32 terms (~150 bytes) and its share of the
+ * 16-byte slots of the story-term index; per story one row with its centroid. Not thread-safe (the
+ * store serialises writers).
  */
 final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteDedupState.class);
@@ -65,7 +68,8 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   private static final String NEXT_STORY = "dedup_next_story";
 
   /**
-   * Counts the transactions that added postings: the store state a {@link PostingIndex} reflects.
+   * Counts the transactions that added postings or filed story terms: the store state a {@link
+   * PostingIndex} and a {@link StoryTermIndex} reflect.
    */
   static final String POSTINGS_GEN = "dedup_postings_gen";
 
@@ -162,17 +166,29 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   /** The lookup postings (shared with readers; owned, and closed, by the writer's state). */
   private volatile @Nullable PostingIndex liveIndex;
 
-  /** A state on a reader connection, reading postings from the writer's index. */
-  SqliteDedupState(Connection c, @Nullable PostingIndex index) {
+  /** The story-term index file, to rebuild it (writer only). */
+  private final @Nullable Path termIndexFile;
+
+  /** The story-term lists (shared with readers; owned, and closed, by the writer's state). */
+  private volatile @Nullable StoryTermIndex liveTerms;
+
+  /** {@link #clearStories} ran in the open transaction: the term index is not read, and reset. */
+  private boolean termsCleared;
+
+  /** A state on a reader connection, reading from the writer's derived indexes. */
+  SqliteDedupState(Connection c, @Nullable PostingIndex index, @Nullable StoryTermIndex termIndex) {
     this.c = c;
     this.liveIndex = index;
+    this.liveTerms = termIndex;
     this.ownsIndex = false;
     this.indexFile = null;
+    this.termIndexFile = null;
   }
 
-  private SqliteDedupState(Connection c, Path indexFile) {
+  private SqliteDedupState(Connection c, Path indexFile, Path termIndexFile) {
     this.c = c;
     this.indexFile = indexFile;
+    this.termIndexFile = termIndexFile;
     this.ownsIndex = true;
   }
 
@@ -182,6 +198,95 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    */
   @Nullable PostingIndex sharedIndex() {
     return liveIndex;
+  }
+
+  /** The story-term index as it is now, for a reader's state (see {@link #sharedIndex}). */
+  @Nullable StoryTermIndex sharedTermIndex() {
+    return liveTerms;
+  }
+
+  /**
+   * The story-term index (the writer opens or rebuilds it on first use); null on a reader when the
+   * writer has not opened it.
+   */
+  @Nullable StoryTermIndex termIndex() {
+    if (ownsIndex && liveTerms == null && termIndexFile != null) {
+      long gen = meta(POSTINGS_GEN);
+      StoryTermIndex idx = StoryTermIndex.openIfValid(termIndexFile, gen);
+      liveTerms = idx != null ? idx : rebuildTermIndex(termIndexFile, gen);
+    }
+    return liveTerms;
+  }
+
+  /**
+   * A new story-term index in {@code file} for store generation {@code gen}, from the filing rows
+   * (and the V004 term lists of an upgraded store, no longer written).
+   */
+  private StoryTermIndex rebuildTermIndex(Path file, long gen) {
+    long started = System.nanoTime();
+    long legacy =
+        hasTable("dedup_term_list")
+            ? query(
+                "SELECT coalesce(sum(length(list)), 0) FROM dedup_term_list",
+                p -> {},
+                rs -> rs.next() ? rs.getLong(1) / PackedLists.TERM_BYTES : 0L)
+            : 0L;
+    // filings repeat (term, story) pairs: a third of the filed terms is a fair first size
+    long filed =
+        query(
+            "SELECT coalesce(sum(length(terms)), 0) FROM dedup_story_filing",
+            p -> {},
+            rs -> rs.next() ? rs.getLong(1) / 4 : 0L);
+    StoryTermIndex idx = StoryTermIndex.create(file, legacy + filed / 3, gen);
+    try {
+      if (legacy > 0) {
+        query(
+            "SELECT term, list FROM dedup_term_list",
+            p -> {},
+            rs -> {
+              while (rs.next()) {
+                int term = (int) rs.getLong(1);
+                byte[] list = rs.getBytes(2);
+                for (int k = 0; k < PackedLists.termCount(list); k++) {
+                  idx.add(term, PackedLists.story(list, k), PackedLists.seen(list, k));
+                }
+              }
+              return null;
+            });
+      }
+      query(
+          "SELECT story, seen, terms FROM dedup_story_filing",
+          p -> {},
+          rs -> {
+            while (rs.next()) {
+              long story = rs.getLong(1);
+              long seen = rs.getLong(2);
+              byte[] b = rs.getBytes(3);
+              for (int o = 0; o + 4 <= b.length; o += 4) {
+                idx.add(intAt(b, o), story, seen);
+              }
+            }
+            return null;
+          });
+      idx.setGeneration(gen);
+    } catch (RuntimeException e) {
+      idx.close();
+      throw e;
+    }
+    LOG.atLevel(idx.size() == 0 ? Level.DEBUG : Level.INFO)
+        .log(
+            "rebuilt the dedup story-term index {} from the store: {} entries in {} ms",
+            file,
+            idx.size(),
+            (System.nanoTime() - started) / 1_000_000);
+    return idx;
+  }
+
+  private static int intAt(byte[] b, int o) {
+    return ((b[o] & 0xff) << 24)
+        | ((b[o + 1] & 0xff) << 16)
+        | ((b[o + 2] & 0xff) << 8)
+        | (b[o + 3] & 0xff);
   }
 
   /**
@@ -300,14 +405,44 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     if (idx == null) {
       throw new IllegalStateException("this dedup state has no posting index");
     }
-    if (indexSuspect && ownsIndex && indexFile != null) {
-      idx.close();
-      liveIndex = rebuildIndex(indexFile, meta(POSTINGS_GEN));
-      postingsGen = -1;
-      indexSuspect = false;
-      return liveIndex;
+    if (indexSuspect) {
+      rebuildSuspect();
+      return java.util.Objects.requireNonNull(liveIndex);
     }
     return idx;
+  }
+
+  /** The story-term index, rebuilt first when it may have missed a commit. */
+  private StoryTermIndex storyTermIndex() {
+    StoryTermIndex idx = termIndex();
+    if (idx == null) {
+      throw new IllegalStateException("this dedup state has no story-term index");
+    }
+    if (indexSuspect) {
+      rebuildSuspect();
+      return java.util.Objects.requireNonNull(liveTerms);
+    }
+    return idx;
+  }
+
+  /** Rebuilds both derived indexes from the store (they may have missed a commit). */
+  private void rebuildSuspect() {
+    if (!ownsIndex || indexFile == null || termIndexFile == null) {
+      return;
+    }
+    long gen = meta(POSTINGS_GEN);
+    PostingIndex p = liveIndex;
+    if (p != null) {
+      p.close();
+    }
+    liveIndex = rebuildIndex(indexFile, gen);
+    StoryTermIndex t = liveTerms;
+    if (t != null) {
+      t.close();
+    }
+    liveTerms = rebuildTermIndex(termIndexFile, gen);
+    postingsGen = -1;
+    indexSuspect = false;
   }
 
   /**
@@ -317,6 +452,8 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   void committed() {
     if (flushedGen == 0) {
       pendingPostings.clear();
+      pendingTerms.clear();
+      termsCleared = false;
       return;
     }
     try {
@@ -328,11 +465,27 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
         }
       }
       idx.setGeneration(flushedGen);
+      StoryTermIndex terms = storyTermIndex();
+      if (termsCleared && termIndexFile != null) {
+        terms.close();
+        terms = StoryTermIndex.create(termIndexFile, 0, flushedGen);
+        liveTerms = terms;
+      }
+      terms.markDirty();
+      for (Map.Entry<Long, Map<Long, Long>> e : pendingTerms.entrySet()) {
+        int term = (int) (long) e.getKey();
+        for (Map.Entry<Long, Long> s : e.getValue().entrySet()) {
+          terms.add(term, s.getKey(), s.getValue());
+        }
+      }
+      terms.setGeneration(flushedGen);
     } catch (RuntimeException e) {
       indexSuspect = true; // rebuilt from the store before the next use
-      LOG.warn("applying committed postings to the index failed; it will be rebuilt", e);
+      LOG.warn("applying a committed transaction to the dedup indexes failed; rebuilding them", e);
     } finally {
       pendingPostings.clear();
+      pendingTerms.clear();
+      termsCleared = false;
       flushedGen = 0;
     }
   }
@@ -343,13 +496,13 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    * land on posting and term lists spread over the whole file, and each page that misses the cache
    * is a system call.
    */
-  static SqliteDedupState onWriter(Connection c, Path indexFile) {
+  static SqliteDedupState onWriter(Connection c, Path indexFile, Path termIndexFile) {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KB);
     } catch (SQLException e) {
       throw new StoreException("setting up the dedup state failed: " + e.getMessage(), e);
     }
-    return new SqliteDedupState(c, indexFile);
+    return new SqliteDedupState(c, indexFile, termIndexFile);
   }
 
   /** Forgets cached values (after a rollback, or when another connection may have written). */
@@ -375,6 +528,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     dfDelta.clear();
     pendingPostings.clear();
     pendingTerms.clear();
+    termsCleared = false;
     dirtyStories.clear();
     dirtyRows.clear();
     documents = -1;
@@ -389,8 +543,8 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   void flush() {
     try {
       flushRows();
-      flushPostings();
       flushTerms();
+      bumpGeneration();
       flushStories();
       if (!dfDelta.isEmpty()) {
         PreparedStatement p =
@@ -657,57 +811,16 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   }
 
   /**
-   * The blobs of a packed-list table ({@code key INTEGER PRIMARY KEY, list BLOB}) for the given
-   * keys, read {@value #MAX_IN} keys per statement.
-   */
-  private Map<Long, byte[]> readLists(
-      String table, String keyColumn, java.util.Collection<Long> keys) {
-    Map<Long, byte[]> out = new HashMap<>(keys.size() * 2);
-    if (keys.isEmpty()) {
-      return out;
-    }
-    long[] all = new long[keys.size()];
-    int n = 0;
-    for (long k : keys) {
-      all[n++] = k;
-    }
-    for (int from = 0; from < n; from += MAX_IN) {
-      int count = Math.min(MAX_IN, n - from);
-      int size = bucket(count);
-      PreparedStatement p =
-          prepare(
-              "SELECT "
-                  + keyColumn
-                  + ", list FROM "
-                  + table
-                  + " WHERE "
-                  + keyColumn
-                  + " IN ("
-                  + String.join(", ", java.util.Collections.nCopies(size, "?"))
-                  + ")");
-      try {
-        for (int i = 0; i < size; i++) {
-          p.setLong(i + 1, all[from + Math.min(i, count - 1)]);
-        }
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getLong(1), rs.getBytes(2));
-          }
-        }
-      } catch (SQLException e) {
-        throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
-      }
-    }
-    return out;
-  }
-
-  /**
    * The postings of this transaction are in their articles' rows ({@link #flushRows}); here the
    * store's postings generation is bumped in the same transaction. They reach the index in {@link
    * #committed}, after the commit.
    */
-  private void flushPostings() {
-    if (pendingPostings.isEmpty()) {
+  /**
+   * Counts this transaction in {@code meta} when it changes what the derived indexes hold, so that
+   * an index that missed it is told apart.
+   */
+  private void bumpGeneration() {
+    if (pendingPostings.isEmpty() && pendingTerms.isEmpty() && !termsCleared) {
       return;
     }
     if (postingsGen < 0) {
@@ -905,8 +1018,12 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     }
   }
 
+  /** Story terms are 32-bit term hashes (as the clusterer files them); the index keys on that. */
   @Override
   public void addStoryTerm(long term, long storyId, long seenMillis) {
+    if (term != (int) term) {
+      throw new IllegalArgumentException("story term out of the 32-bit range: " + term);
+    }
     pendingTerms.computeIfAbsent(term, t -> new HashMap<>()).merge(storyId, seenMillis, Math::max);
   }
 
@@ -916,9 +1033,9 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   }
 
   /**
-   * The stored lists of all distinct terms in one statement, merged with the story terms held back
-   * in this transaction; lists are kept most recent first, so a term without held-back rows is read
-   * from the front until {@code limit} entries or one older than {@code sinceMillis}.
+   * The lists of all distinct terms from the story-term index, merged with the story terms held
+   * back in this transaction; lists are kept most recent first, so each is read from the front
+   * until {@code limit} entries or one older than {@code sinceMillis}.
    */
   @Override
   public void storiesWithTerms(long[] terms, int n, long sinceMillis, int limit, ProbeSink out) {
@@ -929,44 +1046,76 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     for (int i = 0; i < n; i++) {
       probes.merge(terms[i], new int[] {i}, SqliteDedupState::concat);
     }
-    Map<Long, byte[]> stored = readLists("dedup_term_list", "term", probes.keySet());
+    StoryTermIndex idx = termsCleared ? null : storyTermIndex();
+    long[] stories = new long[PER_TERM];
+    long[] seen = new long[PER_TERM];
     for (Map.Entry<Long, int[]> e : probes.entrySet()) {
-      byte[] list = stored.get(e.getKey());
-      Map<Long, Long> pending = pendingTerms.get(e.getKey());
+      long term = e.getKey();
+      int n2 = idx == null || term != (int) term ? 0 : idx.get((int) term, stories, seen);
+      Map<Long, Long> pending = pendingTerms.get(term);
       if (pending != null) {
-        list = PackedLists.mergeTerms(list, pending, PER_TERM);
-      } else if (list == null) {
-        continue;
+        Map<Long, Long> all = new HashMap<>(pending);
+        for (int k = 0; k < n2; k++) {
+          all.merge(stories[k], seen[k], Math::max);
+        }
+        byte[] list = PackedLists.mergeTerms(null, all, PER_TERM);
+        n2 = PackedLists.termCount(list);
+        for (int k = 0; k < n2; k++) {
+          stories[k] = PackedLists.story(list, k);
+          seen[k] = PackedLists.seen(list, k);
+        }
       }
-      int taken = 0;
-      for (int k = 0; k < PackedLists.termCount(list) && taken < limit; k++) {
-        if (PackedLists.seen(list, k) < sinceMillis) {
+      for (int k = 0; k < Math.min(n2, limit); k++) {
+        if (seen[k] < sinceMillis) {
           break;
         }
-        long story = PackedLists.story(list, k);
         for (int i : e.getValue()) {
-          out.accept(i, story);
+          out.accept(i, stories[k]);
         }
-        taken++;
       }
     }
   }
 
-  /** Writes the held-back story terms: each touched list read once, merged, rewritten once. */
+  /**
+   * Appends the held-back story terms as filing rows, one per (story, time): the source the
+   * story-term index is derived from. They stay held back until {@link #committed} applies them to
+   * the index.
+   */
   private void flushTerms() throws SQLException {
     if (pendingTerms.isEmpty()) {
       return;
     }
-    Map<Long, byte[]> stored = readLists("dedup_term_list", "term", pendingTerms.keySet());
+    // (story, time) → its terms, in a fixed order
+    TreeMap<Long, TreeMap<Long, List<Long>>> filings = new TreeMap<>();
+    for (Map.Entry<Long, Map<Long, Long>> e : pendingTerms.entrySet()) {
+      for (Map.Entry<Long, Long> s : e.getValue().entrySet()) {
+        filings
+            .computeIfAbsent(s.getKey(), k -> new TreeMap<>())
+            .computeIfAbsent(s.getValue(), k -> new ArrayList<>())
+            .add(e.getKey());
+      }
+    }
     PreparedStatement p =
-        prepare("INSERT OR REPLACE INTO dedup_term_list (term, list) VALUES (?, ?)");
-    for (Map.Entry<Long, Map<Long, Long>> e : new TreeMap<>(pendingTerms).entrySet()) {
-      p.setLong(1, e.getKey());
-      p.setBytes(2, PackedLists.mergeTerms(stored.get(e.getKey()), e.getValue(), PER_TERM));
-      p.addBatch();
+        prepare("INSERT INTO dedup_story_filing (story, seen, terms) VALUES (?, ?, ?)");
+    for (Map.Entry<Long, TreeMap<Long, List<Long>>> f : filings.entrySet()) {
+      for (Map.Entry<Long, List<Long>> t : f.getValue().entrySet()) {
+        List<Long> terms = t.getValue();
+        java.util.Collections.sort(terms);
+        byte[] b = new byte[terms.size() * 4];
+        for (int i = 0; i < terms.size(); i++) {
+          int v = (int) (long) terms.get(i);
+          b[4 * i] = (byte) (v >>> 24);
+          b[4 * i + 1] = (byte) (v >>> 16);
+          b[4 * i + 2] = (byte) (v >>> 8);
+          b[4 * i + 3] = (byte) v;
+        }
+        p.setLong(1, f.getKey());
+        p.setLong(2, t.getKey());
+        p.setBytes(3, b);
+        p.addBatch();
+      }
     }
     p.executeBatch();
-    pendingTerms.clear();
   }
 
   /** Writes the story rows changed in this transaction, each once. */
@@ -1089,6 +1238,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       dirtyStories.clear();
       s.executeUpdate("DELETE FROM dedup_story");
       s.executeUpdate("DELETE FROM dedup_term_list");
+      s.executeUpdate("DELETE FROM dedup_story_filing");
       s.executeUpdate("DELETE FROM dedup_df");
       s.executeUpdate("UPDATE dedup_article SET story = -1 WHERE story <> -1");
       dirtyRows.values().forEach(r -> r.story = -1);
@@ -1099,6 +1249,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     dfCache.clear();
     dfDelta.clear();
     pendingTerms.clear();
+    termsCleared = true;
     documents = 0;
     documentsDirty = false;
   }
@@ -1257,6 +1408,9 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   public void close() {
     if (ownsIndex && liveIndex != null) {
       liveIndex.close();
+    }
+    if (ownsIndex && liveTerms != null) {
+      liveTerms.close();
     }
     for (PreparedStatement p : statements.values()) {
       try {

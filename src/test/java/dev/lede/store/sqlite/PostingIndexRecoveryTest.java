@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The memory-mapped posting index is derived data: when it is missing, stale (it reflects an
- * earlier state of the store), was not closed cleanly (a crash) or is corrupt, opening the store
- * rebuilds it from the posting keys in the article rows, and the articles that come next are
- * assigned exactly as the heap state assigns them. Each damaged file below, if it were used, would
- * lack postings and miss copies.
+ * The memory-mapped posting and story-term indexes are derived data: when one is missing, stale (it
+ * reflects an earlier state of the store), was not closed cleanly (a crash) or is corrupt, opening
+ * the store rebuilds it from the rows (posting keys in the article rows, story filing rows), and
+ * the articles that come next are assigned exactly as the heap state assigns them. Each damaged
+ * file below, if it were used, would lack postings and miss copies, or lack stories and split them.
  */
 class PostingIndexRecoveryTest {
   private static final int FIRST = 220;
@@ -54,9 +54,11 @@ class PostingIndexRecoveryTest {
     // the first articles, with a clean close half way (the stale copy of the index is taken there)
     Path base = dir.resolve("base");
     Path stale = dir.resolve("stale.postings");
+    Path staleTerms = dir.resolve("stale.storyterms");
     List<Assignment> got = new ArrayList<>();
     assign(base, refs.subList(0, FIRST / 2), got);
     Files.copy(index(base), stale);
+    Files.copy(termIndex(base), staleTerms);
     assign(base, refs.subList(FIRST / 2, FIRST), got);
     assertThat(got).isEqualTo(expected.subList(0, FIRST));
     long fullSize;
@@ -65,14 +67,34 @@ class PostingIndexRecoveryTest {
       fullSize = idx.size();
     }
     assertThat(PostingIndex.openIfValid(stale, generation(base))).isNull();
+    long fullTerms;
+    try (StoryTermIndex idx = StoryTermIndex.openIfValid(termIndex(base), generation(base))) {
+      assertThat(idx).as("a cleanly closed story-term index is reused").isNotNull();
+      fullTerms = idx.size();
+    }
+    assertThat(StoryTermIndex.openIfValid(staleTerms, generation(base))).isNull();
 
-    for (String damage : List.of("none", "missing", "stale", "crashed", "corrupt")) {
-      Path folder = dir.resolve(damage);
+    List<String> cases =
+        List.of(
+            "none",
+            "postings missing",
+            "postings stale",
+            "postings crashed",
+            "postings corrupt",
+            "storyterms missing",
+            "storyterms stale",
+            "storyterms crashed",
+            "storyterms corrupt");
+    for (String what : cases) {
+      Path folder = dir.resolve(what.replace(' ', '-'));
       copyFolder(base, folder);
-      Path file = index(folder);
+      boolean terms = what.startsWith("storyterms");
+      Path file = terms ? termIndex(folder) : index(folder);
+      String damage = what.substring(what.indexOf(' ') + 1);
       switch (damage) {
         case "missing" -> Files.delete(file);
-        case "stale" -> Files.copy(stale, file, StandardCopyOption.REPLACE_EXISTING);
+        case "stale" ->
+            Files.copy(terms ? staleTerms : stale, file, StandardCopyOption.REPLACE_EXISTING);
         case "crashed" -> {
           zeroBody(file);
           putInt(file, 32, 0); // the clean flag, as a crash leaves it
@@ -82,11 +104,15 @@ class PostingIndexRecoveryTest {
       }
       List<Assignment> next = new ArrayList<>();
       assign(folder, refs.subList(FIRST, ALL), next);
-      assertThat(next).as(damage).isEqualTo(expected.subList(FIRST, ALL));
+      assertThat(next).as(what).isEqualTo(expected.subList(FIRST, ALL));
       try (SqliteArticleStore store = open(folder)) {
-        PostingIndex idx = ((SqliteDedupState) store.dedupState()).index();
+        SqliteDedupState state = (SqliteDedupState) store.dedupState();
+        PostingIndex idx = state.index();
         assertThat(idx).isNotNull();
-        assertThat(idx.size()).as(damage).isGreaterThan(fullSize);
+        assertThat(idx.size()).as(what).isGreaterThan(fullSize);
+        StoryTermIndex termIdx = state.termIndex();
+        assertThat(termIdx).isNotNull();
+        assertThat(termIdx.size()).as(what).isGreaterThan(fullTerms);
       }
     }
   }
@@ -113,6 +139,10 @@ class PostingIndexRecoveryTest {
 
   private static Path index(Path folder) {
     return SqliteArticleStore.postingIndexFile(folder.resolve("lede.db"));
+  }
+
+  private static Path termIndex(Path folder) {
+    return SqliteArticleStore.storyTermIndexFile(folder.resolve("lede.db"));
   }
 
   /** Assigns {@code refs} in transactions of 29 articles, then closes the store cleanly. */

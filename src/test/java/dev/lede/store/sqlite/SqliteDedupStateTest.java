@@ -279,6 +279,23 @@ class SqliteDedupStateTest {
       single.clear();
       s.postings(16, 7, 16, single::add);
       assertThat(single).containsExactly(12L, 4_000_000_000L);
+      // and a story filed after it joins the converted term list, in the story-term index
+      write(store, () -> s.addStoryTerm(500, 99, 5_000));
+      stories.clear();
+      s.storiesWithTerm(500, 0, 3, stories::add);
+      assertThat(stories).containsExactly(99L, 70L, 69L);
+    }
+    try (SqliteArticleStore again = open()) {
+      List<Long> stories = new ArrayList<>();
+      again.dedupState().storiesWithTerm(500, 1_069, 64, stories::add);
+      assertThat(stories).containsExactly(99L, 70L, 69L);
+    }
+    // rebuilt from the legacy lists and the filing rows when the index file is lost
+    java.nio.file.Files.delete(SqliteArticleStore.storyTermIndexFile(file));
+    try (SqliteArticleStore again = open()) {
+      List<Long> stories = new ArrayList<>();
+      again.dedupState().storiesWithTerm(500, 1_069, 64, stories::add);
+      assertThat(stories).containsExactly(99L, 70L, 69L);
     }
   }
 
