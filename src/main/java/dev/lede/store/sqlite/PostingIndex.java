@@ -9,9 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,9 +48,10 @@ final class PostingIndex implements AutoCloseable {
 
   private static final long MAGIC = 0x5844495450454c4cL; // "LLEPTIDX" little-endian
   private static final int VERSION = 1;
-  private static final int HEADER = 4096;
   private static final int MIN_LOG2 = 16;
   private static final int MAX_LOG2 = 27; // one mapping of at most 2 GB
+  private static final MappedTableFile.Format FORMAT =
+      new MappedTableFile.Format(MAGIC, VERSION, 9, MIN_LOG2, MAX_LOG2);
 
   private final Path file;
   private FileChannel channel;
@@ -73,16 +72,17 @@ final class PostingIndex implements AutoCloseable {
 
   private void map(int log2) throws IOException {
     this.log2 = log2;
-    this.header = channel.map(FileChannel.MapMode.READ_WRITE, 0, HEADER);
+    this.header = channel.map(FileChannel.MapMode.READ_WRITE, 0, MappedTableFile.HEADER);
     header.order(ByteOrder.LITTLE_ENDIAN);
-    this.body = channel.map(FileChannel.MapMode.READ_WRITE, HEADER, bodyBytes(log2));
+    this.body =
+        channel.map(FileChannel.MapMode.READ_WRITE, MappedTableFile.HEADER, bodyBytes(log2));
     body.order(ByteOrder.LITTLE_ENDIAN);
     this.slots = body.slice(0, (1 << log2) * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     this.tables = body.slice((1 << log2) * 8, 1 << log2);
   }
 
   private static long bodyBytes(int log2) {
-    return (1L << log2) * 9;
+    return FORMAT.bodyBytes(log2);
   }
 
   /**
@@ -90,43 +90,26 @@ final class PostingIndex implements AutoCloseable {
    * missing, stale, corrupt or was not closed cleanly (the caller rebuilds it).
    */
   static @Nullable PostingIndex openIfValid(Path file, long generation) {
-    if (!Files.isRegularFile(file)) {
+    MappedTableFile.Opened o = MappedTableFile.openIfValid(file, FORMAT, generation);
+    if (o == null) {
       return null;
     }
     try {
-      long length = Files.size(file);
-      if (length < HEADER) {
+      PostingIndex idx = new PostingIndex(file, o.channel(), o.log2());
+      idx.size = o.size();
+      idx.generation = generation;
+      idx.clean = true;
+      if (idx.crc() != o.crc()) {
+        o.channel().close();
         return null;
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      return idx;
+    } catch (IOException | RuntimeException e) {
       try {
-        MappedByteBuffer h = ch.map(FileChannel.MapMode.READ_WRITE, 0, HEADER);
-        h.order(ByteOrder.LITTLE_ENDIAN);
-        int log2 = h.getInt(12);
-        if (h.getLong(0) != MAGIC
-            || h.getInt(8) != VERSION
-            || log2 < MIN_LOG2
-            || log2 > MAX_LOG2
-            || length != HEADER + bodyBytes(log2)
-            || h.getInt(32) != 1
-            || h.getLong(24) != generation) {
-          ch.close();
-          return null;
-        }
-        PostingIndex idx = new PostingIndex(file, ch, log2);
-        idx.size = h.getLong(16);
-        idx.generation = generation;
-        idx.clean = true;
-        if (idx.size < 0 || idx.size > (1L << log2) || idx.crc() != h.getLong(40)) {
-          ch.close();
-          return null;
-        }
-        return idx;
-      } catch (IOException | RuntimeException e) {
-        ch.close();
-        return null;
+        o.channel().close();
+      } catch (IOException ignored) {
+        // the file is rebuilt anyway
       }
-    } catch (IOException e) {
       return null;
     }
   }
@@ -134,9 +117,9 @@ final class PostingIndex implements AutoCloseable {
   /** A new empty index in {@code file} (replacing any), sized for {@code postings} postings. */
   static PostingIndex create(Path file, long postings, long generation) {
     try {
-      int log2 = log2For(postings);
-      Path tmp = tmpFile(file);
-      FileChannel ch = openEmpty(tmp, log2);
+      int log2 = FORMAT.log2For(postings);
+      Path tmp = MappedTableFile.tmpFile(file);
+      FileChannel ch = MappedTableFile.openEmpty(tmp, FORMAT, log2);
       PostingIndex idx = new PostingIndex(file, ch, log2);
       idx.generation = generation;
       idx.writeHeader(false);
@@ -145,29 +128,6 @@ final class PostingIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot create the dedup posting index " + file + ": " + e, e);
     }
-  }
-
-  /** Where a new table is written before it is renamed over {@code file}. */
-  private static Path tmpFile(Path file) {
-    return file.resolveSibling(file.getFileName() + ".tmp");
-  }
-
-  /** A new file at {@code tmp} (replacing any) of 2^log2 slots, sparse: zeros, empty slots. */
-  private static FileChannel openEmpty(Path tmp, int log2) throws IOException {
-    Files.deleteIfExists(tmp);
-    FileChannel ch =
-        FileChannel.open(
-            tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    ch.write(java.nio.ByteBuffer.allocate(1), HEADER + bodyBytes(log2) - 1);
-    return ch;
-  }
-
-  private static int log2For(long postings) {
-    int log2 = MIN_LOG2;
-    while (log2 < MAX_LOG2 && postings * 10 > (1L << log2) * 7L) {
-      log2++;
-    }
-    return log2;
   }
 
   /** The store generation this index reflects. */
@@ -182,7 +142,7 @@ final class PostingIndex implements AutoCloseable {
 
   /** Bytes of the file. */
   long bytes() {
-    return HEADER + bodyBytes(log2);
+    return MappedTableFile.HEADER + bodyBytes(log2);
   }
 
   /**
@@ -270,26 +230,16 @@ final class PostingIndex implements AutoCloseable {
   /** Records that the postings of store generation {@code g} are all applied. */
   synchronized void setGeneration(long g) {
     generation = g;
-    header.putLong(24, g);
-    header.putLong(16, size);
+    MappedTableFile.writeProgress(header, size, g);
   }
 
   private void writeHeader(boolean isClean) {
-    header.putLong(0, MAGIC);
-    header.putInt(8, VERSION);
-    header.putInt(12, log2);
-    header.putLong(16, size);
-    header.putLong(24, generation);
-    header.putInt(32, isClean ? 1 : 0);
-    header.putLong(40, isClean ? crc() : 0);
+    MappedTableFile.writeHeader(
+        header, FORMAT, log2, size, generation, isClean, isClean ? crc() : 0);
   }
 
   private long crc() {
-    CRC32C crc = new CRC32C();
-    java.nio.ByteBuffer view = body.duplicate();
-    view.clear();
-    crc.update(view);
-    return crc.getValue();
+    return MappedTableFile.crc(body);
   }
 
   /** Doubles the table: a new file, every posting rehashed into it, then moved over the old one. */
@@ -300,9 +250,10 @@ final class PostingIndex implements AutoCloseable {
     }
     try {
       int newLog2 = log2 + 1;
-      Path tmp = tmpFile(file);
-      FileChannel ch = openEmpty(tmp, newLog2);
-      MappedByteBuffer nb = ch.map(FileChannel.MapMode.READ_WRITE, HEADER, bodyBytes(newLog2));
+      Path tmp = MappedTableFile.tmpFile(file);
+      FileChannel ch = MappedTableFile.openEmpty(tmp, FORMAT, newLog2);
+      MappedByteBuffer nb =
+          ch.map(FileChannel.MapMode.READ_WRITE, MappedTableFile.HEADER, bodyBytes(newLog2));
       LongBuffer ns = nb.slice(0, (1 << newLog2) * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
       java.nio.ByteBuffer nt = nb.slice((1 << newLog2) * 8, 1 << newLog2);
       int mask = (1 << newLog2) - 1;
