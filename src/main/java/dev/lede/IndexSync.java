@@ -276,6 +276,23 @@ final class IndexSync implements AutoCloseable {
     return "";
   }
 
+  /**
+   * Merges the index down to at most {@code maxSegments} segments; {@link #commitAlways} then makes
+   * the merged form durable and searched. Writes may continue meanwhile.
+   */
+  void forceMerge(int maxSegments) {
+    index.forceMerge(maxSegments);
+  }
+
+  /**
+   * Commits the index at {@link #applied()} whether or not it moved (after a merge the merged
+   * segments must become the durable commit), then refreshes. The caller holds writers out.
+   */
+  void commitAlways() {
+    index.commit(applied.get());
+    refreshNow();
+  }
+
   /** Commits the index at {@link #applied()} when it has moved since the last commit. */
   void commit() {
     long a = applied.get();

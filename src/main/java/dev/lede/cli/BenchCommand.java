@@ -459,6 +459,7 @@ final class BenchCommand implements Runnable {
         o.put("seed", seed);
         o.put("storeBytes", stats.storeBytes());
         o.put("indexBytes", stats.indexBytes());
+        o.put("indexSegments", stats.indexSegments());
         o.put(
             "bytesPerArticle",
             Math.round((double) (stats.storeBytes() + stats.indexBytes()) / stats.articles()));

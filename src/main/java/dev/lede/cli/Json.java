@@ -26,6 +26,7 @@ final class Json {
     o.put("indexCheckpoint", s.indexCheckpoint());
     o.put("storeBytes", s.storeBytes());
     o.put("indexBytes", s.indexBytes());
+    o.put("indexSegments", s.indexSegments());
     return o;
   }
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       ArticlesCommand.class,
       ReindexCommand.class,
+      OptimizeCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
       PruneCommand.class,

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
     description = {
       "Print what the data folder holds, as one JSON object:",
       "{\"articles\", \"indexed\", \"sources\", \"lastChange\", \"lastChangeAt\", \"hidden\","
-          + " \"versions\", \"fetches\", \"indexCheckpoint\", \"storeBytes\", \"indexBytes\"}.",
+          + " \"versions\", \"fetches\", \"indexCheckpoint\", \"storeBytes\", \"indexBytes\","
+          + " \"indexSegments\"}.",
       "articles counts visible articles in the store; indexed counts articles in the search"
           + " index; they are equal when store and index agree (the index catches up on open)."
     })

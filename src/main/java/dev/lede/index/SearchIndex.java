@@ -69,6 +69,22 @@ public interface SearchIndex extends AutoCloseable {
   /** Bytes the index occupies on disk (0 when not meaningful for the backend). */
   long diskBytes();
 
+  /**
+   * Segments (or shards' segments) a search visits now, as far as the backend knows; each costs a
+   * search its own term look-ups and scorer set-up. 0 when not meaningful for the backend.
+   */
+  int segments();
+
+  /**
+   * Merges the index down to at most {@code maxSegments} segments, blocking until done: an
+   * operator's step for an index that is mostly read (searches get faster with fewer segments).
+   * Writes and searches may continue meanwhile. The merged form is searched after the next {@link
+   * #refresh} and durable after the next {@link #commit}.
+   *
+   * @throws IllegalArgumentException when {@code maxSegments} is below 1
+   */
+  void forceMerge(int maxSegments);
+
   @Override
   void close();
 }

@@ -199,9 +199,39 @@ class StoreCommandsTest {
     assertThat(restored.json().get("indexed").asLong()).isEqualTo(3);
   }
 
+  @Test
+  void optimize_mergesTheIndexIntoFewerSegments_andEverythingIsStillFound() {
+    try (Lede lede = Lede.open(data, Lede.Options.defaults().withFsyncEachCommit(false))) {
+      for (String id : List.of("flood", "storm")) {
+        lede.submit(article(id + " warning", "The " + id + " hit the coast.").id(id).build(), null);
+        lede.flush(); // a commit each: a segment each
+      }
+    }
+    Run before = lede("stats", "--data", data.toString());
+    int segments = before.json().get("indexSegments").asInt();
+    assertThat(segments).isGreaterThanOrEqualTo(3);
+
+    Run r = lede("optimize", "--data", data.toString(), "--max-segments", "1");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.json().get("segmentsBefore").asInt()).isEqualTo(segments);
+    assertThat(r.json().get("segmentsAfter").asInt()).isEqualTo(1);
+    assertThat(r.json().has("millis")).isTrue();
+    Run after = lede("stats", "--data", data.toString()); // reopened: the merge was committed
+    assertThat(after.json().get("indexSegments").asInt()).isEqualTo(1);
+    assertThat(after.json().get("indexed").asLong()).isEqualTo(5);
+    assertThat(after.json().get("indexCheckpoint").asLong())
+        .isEqualTo(before.json().get("indexCheckpoint").asLong());
+    assertThat(ids(lede("search", "--data", data.toString(), "coast")))
+        .containsExactlyInAnyOrder("flood", "storm");
+    assertThat(ids(lede("search", "--data", data.toString(), "wildfire")))
+        .containsExactlyInAnyOrder("fire", "note");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "optimize --max-segments 0",
         "search --limit x q",
         "search --since yesterday q",
         "search --order random q",
@@ -236,6 +266,7 @@ class StoreCommandsTest {
         "stats",
         "search",
         "reindex",
+        "optimize",
         "backup",
         "restore",
         "prune",

@@ -558,6 +558,25 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   @Override
+  public int segments() {
+    return withSearcher(s -> s.getIndexReader().leaves().size());
+  }
+
+  @Override
+  public void forceMerge(int maxSegments) {
+    if (maxSegments < 1) {
+      throw new IllegalArgumentException("maxSegments must be at least 1, not " + maxSegments);
+    }
+    try {
+      // The merge keeps the index sort (a writer with an index sort only makes sorted segments),
+      // so newest-first searches keep stopping early.
+      writer.forceMerge(maxSegments, true);
+    } catch (IOException e) {
+      throw new IndexException("merging the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public long diskBytes() {
     try {
       long total = 0;

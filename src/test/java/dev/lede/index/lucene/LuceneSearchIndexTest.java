@@ -127,6 +127,73 @@ class LuceneSearchIndexTest extends SearchIndexContract {
   }
 
   @Test
+  void forceMerge_leavesAtMostTheAskedSegments_sortedAsBefore_withTheSameResults()
+      throws Exception {
+    java.time.Instant base = java.time.Instant.parse("2024-01-01T00:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      int d = (i * 37) % 60; // dates out of order
+      index.upsert(
+          new IndexEntry(
+              "d" + d,
+              null,
+              TestArticles.dated(
+                  "d" + d,
+                  "Harbour report " + d,
+                  "The harbour " + "crane ".repeat(1 + d % 5),
+                  base.plusSeconds(86_400L * d))));
+      if (i % 10 == 9) {
+        index.commit(i);
+        index.refresh();
+      }
+    }
+    assertThat(index.segments()).isGreaterThanOrEqualTo(4);
+    // All 60 hits: equal scores are ordered by document number, which the merge changes, so a
+    // shorter page could cut a tie differently.
+    var relevance = dev.lede.index.SearchQuery.of("harbour crane").withPage(0, 60);
+    var newest =
+        dev.lede.index.SearchQuery.of("harbour")
+            .withOrder(dev.lede.index.SearchQuery.Order.NEWEST)
+            .withPage(0, 7);
+    java.util.Map<String, Float> relevanceBefore = scores(index.search(relevance).hits());
+    var newestBefore = index.search(newest).hits();
+
+    index.forceMerge(2);
+    index.refresh();
+    assertThat(index.segments()).isLessThanOrEqualTo(2);
+    index.commit(59);
+    index.close();
+    index = open(dir.resolve("index"), clock);
+
+    assertThat(index.segments()).isLessThanOrEqualTo(2);
+    assertThat(index.checkpoint()).isEqualTo(59);
+    assertThat(index.count()).isEqualTo(60);
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+        var r = org.apache.lucene.index.DirectoryReader.open(d)) {
+      assertThat(r.leaves())
+          .allSatisfy(
+              l -> assertThat(l.reader().getMetaData().sort()).isEqualTo(Fields.INDEX_SORT));
+    }
+    var relevanceAfter = index.search(relevance).hits();
+    assertThat(scores(relevanceAfter)).hasSize(60).isEqualTo(relevanceBefore);
+    for (int i = 1; i < relevanceAfter.size(); i++) {
+      assertThat(relevanceAfter.get(i).score())
+          .isLessThanOrEqualTo(relevanceAfter.get(i - 1).score());
+    }
+    assertThat(index.search(newest).hits())
+        .isEqualTo(newestBefore)
+        .extracting(dev.lede.index.SearchHit::id)
+        .startsWith("d59", "d58", "d57");
+    assertThatThrownBy(() -> index.forceMerge(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static java.util.Map<String, Float> scores(
+      java.util.List<dev.lede.index.SearchHit> hits) {
+    java.util.Map<String, Float> m = new java.util.HashMap<>();
+    hits.forEach(h -> m.put(h.id(), h.score()));
+    return m;
+  }
+
+  @Test
   void anIndexOfAnOlderLayout_withoutTheIndexSort_isRecreatedEmptyForARebuild() throws Exception {
     Path old = dir.resolve("old");
     try (var d = org.apache.lucene.store.FSDirectory.open(old);

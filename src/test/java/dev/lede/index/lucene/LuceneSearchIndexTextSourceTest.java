@@ -236,6 +236,16 @@ class LuceneSearchIndexTextSourceTest extends SearchIndexContract {
     }
 
     @Override
+    public int segments() {
+      return inner.segments();
+    }
+
+    @Override
+    public void forceMerge(int maxSegments) {
+      inner.forceMerge(maxSegments);
+    }
+
+    @Override
     public void close() {
       inner.close();
     }
