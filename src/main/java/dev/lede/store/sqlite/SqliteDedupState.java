@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V006): the
+ * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V007): the
  * corpus never has to fit in memory. Bound to one connection: the store's writer (used only inside
  * the store's write transactions, so that an article, its fingerprint, its duplicate link and its
  * story commit together) or a reader (read-only snapshot).
@@ -41,20 +41,27 @@ import org.slf4j.event.Level;
  * lookups go to a {@link StoryTermIndex}, a memory-mapped table of the {@value #PER_TERM} most
  * recently filed stories per term derived from those rows (and from the V004 {@code
  * dedup_term_list} blobs of an upgraded store, no longer written), under the same generation
- * counter as the posting index and rebuilt with it. The lookups of one article are batched: the
- * candidate stories, candidate fingerprints and missing document frequencies with one {@code IN}
- * list each. Statement sizes are rounded up (padding that matches nothing) so that a handful of
- * prepared statements serve every article. Story rows are cached write-through in a bounded LRU
- * ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories, read again
- * and again.
+ * counter as the posting index and rebuilt with it.
+ *
+ * <p>Document frequencies: each transaction appends its increments as one row of {@code
+ * dedup_df_delta} (migration V007), and every {@value #FOLD_ROWS} rows a flush sums them into
+ * {@code dedup_df} (one upsert per distinct term of all of them) and deletes them; the reads go to
+ * a {@link DocFreqIndex}, a memory-mapped counter table derived from both, under the same
+ * generation counter and rebuilt with the other indexes.
+ *
+ * <p>The lookups of one article are batched: the candidate stories and candidate fingerprints with
+ * one {@code IN} list each. Statement sizes are rounded up (padding that matches nothing) so that a
+ * handful of prepared statements serve every article. Story rows are cached write-through in a
+ * bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories,
+ * read again and again.
  *
  * <p>Everything an article writes is held back in the heap for the current transaction only (reads
  * see it through an overlay) and written by {@link #flush} just before the commit: its article row
- * (once, instead of an update per field, with its posting keys), its story filings (one row per
- * story and time), the story rows it changed (once each), the summed document-frequency increments
- * and the counters. After a rollback {@link #forget} drops all of it, cached stories included; a
- * crash before the commit loses the transaction as a whole. Document frequencies read are cached in
- * a bounded map, and the writer's page cache is raised ({@link #onWriter}).
+ * (inserted once, complete, with its posting keys; the key is counted in memory as SQLite would
+ * hand it out), its story filings (one row per story and time), the story rows it changed (once
+ * each), one row of frequency increments and the counters. After a rollback {@link #forget} drops
+ * all of it, cached stories included; a crash before the commit loses the transaction as a whole.
+ * The writer's page cache is raised ({@link #onWriter}).
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
  * about 37 posting keys of 5 bytes, two integers) and about 37 slots of 9 bytes in the posting
