@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  *   -- the SQLite store instead appends each filing (story, seen, terms) to dedup_story_filing and
  *   -- answers term lookups from a memory-mapped index derived from it (lede.db.storyterms)
  * dedup_df(term INTEGER PRIMARY KEY, df INTEGER); plus one counter row for documents()
+ *   -- the SQLite store appends each transaction's increments to dedup_df_delta, folds them into
+ *   -- dedup_df in bulk, and answers reads from a memory-mapped counter table derived from both (lede.db.df)
  * </pre>
  */
 public interface DedupState {

@@ -63,7 +63,10 @@ public final class SqliteArticleStore implements ArticleStore {
     this.clock = clock;
     this.dedupState =
         SqliteDedupState.onWriter(
-            db.setupConnection(), postingIndexFile(file), storyTermIndexFile(file));
+            db.setupConnection(),
+            postingIndexFile(file),
+            storyTermIndexFile(file),
+            dfIndexFile(file));
   }
 
   /**
@@ -91,7 +94,11 @@ public final class SqliteArticleStore implements ArticleStore {
         what,
         c -> {
           try (SqliteDedupState s =
-              new SqliteDedupState(c, dedupState.sharedIndex(), dedupState.sharedTermIndex())) {
+              new SqliteDedupState(
+                  c,
+                  dedupState.sharedIndex(),
+                  dedupState.sharedTermIndex(),
+                  dedupState.sharedDfIndex())) {
             return work.apply(s);
           }
         });
@@ -179,7 +186,7 @@ public final class SqliteArticleStore implements ArticleStore {
       }
       throw e;
     }
-    dedupState.committed(); // committed postings and story terms reach the derived indexes
+    dedupState.committed(); // committed postings, story terms, frequencies reach the indexes
     return committed;
   }
 
@@ -193,6 +200,11 @@ public final class SqliteArticleStore implements ArticleStore {
    */
   static Path storyTermIndexFile(Path file) {
     return file.resolveSibling(file.getFileName() + ".storyterms");
+  }
+
+  /** The dedup frequency index next to the store file (derived data, see {@link DocFreqIndex}). */
+  static Path dfIndexFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".df");
   }
 
   /**
@@ -677,7 +689,7 @@ public final class SqliteArticleStore implements ArticleStore {
   @Override
   public long diskBytes() {
     long total = 0;
-    for (String suffix : new String[] {"", "-wal", "-shm", ".postings", ".storyterms"}) {
+    for (String suffix : new String[] {"", "-wal", "-shm", ".postings", ".storyterms", ".df"}) {
       Path p = file.resolveSibling(file.getFileName() + suffix);
       try {
         total += Files.exists(p) ? Files.size(p) : 0;

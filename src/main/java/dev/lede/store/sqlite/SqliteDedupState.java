@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V006): the
+ * The dedup stage's state in the store's own SQLite file (tables of migrations V003 to V007): the
  * corpus never has to fit in memory. Bound to one connection: the store's writer (used only inside
  * the store's write transactions, so that an article, its fingerprint, its duplicate link and its
  * story commit together) or a reader (read-only snapshot).
@@ -41,20 +41,27 @@ import org.slf4j.event.Level;
  * lookups go to a {@link StoryTermIndex}, a memory-mapped table of the {@value #PER_TERM} most
  * recently filed stories per term derived from those rows (and from the V004 {@code
  * dedup_term_list} blobs of an upgraded store, no longer written), under the same generation
- * counter as the posting index and rebuilt with it. The lookups of one article are batched: the
- * candidate stories, candidate fingerprints and missing document frequencies with one {@code IN}
- * list each. Statement sizes are rounded up (padding that matches nothing) so that a handful of
- * prepared statements serve every article. Story rows are cached write-through in a bounded LRU
- * ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories, read again
- * and again.
+ * counter as the posting index and rebuilt with it.
+ *
+ * <p>Document frequencies: each transaction appends its increments as one row of {@code
+ * dedup_df_delta} (migration V007), and every {@value #FOLD_ROWS} rows a flush sums them into
+ * {@code dedup_df} (one upsert per distinct term of all of them) and deletes them; the reads go to
+ * a {@link DocFreqIndex}, a memory-mapped counter table derived from both, under the same
+ * generation counter and rebuilt with the other indexes.
+ *
+ * <p>The lookups of one article are batched: the candidate stories and candidate fingerprints with
+ * one {@code IN} list each. Statement sizes are rounded up (padding that matches nothing) so that a
+ * handful of prepared statements serve every article. Story rows are cached write-through in a
+ * bounded LRU ({@value #STORY_CACHE} rows): the candidates of an article are mostly recent stories,
+ * read again and again.
  *
  * <p>Everything an article writes is held back in the heap for the current transaction only (reads
  * see it through an overlay) and written by {@link #flush} just before the commit: its article row
- * (once, instead of an update per field, with its posting keys), its story filings (one row per
- * story and time), the story rows it changed (once each), the summed document-frequency increments
- * and the counters. After a rollback {@link #forget} drops all of it, cached stories included; a
- * crash before the commit loses the transaction as a whole. Document frequencies read are cached in
- * a bounded map, and the writer's page cache is raised ({@link #onWriter}).
+ * (inserted once, complete, with its posting keys; the key is counted in memory as SQLite would
+ * hand it out), its story filings (one row per story and time), the story rows it changed (once
+ * each), one row of frequency increments and the counters. After a rollback {@link #forget} drops
+ * all of it, cached stories included; a crash before the commit loses the transaction as a whole.
+ * The writer's page cache is raised ({@link #onWriter}).
  *
  * <p>Per article on disk: one {@code dedup_article} row (id, fingerprint of about 600–900 bytes,
  * about 37 posting keys of 5 bytes, two integers) and about 37 slots of 9 bytes in the posting
@@ -76,7 +83,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   /** Bytes of one posting key in {@code dedup_article.postings}: the table, then the key. */
   private static final int POSTING_BYTES = 5;
 
-  private static final int DF_CACHE = 1 << 18;
+  /**
+   * Increment rows of {@code dedup_df_delta} after which a flush folds them into {@code dedup_df}
+   * (one upsert per distinct term of all of them, instead of per distinct term of each).
+   */
+  static final int FOLD_ROWS = 64;
 
   /** Story rows kept in the heap (about 2 KB each with its centroid: 8 MB at most). */
   private static final int STORY_CACHE = 4096;
@@ -95,13 +106,18 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   private final Connection c;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
-  private final LongIntMap dfCache = new LongIntMap(1 << 12);
   private final LongIntMap dfDelta = new LongIntMap(1 << 12);
-  private final TreeMap<Long, List<Long>> pendingPostings = new TreeMap<>();
+  private final HashMap<Long, List<Long>> pendingPostings = new HashMap<>();
   private final Map<Long, Map<Long, Long>> pendingTerms = new HashMap<>();
 
   /** Article rows added or changed in this transaction, written once each by {@link #flush}. */
   private final Map<Long, Row> dirtyRows = new HashMap<>();
+
+  /** Ids of the articles added in this transaction, inserted by {@link #flush}, and their keys. */
+  private final Map<String, Long> newIds = new HashMap<>();
+
+  /** The key the next added article gets (as SQLite's rowid would: largest + 1), -1 unread. */
+  private long nextKey = -1;
 
   /** A {@code dedup_article} row. */
   private static final class Row {
@@ -172,24 +188,138 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   /** The story-term lists (shared with readers; owned, and closed, by the writer's state). */
   private volatile @Nullable StoryTermIndex liveTerms;
 
-  /** {@link #clearStories} ran in the open transaction: the term index is not read, and reset. */
+  /**
+   * {@link #clearStories} ran in the open transaction: the term and frequency indexes are not read,
+   * and reset.
+   */
   private boolean termsCleared;
 
+  /** The frequency index file, to rebuild it (writer only). */
+  private final @Nullable Path dfIndexFile;
+
+  /** The document frequencies (shared with readers; owned, and closed, by the writer's state). */
+  private volatile @Nullable DocFreqIndex liveDf;
+
+  /** Rows in {@code dedup_df_delta} not folded into {@code dedup_df} yet, -1 when not read. */
+  private long deltaRows = -1;
+
+  /** Increment rows after which they are folded ({@value #FOLD_ROWS}; tests fold sooner). */
+  private int foldRows = FOLD_ROWS;
+
   /** A state on a reader connection, reading from the writer's derived indexes. */
-  SqliteDedupState(Connection c, @Nullable PostingIndex index, @Nullable StoryTermIndex termIndex) {
+  SqliteDedupState(
+      Connection c,
+      @Nullable PostingIndex index,
+      @Nullable StoryTermIndex termIndex,
+      @Nullable DocFreqIndex dfIndex) {
     this.c = c;
     this.liveIndex = index;
     this.liveTerms = termIndex;
+    this.liveDf = dfIndex;
     this.ownsIndex = false;
     this.indexFile = null;
     this.termIndexFile = null;
+    this.dfIndexFile = null;
   }
 
-  private SqliteDedupState(Connection c, Path indexFile, Path termIndexFile) {
+  private SqliteDedupState(Connection c, Path indexFile, Path termIndexFile, Path dfIndexFile) {
     this.c = c;
     this.indexFile = indexFile;
     this.termIndexFile = termIndexFile;
+    this.dfIndexFile = dfIndexFile;
     this.ownsIndex = true;
+  }
+
+  /** Folds the frequency increments every {@code rows} rows (tests: to fold within a few). */
+  void foldEvery(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("fold after at least one row: " + rows);
+    }
+    foldRows = rows;
+  }
+
+  /** The frequency index as it is now, for a reader's state (see {@link #sharedIndex}). */
+  @Nullable DocFreqIndex sharedDfIndex() {
+    return liveDf;
+  }
+
+  /**
+   * The frequency index (the writer opens or rebuilds it on first use); null on a reader when the
+   * writer has not opened it.
+   */
+  @Nullable DocFreqIndex dfIndex() {
+    if (ownsIndex && liveDf == null && dfIndexFile != null) {
+      long gen = meta(POSTINGS_GEN);
+      DocFreqIndex idx = DocFreqIndex.openIfValid(dfIndexFile, gen);
+      liveDf = idx != null ? idx : rebuildDfIndex(dfIndexFile, gen);
+    }
+    return liveDf;
+  }
+
+  /**
+   * A new frequency index in {@code file} for store generation {@code gen}: the folded frequencies
+   * plus the increment rows not folded yet.
+   */
+  private DocFreqIndex rebuildDfIndex(Path file, long gen) {
+    long started = System.nanoTime();
+    long folded =
+        query("SELECT count(*) FROM dedup_df", p -> {}, rs -> rs.next() ? rs.getLong(1) : 0L);
+    long pending =
+        query(
+            "SELECT coalesce(sum(length(deltas)), 0) FROM dedup_df_delta",
+            p -> {},
+            rs -> rs.next() ? rs.getLong(1) / 8 : 0L);
+    // increment rows repeat terms: a quarter of their pairs is a fair guess of the new ones
+    DocFreqIndex idx = DocFreqIndex.create(file, folded + pending / 4, gen);
+    try {
+      query(
+          "SELECT term, df FROM dedup_df",
+          p -> {},
+          rs -> {
+            while (rs.next()) {
+              idx.add(checkedTerm(rs.getLong(1)), rs.getLong(2));
+            }
+            return null;
+          });
+      query(
+          "SELECT deltas FROM dedup_df_delta",
+          p -> {},
+          rs -> {
+            while (rs.next()) {
+              byte[] b = rs.getBytes(1);
+              for (int o = 0; o + 8 <= b.length; o += 8) {
+                idx.add(intAt(b, o), intAt(b, o + 4));
+              }
+            }
+            return null;
+          });
+      idx.setGeneration(gen);
+    } catch (RuntimeException e) {
+      idx.close();
+      throw e;
+    }
+    LOG.atLevel(idx.size() == 0 ? Level.DEBUG : Level.INFO)
+        .log(
+            "rebuilt the dedup frequency index {} from the store: {} terms in {} ms",
+            file,
+            idx.size(),
+            (System.nanoTime() - started) / 1_000_000);
+    return idx;
+  }
+
+  /** Story terms are 32-bit term hashes (as the clusterer counts them); the indexes key on that. */
+  private static int checkedTerm(long term) {
+    if (term != (int) term) {
+      throw new IllegalArgumentException("story term out of the 32-bit range: " + term);
+    }
+    return (int) term;
+  }
+
+  private static void putInt(byte[] b, int o, int v) {
+    b[o] = (byte) (v >>> 24);
+    b[o + 1] = (byte) (v >>> 16);
+    b[o + 2] = (byte) (v >>> 8);
+    b[o + 3] = (byte) v;
   }
 
   /**
@@ -425,9 +555,22 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     return idx;
   }
 
-  /** Rebuilds both derived indexes from the store (they may have missed a commit). */
+  /** The frequency index, rebuilt first when it may have missed a commit. */
+  private DocFreqIndex docFreqIndex() {
+    DocFreqIndex idx = dfIndex();
+    if (idx == null) {
+      throw new IllegalStateException("this dedup state has no frequency index");
+    }
+    if (indexSuspect) {
+      rebuildSuspect();
+      return java.util.Objects.requireNonNull(liveDf);
+    }
+    return idx;
+  }
+
+  /** Rebuilds the derived indexes from the store (they may have missed a commit). */
   private void rebuildSuspect() {
-    if (!ownsIndex || indexFile == null || termIndexFile == null) {
+    if (!ownsIndex || indexFile == null || termIndexFile == null || dfIndexFile == null) {
       return;
     }
     long gen = meta(POSTINGS_GEN);
@@ -441,6 +584,11 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       t.close();
     }
     liveTerms = rebuildTermIndex(termIndexFile, gen);
+    DocFreqIndex d = liveDf;
+    if (d != null) {
+      d.close();
+    }
+    liveDf = rebuildDfIndex(dfIndexFile, gen);
     postingsGen = -1;
     indexSuspect = false;
   }
@@ -453,6 +601,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     if (flushedGen == 0) {
       pendingPostings.clear();
       pendingTerms.clear();
+      dfDelta.clear();
       termsCleared = false;
       return;
     }
@@ -479,12 +628,24 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
         }
       }
       terms.setGeneration(flushedGen);
+      DocFreqIndex df = docFreqIndex();
+      if (termsCleared && dfIndexFile != null) {
+        df.close();
+        df = DocFreqIndex.create(dfIndexFile, 0, flushedGen);
+        liveDf = df;
+      }
+      df.markDirty();
+      for (long term : dfDelta.sortedKeys()) {
+        df.add((int) term, dfDelta.get(term, 0));
+      }
+      df.setGeneration(flushedGen);
     } catch (RuntimeException e) {
       indexSuspect = true; // rebuilt from the store before the next use
       LOG.warn("applying a committed transaction to the dedup indexes failed; rebuilding them", e);
     } finally {
       pendingPostings.clear();
       pendingTerms.clear();
+      dfDelta.clear();
       termsCleared = false;
       flushedGen = 0;
     }
@@ -496,13 +657,14 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    * land on posting and term lists spread over the whole file, and each page that misses the cache
    * is a system call.
    */
-  static SqliteDedupState onWriter(Connection c, Path indexFile, Path termIndexFile) {
+  static SqliteDedupState onWriter(
+      Connection c, Path indexFile, Path termIndexFile, Path dfIndexFile) {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KB);
     } catch (SQLException e) {
       throw new StoreException("setting up the dedup state failed: " + e.getMessage(), e);
     }
-    return new SqliteDedupState(c, indexFile, termIndexFile);
+    return new SqliteDedupState(c, indexFile, termIndexFile, dfIndexFile);
   }
 
   /** Forgets cached values (after a rollback, or when another connection may have written). */
@@ -524,13 +686,15 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     flushedGen = 0;
     postingsGen = -1;
     storyCache.clear();
-    dfCache.clear();
     dfDelta.clear();
+    deltaRows = -1;
     pendingPostings.clear();
     pendingTerms.clear();
     termsCleared = false;
     dirtyStories.clear();
     dirtyRows.clear();
+    newIds.clear();
+    nextKey = -1;
     documents = -1;
     documentsDirty = false;
     nextStory = -1;
@@ -546,21 +710,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       flushTerms();
       bumpGeneration();
       flushStories();
-      if (!dfDelta.isEmpty()) {
-        PreparedStatement p =
-            prepare(
-                "INSERT INTO dedup_df (term, df) VALUES (?, ?)"
-                    + " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df");
-        for (long term : dfDelta.sortedKeys()) {
-          int delta = dfDelta.get(term, 0);
-          p.setLong(1, term);
-          p.setInt(2, delta);
-          p.addBatch();
-          dfCache.addIfPresent(term, delta);
-        }
-        p.executeBatch();
-        dfDelta.clear();
-      }
+      flushDf();
     } catch (SQLException e) {
       throw new StoreException("writing dedup state failed: " + e.getMessage(), e);
     }
@@ -574,26 +724,100 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     }
   }
 
+  /**
+   * Appends this transaction's frequency increments as one row (they reach the index in {@link
+   * #committed}), and every {@value #FOLD_ROWS} rows folds them into {@code dedup_df}.
+   */
+  private void flushDf() throws SQLException {
+    if (dfDelta.isEmpty()) {
+      return;
+    }
+    long[] terms = dfDelta.sortedKeys();
+    byte[] b = new byte[terms.length * 8];
+    for (int i = 0; i < terms.length; i++) {
+      putInt(b, 8 * i, checkedTerm(terms[i]));
+      putInt(b, 8 * i + 4, dfDelta.get(terms[i], 0));
+    }
+    update("INSERT INTO dedup_df_delta (deltas) VALUES (?)", p -> p.setBytes(1, b));
+    if (deltaRows < 0) {
+      deltaRows =
+          query(
+              "SELECT count(*) FROM dedup_df_delta", p -> {}, rs -> rs.next() ? rs.getLong(1) : 0L);
+    } else {
+      deltaRows++;
+    }
+    if (deltaRows >= foldRows) {
+      foldDf();
+    }
+  }
+
+  /**
+   * Sums the increment rows into {@code dedup_df} (one upsert per distinct term, in term order) and
+   * deletes them: the frequencies, and so the index derived from them, stay the same.
+   */
+  private void foldDf() throws SQLException {
+    LongIntMap sum = new LongIntMap(1 << 14);
+    query(
+        "SELECT deltas FROM dedup_df_delta",
+        p -> {},
+        rs -> {
+          while (rs.next()) {
+            byte[] b = rs.getBytes(1);
+            for (int o = 0; o + 8 <= b.length; o += 8) {
+              sum.add(intAt(b, o), intAt(b, o + 4));
+            }
+          }
+          return null;
+        });
+    PreparedStatement p =
+        prepare(
+            "INSERT INTO dedup_df (term, df) VALUES (?, ?)"
+                + " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df");
+    for (long term : sum.sortedKeys()) {
+      p.setLong(1, term);
+      p.setInt(2, sum.get(term, 0));
+      p.addBatch();
+    }
+    p.executeBatch();
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM dedup_df_delta");
+    }
+    deltaRows = 0;
+  }
+
   // ---- articles
 
   @Override
   public long key(String articleId) {
+    Long added = newIds.get(articleId);
+    if (added != null) {
+      return added;
+    }
     return query(
         "SELECT key FROM dedup_article WHERE id = ?",
         p -> p.setString(1, articleId),
         rs -> rs.next() ? rs.getLong(1) : -1L);
   }
 
+  /**
+   * Hands out the next key (the largest so far + 1, as SQLite would) and holds the new row back: it
+   * is inserted once, complete, by {@link #flush} (an id stored already fails there, with the
+   * transaction).
+   */
   @Override
   public long add(String articleId) {
-    long key =
-        query(
-            "INSERT INTO dedup_article (id) VALUES (?) RETURNING key",
-            p -> p.setString(1, articleId),
-            rs -> {
-              rs.next();
-              return rs.getLong(1);
-            });
+    if (newIds.containsKey(articleId)) {
+      throw new StoreException("article " + articleId + " is in the dedup state already");
+    }
+    if (nextKey < 0) {
+      nextKey =
+          query(
+              "SELECT coalesce(max(key), 0) + 1 FROM dedup_article",
+              p -> {},
+              rs -> rs.next() ? rs.getLong(1) : 1L);
+    }
+    long key = nextKey++;
+    newIds.put(articleId, key);
     dirtyRows.put(key, new Row(key, articleId, null, -1, -1, null));
     return key;
   }
@@ -640,25 +864,53 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     return row;
   }
 
-  /** Writes the article rows changed in this transaction, one statement each. */
+  /**
+   * Writes the article rows added (an insert each) or changed (an update each) in this transaction.
+   */
   private void flushRows() throws SQLException {
     if (dirtyRows.isEmpty()) {
       return;
     }
-    PreparedStatement p =
-        prepare(
-            "UPDATE dedup_article SET sketch = ?, canonical = ?, story = ?, postings = ?"
-                + " WHERE key = ?");
+    PreparedStatement insert =
+        newIds.isEmpty()
+            ? null
+            : prepare(
+                "INSERT INTO dedup_article (key, id, sketch, canonical, story, postings)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)");
+    PreparedStatement update = null;
     for (Row r : new TreeMap<>(dirtyRows).values()) {
-      p.setBytes(1, r.sketch);
-      p.setLong(2, r.canonical);
-      p.setLong(3, r.story);
-      p.setBytes(4, r.postings);
-      p.setLong(5, r.key);
-      p.addBatch();
+      Long added = newIds.get(r.id);
+      if (insert != null && added != null && added == r.key) {
+        insert.setLong(1, r.key);
+        insert.setString(2, r.id);
+        insert.setBytes(3, r.sketch);
+        insert.setLong(4, r.canonical);
+        insert.setLong(5, r.story);
+        insert.setBytes(6, r.postings);
+        insert.addBatch();
+      } else {
+        if (update == null) {
+          update =
+              prepare(
+                  "UPDATE dedup_article SET sketch = ?, canonical = ?, story = ?, postings = ?"
+                      + " WHERE key = ?");
+        }
+        update.setBytes(1, r.sketch);
+        update.setLong(2, r.canonical);
+        update.setLong(3, r.story);
+        update.setBytes(4, r.postings);
+        update.setLong(5, r.key);
+        update.addBatch();
+      }
     }
-    p.executeBatch();
+    if (insert != null) {
+      insert.executeBatch();
+    }
+    if (update != null) {
+      update.executeBatch();
+    }
     dirtyRows.clear();
+    newIds.clear();
   }
 
   /**
@@ -698,8 +950,9 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
 
   @Override
   public long articles() {
-    return query(
-        "SELECT count(*) FROM dedup_article", p -> {}, rs -> rs.next() ? rs.getLong(1) : 0);
+    return newIds.size()
+        + query(
+            "SELECT count(*) FROM dedup_article", p -> {}, rs -> rs.next() ? rs.getLong(1) : 0L);
   }
 
   // ---- fingerprints
@@ -820,7 +1073,7 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
    * an index that missed it is told apart.
    */
   private void bumpGeneration() {
-    if (pendingPostings.isEmpty() && pendingTerms.isEmpty() && !termsCleared) {
+    if (pendingPostings.isEmpty() && pendingTerms.isEmpty() && dfDelta.isEmpty() && !termsCleared) {
       return;
     }
     if (postingsGen < 0) {
@@ -1240,13 +1493,14 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
       s.executeUpdate("DELETE FROM dedup_term_list");
       s.executeUpdate("DELETE FROM dedup_story_filing");
       s.executeUpdate("DELETE FROM dedup_df");
+      s.executeUpdate("DELETE FROM dedup_df_delta");
       s.executeUpdate("UPDATE dedup_article SET story = -1 WHERE story <> -1");
       dirtyRows.values().forEach(r -> r.story = -1);
     } catch (SQLException e) {
       throw new StoreException("clearing stories failed: " + e.getMessage(), e);
     }
     setMeta(DOCUMENTS, 0);
-    dfCache.clear();
+    deltaRows = 0;
     dfDelta.clear();
     pendingTerms.clear();
     termsCleared = true;
@@ -1259,74 +1513,21 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   @Override
   public void addDocument(long[] terms, int n) {
     for (int i = 0; i < n; i++) {
-      dfDelta.add(terms[i], 1);
+      dfDelta.add(checkedTerm(terms[i]), 1);
     }
     documents = documents() + 1;
     documentsDirty = true;
   }
 
+  /**
+   * The frequency index plus the increments of this transaction (none from the index after {@link
+   * #clearStories} in it).
+   */
   @Override
   public int df(long term) {
-    return storedDf(term) + dfDelta.get(term, 0);
-  }
-
-  /** Reads the stored frequencies of the terms not cached yet in one statement. */
-  @Override
-  public void prefetchDf(long[] terms, int n) {
-    long[] missing = new long[n];
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      if (dfCache.get(terms[i], -1) < 0) {
-        missing[m++] = terms[i];
-      }
-    }
-    if (m == 0) {
-      return;
-    }
-    if (dfCache.size() + m >= DF_CACHE) {
-      dfCache.clear();
-    }
-    for (int from = 0; from < m; from += MAX_IN) {
-      int count = Math.min(MAX_IN, m - from);
-      int size = bucket(count);
-      PreparedStatement p =
-          prepare(
-              "SELECT term, df FROM dedup_df WHERE term IN ("
-                  + String.join(", ", java.util.Collections.nCopies(size, "?"))
-                  + ")");
-      try {
-        for (int i = 0; i < size; i++) {
-          p.setLong(i + 1, missing[from + Math.min(i, count - 1)]);
-        }
-        for (int i = 0; i < count; i++) {
-          dfCache.put(missing[from + i], 0);
-        }
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            dfCache.put(rs.getLong(1), rs.getInt(2));
-          }
-        }
-      } catch (SQLException e) {
-        throw new StoreException("reading dedup state failed: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  private int storedDf(long term) {
-    int cached = dfCache.get(term, -1);
-    if (cached >= 0) {
-      return cached;
-    }
-    int v =
-        query(
-            "SELECT df FROM dedup_df WHERE term = ?",
-            p -> p.setLong(1, term),
-            rs -> rs.next() ? rs.getInt(1) : 0);
-    if (dfCache.size() >= DF_CACHE) {
-      dfCache.clear();
-    }
-    dfCache.put(term, v);
-    return v;
+    int t = checkedTerm(term);
+    long stored = termsCleared ? 0 : docFreqIndex().get(t);
+    return (int) stored + dfDelta.get(term, 0);
   }
 
   @Override
@@ -1411,6 +1612,9 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
     }
     if (ownsIndex && liveTerms != null) {
       liveTerms.close();
+    }
+    if (ownsIndex && liveDf != null) {
+      liveDf.close();
     }
     for (PreparedStatement p : statements.values()) {
       try {

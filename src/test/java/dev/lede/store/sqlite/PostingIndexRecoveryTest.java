@@ -27,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The memory-mapped posting and story-term indexes are derived data: when one is missing, stale (it
- * reflects an earlier state of the store), was not closed cleanly (a crash) or is corrupt, opening
- * the store rebuilds it from the rows (posting keys in the article rows, story filing rows), and
- * the articles that come next are assigned exactly as the heap state assigns them. Each damaged
- * file below, if it were used, would lack postings and miss copies, or lack stories and split them.
+ * The memory-mapped posting, story-term and frequency indexes are derived data: when one is
+ * missing, stale (it reflects an earlier state of the store), was not closed cleanly (a crash) or
+ * is corrupt, opening the store rebuilds it from the rows (posting keys in the article rows, story
+ * filing rows, folded frequencies and increment rows), and the articles that come next are assigned
+ * exactly as the heap state assigns them. Each damaged file below, if it were used, would lack
+ * postings and miss copies, lack stories and split them, or weigh terms by wrong frequencies (none,
+ * or an earlier state's) and place articles elsewhere.
  */
 class PostingIndexRecoveryTest {
   private static final int FIRST = 220;
@@ -55,10 +57,12 @@ class PostingIndexRecoveryTest {
     Path base = dir.resolve("base");
     Path stale = dir.resolve("stale.postings");
     Path staleTerms = dir.resolve("stale.storyterms");
+    Path staleDf = dir.resolve("stale.df");
     List<Assignment> got = new ArrayList<>();
     assign(base, refs.subList(0, FIRST / 2), got);
     Files.copy(index(base), stale);
     Files.copy(termIndex(base), staleTerms);
+    Files.copy(dfIndex(base), staleDf);
     assign(base, refs.subList(FIRST / 2, FIRST), got);
     assertThat(got).isEqualTo(expected.subList(0, FIRST));
     long fullSize;
@@ -73,6 +77,14 @@ class PostingIndexRecoveryTest {
       fullTerms = idx.size();
     }
     assertThat(StoryTermIndex.openIfValid(staleTerms, generation(base))).isNull();
+    long fullDf;
+    try (DocFreqIndex idx = DocFreqIndex.openIfValid(dfIndex(base), generation(base))) {
+      assertThat(idx).as("a cleanly closed frequency index is reused").isNotNull();
+      fullDf = idx.size();
+    }
+    assertThat(DocFreqIndex.openIfValid(staleDf, generation(base))).isNull();
+    assertThat(count(base, "dedup_df")).as("folded frequencies").isPositive();
+    assertThat(count(base, "dedup_df_delta")).as("increments not folded yet").isPositive();
 
     List<String> cases =
         List.of(
@@ -84,17 +96,25 @@ class PostingIndexRecoveryTest {
             "storyterms missing",
             "storyterms stale",
             "storyterms crashed",
-            "storyterms corrupt");
+            "storyterms corrupt",
+            "df missing",
+            "df stale",
+            "df crashed",
+            "df corrupt");
     for (String what : cases) {
       Path folder = dir.resolve(what.replace(' ', '-'));
       copyFolder(base, folder);
       boolean terms = what.startsWith("storyterms");
-      Path file = terms ? termIndex(folder) : index(folder);
+      boolean df = what.startsWith("df");
+      Path file = df ? dfIndex(folder) : terms ? termIndex(folder) : index(folder);
       String damage = what.substring(what.indexOf(' ') + 1);
       switch (damage) {
         case "missing" -> Files.delete(file);
         case "stale" ->
-            Files.copy(terms ? staleTerms : stale, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                df ? staleDf : terms ? staleTerms : stale,
+                file,
+                StandardCopyOption.REPLACE_EXISTING);
         case "crashed" -> {
           zeroBody(file);
           putInt(file, 32, 0); // the clean flag, as a crash leaves it
@@ -113,6 +133,9 @@ class PostingIndexRecoveryTest {
         StoryTermIndex termIdx = state.termIndex();
         assertThat(termIdx).isNotNull();
         assertThat(termIdx.size()).as(what).isGreaterThan(fullTerms);
+        DocFreqIndex dfIdx = state.dfIndex();
+        assertThat(dfIdx).isNotNull();
+        assertThat(dfIdx.size()).as(what).isGreaterThan(fullDf);
       }
     }
   }
@@ -141,13 +164,29 @@ class PostingIndexRecoveryTest {
     return SqliteArticleStore.postingIndexFile(folder.resolve("lede.db"));
   }
 
+  private static Path dfIndex(Path folder) {
+    return SqliteArticleStore.dfIndexFile(folder.resolve("lede.db"));
+  }
+
+  private static long count(Path folder, String table) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("lede.db"));
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
   private static Path termIndex(Path folder) {
     return SqliteArticleStore.storyTermIndexFile(folder.resolve("lede.db"));
   }
 
-  /** Assigns {@code refs} in transactions of 29 articles, then closes the store cleanly. */
+  /**
+   * Assigns {@code refs} in transactions of 29 articles (frequency increments folded every third),
+   * then closes the store cleanly.
+   */
   private static void assign(Path folder, List<ArticleRef> refs, List<Assignment> out) {
     try (SqliteArticleStore store = open(folder)) {
+      ((SqliteDedupState) store.dedupState()).foldEvery(3);
       Dedup dedup = new Dedup(store.dedupState(), DedupConfig.defaults());
       for (int from = 0; from < refs.size(); from += 29) {
         List<ArticleRef> part = refs.subList(from, Math.min(refs.size(), from + 29));
