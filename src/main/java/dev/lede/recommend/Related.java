@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -394,8 +395,10 @@ public final class Related implements AutoCloseable {
     }
     Set<String> pool = new LinkedHashSet<>(textScore.keySet());
     List<String> tagsThatRelate = sq.tags();
-    String entityQuery = entityQuery(entities, entityWeight, tagsThatRelate);
-    if (!entityQuery.isEmpty() && settings.entityCandidates() > 0) {
+    // The separate entity-and-tag query, when on (made only then: escaping costs regex passes).
+    String entityQuery =
+        settings.entityCandidates() > 0 ? entityQuery(entities, entityWeight, tagsThatRelate) : "";
+    if (!entityQuery.isEmpty()) {
       for (SearchHit h :
           data.search(
               new SearchQuery(
@@ -478,7 +481,6 @@ public final class Related implements AutoCloseable {
               settings.tagWeight() * tagShare,
               sameSection ? settings.sectionWeight() : 0);
       parts.put(cid, p);
-      Set<String> cterms = cp.terms();
       String cgroup = data.duplicateGroupOf(cid);
       Candidate c =
           new Candidate(
@@ -489,7 +491,7 @@ public final class Related implements AutoCloseable {
               cp.sourceKey(),
               cp.section(),
               cp.published(),
-              cterms,
+              Set.of(), // the ranker and the collapse compare the profile's term hashes
               shared,
               0);
       if (subjectTerms.jaccard(cp.termHashes()) >= settings.nearCopyJaccard()) {
@@ -653,7 +655,8 @@ public final class Related implements AutoCloseable {
     for (Candidate c : sorted) {
       Candidate keep = c;
       Profile pc = profiles.get(c.id());
-      for (Candidate o : out) {
+      for (int i = 0; i < out.size(); i++) {
+        Candidate o = out.get(i);
         Profile po = profiles.get(o.id());
         if (pc != null && po != null && sameEvent(pc, po)) {
           String story = o.storyId() != null ? o.storyId() : "~" + o.id();
@@ -669,7 +672,6 @@ public final class Related implements AutoCloseable {
                   c.terms(),
                   c.shared(),
                   c.engagement());
-          int i = out.indexOf(o);
           if (o.storyId() == null) {
             out.set(
                 i,
@@ -1236,7 +1238,13 @@ public final class Related implements AutoCloseable {
       @Nullable Instant published,
       RelatedList.@Nullable Thumbnail thumb,
       List<Entities.Entity> entities) {
-    Set<String> terms = Set.copyOf(terms(entities, headline));
+    // Sets made once and wrapped, not copied (a candidate's profile is decoded at first meeting:
+    // dozens per fresh list); the keys of the entities listed once for both of their uses.
+    Set<String> terms = Collections.unmodifiableSet(terms(entities, headline));
+    List<String> keys = new ArrayList<>(entities.size());
+    for (Entities.Entity e : entities) {
+      keys.add(e.key());
+    }
     return new Profile(
         id,
         headline,
@@ -1249,10 +1257,10 @@ public final class Related implements AutoCloseable {
         published,
         thumb,
         List.copyOf(entities),
-        Set.copyOf(Entities.keys(entities)),
+        Collections.unmodifiableSet(new HashSet<>(keys)),
         terms,
         TermHashes.of(terms),
-        TermHashes.of(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))),
+        TermHashes.of(keys.subList(0, Math.min(SIGNATURE, keys.size()))),
         null);
   }
 
