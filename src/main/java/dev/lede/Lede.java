@@ -566,6 +566,11 @@ public final class Lede implements AutoCloseable {
     return store.get(id);
   }
 
+  /** Whether an article is stored and not hidden (the article is not read). */
+  public boolean isVisible(String id) {
+    return store.isVisible(id);
+  }
+
   /** The article stored under this URL (compared in normalised form), if any. */
   public Optional<StoredArticle> articleByUrl(String url) {
     return store.findByUrl(url);

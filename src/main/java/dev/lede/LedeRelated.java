@@ -104,6 +104,11 @@ public final class LedeRelated implements AutoCloseable {
     }
 
     @Override
+    public boolean isVisible(String id) {
+      return lede.isVisible(id);
+    }
+
+    @Override
     public List<SearchHit> similar(RelatedQuery query) {
       return lede.related(query);
     }

@@ -25,10 +25,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -342,6 +344,10 @@ class LedeRelatedTest {
     final RelatedData d;
     final long docCountFactor;
     final AtomicInteger termLookups = new AtomicInteger();
+    final AtomicInteger articleReads = new AtomicInteger();
+
+    /** Ids reported hidden (as if hidden after the list's profile and query were kept). */
+    final Set<String> hidden = new HashSet<>();
 
     CountingData(RelatedData d, long docCountFactor) {
       this.d = d;
@@ -350,7 +356,13 @@ class LedeRelatedTest {
 
     @Override
     public Optional<Doc> article(String id) {
-      return d.article(id);
+      articleReads.incrementAndGet();
+      return hidden.contains(id) ? Optional.empty() : d.article(id);
+    }
+
+    @Override
+    public boolean isVisible(String id) {
+      return !hidden.contains(id) && d.isVisible(id);
     }
 
     @Override
@@ -420,11 +432,35 @@ class LedeRelatedTest {
       RelatedList second = r.compute("nk-kursk", 8);
 
       assertThat(again.termLookups.get()).isZero();
+      // Neither the article (only checked to be visible) nor its candidates (profiles stored) read.
+      assertThat(again.articleReads.get()).isZero();
       assertThat(ids(second)).isEqualTo(ids(first));
       assertThat(scores(second)).isEqualTo(scores(first));
       assertThat(second.items())
           .extracting(RelatedList.Item::reason)
           .isEqualTo(first.items().stream().map(RelatedList.Item::reason).toList());
+    }
+  }
+
+  @Test
+  void aListComputedAgain_ofAnArticleNoLongerVisible_isRefused_thoughItsQueryIsKept() {
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(
+                LedeRelated.dataOf(lede),
+                lists,
+                Related.Settings.defaults(),
+                InstantSource.system())) {
+      r.compute("nk-kursk", 8);
+    }
+    CountingData hiddenNow = new CountingData(LedeRelated.dataOf(lede), 1);
+    hiddenNow.hidden.add("nk-kursk");
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(hiddenNow, lists, Related.Settings.defaults(), InstantSource.system())) {
+      assertThatThrownBy(() -> r.compute("nk-kursk", 8)).isInstanceOf(NoSuchElementException.class);
+      // Refused by the visibility check of the kept query's path, not by an article read.
+      assertThat(hiddenNow.articleReads.get()).isZero();
     }
   }
 

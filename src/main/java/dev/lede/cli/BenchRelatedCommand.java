@@ -264,6 +264,11 @@ final class BenchRelatedCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean isVisible(String id) {
+      return store.isVisible(id);
+    }
+
+    @Override
     public List<SearchHit> similar(RelatedQuery query) {
       return index.related(query);
     }

@@ -422,6 +422,11 @@ final class RelatedEvaluation {
     }
 
     @Override
+    public boolean isVisible(String id) {
+      return base.isVisible(id);
+    }
+
+    @Override
     public List<SearchHit> similar(RelatedQuery query) {
       return base.similar(query);
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -339,17 +340,31 @@ public final class Related implements AutoCloseable {
    */
   public RelatedList compute(String id, int k) {
     long asOf = seen.get();
-    RelatedData.Doc doc =
-        data.article(id).orElseThrow(() -> new NoSuchElementException("no visible article " + id));
-    Article a = doc.article();
-    Profile subjectProfile = subjectProfile(doc);
+    // A list computed again finds its article's profile and query kept (cached or stored): the
+    // article itself is then not read, only checked to be visible (the contract of this method).
+    Profile subjectProfile = keptSubjectProfile(id);
+    SubjectQuery sq = subjectProfile == null ? null : keptQuery(subjectProfile);
+    if (sq != null) {
+      if (!data.isVisible(id)) {
+        throw new NoSuchElementException("no visible article " + id);
+      }
+    } else {
+      RelatedData.Doc doc =
+          data.article(id)
+              .orElseThrow(() -> new NoSuchElementException("no visible article " + id));
+      if (subjectProfile == null) {
+        subjectProfile = profile(doc); // stored by makeQuery, with its query
+      }
+      sq = makeQuery(subjectProfile, doc.article());
+    }
+    // The profile's section and date are the article's (the date to the millisecond).
+    String subjectSection = subjectProfile.section();
     List<Entities.Entity> entities = subjectProfile.entities();
-    SubjectQuery sq = subjectQuery(subjectProfile, a);
     Map<String, Double> entityWeight = sq.entityWeights();
     String group = data.duplicateGroupOf(id);
     String story = data.storyOf(id);
     RelatedRanker.Subject subject =
-        new RelatedRanker.Subject(id, story, group, a.section(), a.published());
+        new RelatedRanker.Subject(id, story, group, subjectSection, subjectProfile.published());
 
     // Candidates: MoreLikeThis over the article's most distinctive terms, then entities and tags.
     Map<String, Double> textScore = new LinkedHashMap<>();
@@ -380,8 +395,10 @@ public final class Related implements AutoCloseable {
     }
     Set<String> pool = new LinkedHashSet<>(textScore.keySet());
     List<String> tagsThatRelate = sq.tags();
-    String entityQuery = entityQuery(entities, entityWeight, tagsThatRelate);
-    if (!entityQuery.isEmpty() && settings.entityCandidates() > 0) {
+    // The separate entity-and-tag query, when on (made only then: escaping costs regex passes).
+    String entityQuery =
+        settings.entityCandidates() > 0 ? entityQuery(entities, entityWeight, tagsThatRelate) : "";
+    if (!entityQuery.isEmpty()) {
       for (SearchHit h :
           data.search(
               new SearchQuery(
@@ -451,7 +468,8 @@ public final class Related implements AutoCloseable {
         }
         tagShare = (double) common / subjectTags.size();
       }
-      boolean sameSection = !a.section().isBlank() && a.section().equalsIgnoreCase(cp.section());
+      boolean sameSection =
+          !subjectSection.isBlank() && subjectSection.equalsIgnoreCase(cp.section());
       double text = textScore.getOrDefault(cid, 0.0);
       if (text == 0 && tagShare == 0 && entityShare < ENTITY_ONLY_MIN) {
         continue; // found by one common name alone ("Kelly", "China"): not related enough
@@ -463,7 +481,6 @@ public final class Related implements AutoCloseable {
               settings.tagWeight() * tagShare,
               sameSection ? settings.sectionWeight() : 0);
       parts.put(cid, p);
-      Set<String> cterms = cp.terms();
       String cgroup = data.duplicateGroupOf(cid);
       Candidate c =
           new Candidate(
@@ -474,7 +491,7 @@ public final class Related implements AutoCloseable {
               cp.sourceKey(),
               cp.section(),
               cp.published(),
-              cterms,
+              Set.of(), // the ranker and the collapse compare the profile's term hashes
               shared,
               0);
       if (subjectTerms.jaccard(cp.termHashes()) >= settings.nearCopyJaccard()) {
@@ -491,13 +508,15 @@ public final class Related implements AutoCloseable {
     candidates = collapseSameEvent(candidates, docs);
 
     RelatedRanker ranker = new RelatedRanker(settings.ranking().withK(k));
-    List<RelatedRanker.Pick> picks = ranker.rank(subject, candidates, List.of());
+    // The ranker's diversity compares the candidates' term sets as the profiles' sorted hashes.
+    java.util.function.Function<Candidate, TermHashes> hashes = c -> termHashes(c, docs);
+    List<RelatedRanker.Pick> picks = ranker.rank(subject, candidates, List.of(), hashes);
     if (picks.size() < k && settings.fallbackPool() > 0) {
       // Fill: the freshest of the section, else of the site (queried only when needed).
       List<Candidate> fallback = new ArrayList<>();
       Set<String> fillIds = new HashSet<>();
-      if (!a.section().isBlank()) {
-        addFallback(fallback, fillIds, fill(a.section()), id);
+      if (!subjectSection.isBlank()) {
+        addFallback(fallback, fillIds, fill(subjectSection), id);
       }
       if (fallback.size() < k * 2) {
         addFallback(fallback, fillIds, fill(""), id);
@@ -507,7 +526,7 @@ public final class Related implements AutoCloseable {
         excluded.add(c.id());
       }
       fallback.removeIf(c -> excluded.contains(c.id()));
-      picks = ranker.rank(subject, candidates, fallback);
+      picks = ranker.rank(subject, candidates, fallback, hashes);
     }
     List<RelatedList.Item> items = new ArrayList<>(picks.size());
     for (RelatedRanker.Pick pick : picks) {
@@ -636,7 +655,8 @@ public final class Related implements AutoCloseable {
     for (Candidate c : sorted) {
       Candidate keep = c;
       Profile pc = profiles.get(c.id());
-      for (Candidate o : out) {
+      for (int i = 0; i < out.size(); i++) {
+        Candidate o = out.get(i);
         Profile po = profiles.get(o.id());
         if (pc != null && po != null && sameEvent(pc, po)) {
           String story = o.storyId() != null ? o.storyId() : "~" + o.id();
@@ -652,7 +672,6 @@ public final class Related implements AutoCloseable {
                   c.terms(),
                   c.shared(),
                   c.engagement());
-          int i = out.indexOf(o);
           if (o.storyId() == null) {
             out.set(
                 i,
@@ -848,56 +867,64 @@ public final class Related implements AutoCloseable {
   }
 
   /**
-   * The article's profile: cached, else stored (a row read instead of an entity scan of the
-   * article), else made from the document at hand (and stored).
+   * The article's profile as a subject when one is kept: cached with its query, else stored (a row
+   * read; a profile cached for a candidate keeps no query, the stored line may have one), else the
+   * cached profile without a query; null when none is kept.
    */
-  private Profile subjectProfile(RelatedData.Doc d) {
+  private @Nullable Profile keptSubjectProfile(String id) {
     Profile cached;
     synchronized (profiles) {
-      cached = profiles.get(d.id());
+      cached = profiles.get(id);
     }
-    // A profile read for a candidate keeps no query: the stored line may have one.
     if (cached != null && cached.query() != null) {
       return cached;
     }
-    String enc = lists.profiles(List.of(d.id())).get(d.id());
-    Profile stored = enc == null ? null : ProfileCodec.decode(d.id(), enc, true);
+    String enc = lists.profiles(List.of(id)).get(id);
+    Profile stored = enc == null ? null : ProfileCodec.decode(id, enc, true);
     if (stored != null) {
       synchronized (profiles) {
-        profiles.put(d.id(), stored);
+        profiles.put(id, stored);
       }
       return stored;
     }
-    if (cached != null) {
-      return cached;
-    }
-    return profile(d); // stored by subjectQuery, with its query
+    return cached;
   }
 
   /**
-   * What the article's query is made of as a subject: its chosen terms (the like text), the weights
-   * of its names and its uncommon tags. Making it costs an analysis of the body, the document
-   * frequency of every distinct word (most of them cache misses: rare words are what an article is
-   * about) and of its names, and a count per tag: about a sixth of a fresh list. It depends only on
-   * the article (a change drops the profile, and the query with it) and on document frequencies, so
-   * it is kept with the profile and used again while the index has grown by less than a tenth since
-   * it was made (the rule {@link DocFreqs} forgets by), with the same settings and analyser. A list
-   * is recomputed whenever a neighbour arrives or changes: it is made once per article and growth
-   * step, not once per list.
+   * The article's query as a subject kept with its profile, when it may be used again; else null.
+   *
+   * <p>What the article's query is made of as a subject: its chosen terms (the like text), the
+   * weights of its names and its uncommon tags. Making it costs an analysis of the body, the
+   * document frequency of every distinct word (most of them cache misses: rare words are what an
+   * article is about) and of its names, and a count per tag: about a sixth of a fresh list. It
+   * depends only on the article (a change drops the profile, and the query with it) and on document
+   * frequencies, so it is kept with the profile and used again while the index has grown by less
+   * than a tenth since it was made (the rule {@link DocFreqs} forgets by), with the same settings
+   * and analyser. A list is recomputed whenever a neighbour arrives or changes: it is made once per
+   * article and growth step, not once per list.
    */
-  private SubjectQuery subjectQuery(Profile p, Article a) {
+  private @Nullable SubjectQuery keptQuery(Profile p) {
+    String enc = p.query();
+    if (enc == null) {
+      return null;
+    }
+    SubjectQuery q = SubjectQuery.decode(enc);
+    long n = docFreqs.currentDocCount();
+    if (q != null
+        && q.key() == queryKey()
+        && n >= q.docCount()
+        && n - q.docCount() <= q.docCount() / 10) {
+      return q;
+    }
+    return null;
+  }
+
+  /**
+   * Makes the article's query as a subject and keeps it with its profile (see {@link #keptQuery}).
+   */
+  private SubjectQuery makeQuery(Profile p, Article a) {
     long n = docFreqs.currentDocCount();
     long key = queryKey();
-    String enc = p.query();
-    if (enc != null) {
-      SubjectQuery q = SubjectQuery.decode(enc);
-      if (q != null
-          && q.key() == key
-          && n >= q.docCount()
-          && n - q.docCount() <= q.docCount() / 10) {
-        return q;
-      }
-    }
     Map<String, Double> weights = entityWeights(p.entities());
     List<String> tags = uncommonTags(a.tags());
     LikeText like = likeText(a.title(), bodyText(a), heaviestNames(p.entities(), weights));
@@ -930,7 +957,7 @@ public final class Related implements AutoCloseable {
   }
 
   /**
-   * An article's query as a subject (see {@link #subjectQuery}).
+   * An article's query as a subject (see {@link #keptQuery}).
    *
    * @param docCount articles in the index when it was made
    * @param key {@link #queryKey} when it was made
@@ -1211,7 +1238,13 @@ public final class Related implements AutoCloseable {
       @Nullable Instant published,
       RelatedList.@Nullable Thumbnail thumb,
       List<Entities.Entity> entities) {
-    Set<String> terms = Set.copyOf(terms(entities, headline));
+    // Sets made once and wrapped, not copied (a candidate's profile is decoded at first meeting:
+    // dozens per fresh list); the keys of the entities listed once for both of their uses.
+    Set<String> terms = Collections.unmodifiableSet(terms(entities, headline));
+    List<String> keys = new ArrayList<>(entities.size());
+    for (Entities.Entity e : entities) {
+      keys.add(e.key());
+    }
     return new Profile(
         id,
         headline,
@@ -1224,10 +1257,10 @@ public final class Related implements AutoCloseable {
         published,
         thumb,
         List.copyOf(entities),
-        Set.copyOf(Entities.keys(entities)),
+        Collections.unmodifiableSet(new HashSet<>(keys)),
         terms,
         TermHashes.of(terms),
-        TermHashes.of(Entities.keys(entities.subList(0, Math.min(SIGNATURE, entities.size())))),
+        TermHashes.of(keys.subList(0, Math.min(SIGNATURE, keys.size()))),
         null);
   }
 

@@ -25,6 +25,15 @@ public interface RelatedData {
   /** The visible article with this id (hidden and deleted ones are absent). */
   Optional<Doc> article(String id);
 
+  /**
+   * Whether {@link #article} would find this id, without reading the article: a list computed again
+   * from its article's stored profile and query needs only this. Implementations over a store
+   * should answer it without reading the article's content.
+   */
+  default boolean isVisible(String id) {
+    return article(id).isPresent();
+  }
+
   /** MoreLikeThis-style candidates (see {@link RelatedQuery}), best first. */
   List<SearchHit> similar(RelatedQuery query);
 

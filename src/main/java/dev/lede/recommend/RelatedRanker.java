@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,6 +127,18 @@ public final class RelatedRanker {
    * subject's section (or of the site), used only to fill.
    */
   public List<Pick> rank(Subject subject, List<Candidate> candidates, List<Candidate> fallback) {
+    return rank(subject, candidates, fallback, c -> TermHashes.of(c.terms()));
+  }
+
+  /**
+   * {@link #rank(Subject, List, List)} with each candidate's term set as sorted hashes given (a
+   * caller that keeps them saves hashing the strings again).
+   */
+  List<Pick> rank(
+      Subject subject,
+      List<Candidate> candidates,
+      List<Candidate> fallback,
+      Function<Candidate, TermHashes> termHashes) {
     double best = 0;
     for (Candidate c : candidates) {
       if (eligible(subject, c)) {
@@ -144,24 +157,28 @@ public final class RelatedRanker {
         }
         double fresh = freshness(subject.published(), c.published());
         double eng = settings.engagementWeight() * Math.max(-1, Math.min(1, c.engagement()));
-        pool.add(new Scored(c, rel * (1 + fresh) * (1 + eng), rel, fresh, eng));
+        pool.add(
+            new Scored(c, rel * (1 + fresh) * (1 + eng), rel, fresh, eng, termHashes.apply(c)));
       }
     }
     pool.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.c.id()));
     List<Pick> picks = new ArrayList<>();
     Constraints cons = new Constraints(subject);
+    // Each candidate's largest similarity to the picks so far, brought up to date with the last
+    // pick
+    // only: one Jaccard per candidate and round (over sorted term hashes, a merge of two arrays).
+    Scored last = null;
     while (picks.size() < settings.k() && !pool.isEmpty()) {
       Scored next = null;
       double nextValue = Double.NEGATIVE_INFINITY;
       for (Scored s : pool) {
+        if (last != null) {
+          s.maxSim = Math.max(s.maxSim, s.terms.jaccard(last.terms));
+        }
         if (!cons.allows(s.c)) {
           continue;
         }
-        double maxSim = 0;
-        for (Pick p : picks) {
-          maxSim = Math.max(maxSim, jaccard(s.c.terms(), p.candidate().terms()));
-        }
-        double v = settings.lambda() * s.score - (1 - settings.lambda()) * maxSim;
+        double v = settings.lambda() * s.score - (1 - settings.lambda()) * s.maxSim;
         if (v > nextValue) {
           nextValue = v;
           next = s;
@@ -170,6 +187,7 @@ public final class RelatedRanker {
       if (next == null) {
         break;
       }
+      last = next;
       pool.remove(next);
       cons.take(next.c);
       picks.add(
@@ -244,21 +262,6 @@ public final class RelatedRanker {
     return settings.freshnessWeight() * Math.pow(0.5, gapDays / halfLifeDays);
   }
 
-  private static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    int inter = 0;
-    Set<String> small = a.size() <= b.size() ? a : b;
-    Set<String> large = small == a ? b : a;
-    for (String t : small) {
-      if (large.contains(t)) {
-        inter++;
-      }
-    }
-    return (double) inter / (a.size() + b.size() - inter);
-  }
-
   private static String reason(Candidate c) {
     if (!c.shared().isEmpty()) {
       return "shared: " + String.join(", ", c.shared().subList(0, Math.min(3, c.shared().size())));
@@ -266,7 +269,29 @@ public final class RelatedRanker {
     return "similar topic";
   }
 
-  private record Scored(Candidate c, double score, double rel, double fresh, double eng) {}
+  /** A candidate in the pool with its scores and its largest similarity to the picks so far. */
+  private static final class Scored {
+    final Candidate c;
+    final double score;
+    final double rel;
+    final double fresh;
+    final double eng;
+    final TermHashes terms;
+    double maxSim;
+
+    Scored(Candidate c, double score, double rel, double fresh, double eng, TermHashes terms) {
+      this.c = c;
+      this.score = score;
+      this.rel = rel;
+      this.fresh = fresh;
+      this.eng = eng;
+      this.terms = terms;
+    }
+
+    double score() {
+      return score;
+    }
+  }
 
   /** One per story, one per duplicate group, a cap per source. */
   private final class Constraints {

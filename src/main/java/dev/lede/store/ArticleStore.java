@@ -43,6 +43,16 @@ public interface ArticleStore extends SourceStore, AutoCloseable {
   Optional<StoredArticle> get(String id);
 
   /**
+   * Whether an article with this id is stored and not hidden: what {@code get(id)} followed by a
+   * check of {@code hidden()} says, without reading the article. A recomputed related list needs
+   * only this of its article (its profile and query are kept elsewhere). Backends should answer it
+   * without reading or parsing the article's content.
+   */
+  default boolean isVisible(String id) {
+    return get(id).map(s -> !s.hidden()).orElse(false);
+  }
+
+  /**
    * The body texts ({@link dev.lede.model.Article#text()}) of the current versions of these
    * articles, hidden or not, by id; ids not in the store are left out. The index reads snippet and
    * related-candidate texts through this instead of keeping its own copy. Backends should answer a

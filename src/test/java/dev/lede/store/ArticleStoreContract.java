@@ -317,6 +317,30 @@ public abstract class ArticleStoreContract {
   }
 
   @Test
+  void isVisible_isTrueForAStoredShownArticle_only_andFollowsHideShowAndDelete() {
+    store.submit(withId("a", "A", "x"), null);
+    store.submit(withId("b", "B", "y"), null);
+
+    assertThat(store.isVisible("a")).isTrue();
+    assertThat(store.isVisible("missing")).isFalse();
+    assertThat(store.isVisible("A")).isFalse();
+
+    store.setHidden("a", true);
+    assertThat(store.isVisible("a")).isFalse();
+    assertThat(store.isVisible("b")).isTrue();
+    store.submit(withId("a", "A", "x, revised"), null); // still hidden
+    assertThat(store.isVisible("a")).isFalse();
+    store.setHidden("a", false);
+    assertThat(store.isVisible("a")).isTrue();
+
+    store.delete("b", "court order");
+    assertThat(store.isVisible("b")).isFalse();
+    reopen();
+    assertThat(store.isVisible("a")).isTrue();
+    assertThat(store.isVisible("b")).isFalse();
+  }
+
+  @Test
   void delete_removesArticleAndVersions_andTheTakedownSticks() {
     store.submit(withId("a", "A", "x"), null);
     store.submit(withId("a", "A", "x2"), null);

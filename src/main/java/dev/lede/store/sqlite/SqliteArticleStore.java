@@ -275,6 +275,22 @@ public final class SqliteArticleStore implements ArticleStore {
     return db.read("reading article " + id, c -> one(c, "id = ?", id));
   }
 
+  /** One indexed row looked up (the id is unique), no content read or parsed. */
+  @Override
+  public boolean isVisible(String id) {
+    return db.readAutoCommit(
+        "checking article " + id,
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT 1 FROM articles WHERE id = ? AND hidden = 0")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
   /**
    * How much of a row's JSON is read for {@code maxChars} characters of text: the metadata before
    * the blocks, the blocks' own fields and escapes. When the opening read falls short (many tiny
