@@ -526,15 +526,15 @@ final class AttributionCheck {
   }
 
   /**
-   * True if one sentence of the article states most of the claim in its own voice — no speaker,
-   * no word of attribution in it — and names the source there ("Turkish government stops search
-   * of survivors" for "search officially over, Turkey says"; "No Coalition troops were injured"
-   * for "Coalition says no troops hurt"). An editor who puts "X says" on a claim the article
-   * makes about X's own doing or state adds a source but no fact; a claim the article gives to
-   * someone else (a sentence with "said", "according to", "claimed") stays with its speaker. Only
-   * neutral verbs ("says", "reports", "announces") and no quotation: "confirms", "urges" or a
-   * quoted word claim more than the article's statement; the source must open the sentence (be
-   * its subject), not be a word inside it.
+   * True if one sentence of the article states most of the claim in its own voice — no speaker, no
+   * word of attribution in it — and names the source there ("Turkish government stops search of
+   * survivors" for "search officially over, Turkey says"; "No Coalition troops were injured" for
+   * "Coalition says no troops hurt"). An editor who puts "X says" on a claim the article makes
+   * about X's own doing or state adds a source but no fact; a claim the article gives to someone
+   * else (a sentence with "said", "according to", "claimed") stays with its speaker. Only neutral
+   * verbs ("says", "reports", "announces") and no quotation: "confirms", "urges" or a quoted word
+   * claim more than the article's statement; the source must open the sentence (be its subject),
+   * not be a word inside it.
    */
   private static boolean ownVoice(ArticleFacts a, VariantFacts v, Source s) {
     List<Integer> names = new ArrayList<>();

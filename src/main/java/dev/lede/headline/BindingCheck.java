@@ -172,20 +172,36 @@ final class BindingCheck {
   /** Words after which a name and the word that follows it form a noun phrase. */
   private static final Set<String> NOUN_PHRASE_LEADS =
       Set.of(
-          "after", "before", "following", "amid", "over", "in", "of", "on", "at", "for", "from",
-          "with", "by", "since", "the", "a", "an");
+          "after",
+          "before",
+          "following",
+          "amid",
+          "over",
+          "in",
+          "of",
+          "on",
+          "at",
+          "for",
+          "from",
+          "with",
+          "by",
+          "since",
+          "the",
+          "a",
+          "an");
 
   /** Prepositions that make a name an adjunct of place ("attack on base near Mosul"). */
-  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "near", "at", "outside", "off");
+  private static final Set<String> PLACE_PREPOSITIONS =
+      Set.of("in", "near", "at", "outside", "off");
 
   /**
    * True if the name does not take part in the clause's event but frames or labels it: a modifier
    * of a common noun ("London Bridge attacker", "Streatham knife attacker") or an adjunct of place
    * ("near Mosul"). Such a name passes where the article's headline writes it: the story's own
    * setting or subject, which every event of the story shares. A name moved in from elsewhere in
-   * the article ("ZMapp patients died", "Norbury custody centre" where the article has Norbury
-   * only as where the suspect was detained) still has to meet the verb: a modifier picks out
-   * which participant, and that participant must be the one the article gives the event.
+   * the article ("ZMapp patients died", "Norbury custody centre" where the article has Norbury only
+   * as where the suspect was detained) still has to meet the verb: a modifier picks out which
+   * participant, and that participant must be the one the article gives the event.
    */
   private static boolean framing(ArticleFacts a, VariantFacts v, int[] g, Name n) {
     boolean modifier =

@@ -220,8 +220,8 @@ final class CausalCheck {
       Set.of("in", "of", "on", "at", "with", "from", "near", "and", "to");
 
   /**
-   * True if the word at {@code i} reads as a noun: the clause ends after it, or a preposition or
-   * a verb follows ("US forces leave"), or a capitalised name stands before it inside the clause.
+   * True if the word at {@code i} reads as a noun: the clause ends after it, or a preposition or a
+   * verb follows ("US forces leave"), or a capitalised name stands before it inside the clause.
    */
   private static boolean nounAt(VariantFacts v, int i) {
     int end = v.clauseEnd(i);
@@ -263,11 +263,11 @@ final class CausalCheck {
    * "X after Y" where Y is the story's main event — the article's headline or its first sentence
    * states it — and X is a later development the headline does not carry but the article reports:
    * news copy reports what followed its main event (arrests, charges, reactions, a death toll), so
-   * the variant's "after" restates the article's own frame rather than inventing a link. X must
-   * be mostly found in one sentence that does not place it before the story: a sentence with
+   * the variant's "after" restates the article's own frame rather than inventing a link. X must be
+   * mostly found in one sentence that does not place it before the story: a sentence with
    * "earlier", "previously", "had been …", or a year the lead does not give ("released in 2018")
-   * tells of the past, and "X after Y" would reverse the order. Where the headline itself carries
-   * X ("Hunter dies", "Pinochet arrested"), the article's own link between X and Y decides, as
+   * tells of the past, and "X after Y" would reverse the order. Where the headline itself carries X
+   * ("Hunter dies", "Pinochet arrested"), the article's own link between X and Y decides, as
    * before.
    */
   static boolean framedByMainEvent(ArticleFacts a, List<String> left, List<String> right) {
