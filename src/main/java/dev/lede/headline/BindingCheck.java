@@ -190,18 +190,15 @@ final class BindingCheck {
           "a",
           "an");
 
-  /** Prepositions that make a name an adjunct of place ("attack on base near Mosul"). */
-  private static final Set<String> PLACE_PREPOSITIONS =
-      Set.of("in", "near", "at", "outside", "off");
-
   /**
-   * True if the name does not take part in the clause's event but frames or labels it: a modifier
-   * of a common noun ("London Bridge attacker", "Streatham knife attacker") or an adjunct of place
-   * ("near Mosul"). Such a name passes where the article's headline writes it: the story's own
-   * setting or subject, which every event of the story shares. A name moved in from elsewhere in
-   * the article ("ZMapp patients died", "Norbury custody centre" where the article has Norbury only
-   * as where the suspect was detained) still has to meet the verb: a modifier picks out which
-   * participant, and that participant must be the one the article gives the event.
+   * True if the name does not take part in the clause's event but labels a participant: a modifier
+   * of a common noun ("London Bridge attacker", "Streatham knife attacker"). Such a name passes
+   * where the article's headline writes it: the story's own setting or subject, which identifies
+   * the participant. An adjunct of place ("died in Corvale") is not a label but where the event
+   * happened, and still has to meet the verb. A name moved in from elsewhere in the article ("ZMapp
+   * patients died", "Norbury custody centre" where the article has Norbury only as where the
+   * suspect was detained) still has to meet the verb: a modifier picks out which participant, and
+   * that participant must be the one the article gives the event.
    */
   private static boolean framing(ArticleFacts a, VariantFacts v, int[] g, Name n) {
     boolean modifier =
@@ -212,11 +209,7 @@ final class BindingCheck {
             && Clauses.verbClass(v.tokens.get(g[1]).lower()) == null
             && !Lexicon.SOURCE_VERBS.contains(v.tokens.get(g[1]).lower())
             && !Clauses.isVerbAt(v.text, v.tokens, g[1], true);
-    boolean adjunct =
-        g[0] > 0
-            && PLACE_PREPOSITIONS.contains(v.tokens.get(g[0] - 1).lower())
-            && g[1] == v.clauseEnd(g[0]);
-    if (!modifier && !adjunct) {
+    if (!modifier) {
       return false;
     }
     return hasName(a.sentences.get(0), n);
