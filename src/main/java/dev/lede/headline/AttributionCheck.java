@@ -440,7 +440,9 @@ final class AttributionCheck {
       if (l.equals("according") && i + 1 < n && v.tokens.get(i + 1).lower().equals("to")) {
         int ce = v.clauseEnd(i);
         out.add(new Source(range(i + 2, ce), outside(n, i, ce), "according"));
-      } else if (Lexicon.SOURCE_VERBS.contains(l) && !l.equals("according")) {
+      } else if (Lexicon.SOURCE_VERBS.contains(l)
+          && !l.equals("according")
+          && !(i + 1 < n && v.tokens.get(i + 1).lower().equals("off"))) { // "calls off": cancels
         int cs = v.clauseStart(i);
         int ce = v.clauseEnd(i);
         List<Integer> before = contentRange(v, cs, i);
@@ -491,6 +493,9 @@ final class AttributionCheck {
       }
     }
     List<Integer> hits = document ? allSentences(a) : sourceSentences(a, v, s.source());
+    if (!document && ownVoice(a, v, s)) {
+      return; // the article states the claim itself, of the source's own doing
+    }
     if (hits.isEmpty()) {
       reasons.add("gives the claim to '" + who + "', who is not a source in the article");
       return;
@@ -518,6 +523,67 @@ final class AttributionCheck {
       reasons.add(
           "says '" + who + " " + s.verb() + "'; in the article " + who + " does not " + verbStem);
     }
+  }
+
+  /**
+   * True if one sentence of the article states most of the claim in its own voice — no speaker, no
+   * word of attribution in it — and names the source there ("Turkish government stops search of
+   * survivors" for "search officially over, Turkey says"; "No Coalition troops were injured" for
+   * "Coalition says no troops hurt"). An editor who puts "X says" on a claim the article makes
+   * about X's own doing or state adds a source but no fact; a claim the article gives to someone
+   * else (a sentence with "said", "according to", "claimed") stays with its speaker. Only neutral
+   * verbs ("says", "reports", "announces") and no quotation: "confirms", "urges" or a quoted word
+   * claim more than the article's statement; the source must open the sentence (be its subject),
+   * not be a word inside it.
+   */
+  private static boolean ownVoice(ArticleFacts a, VariantFacts v, Source s) {
+    List<Integer> names = new ArrayList<>();
+    for (int i : s.source()) {
+      if (v.tokens.get(i).capitalised() && !Text.STOPWORDS.contains(v.tokens.get(i).lower())) {
+        names.add(i);
+      }
+    }
+    if (names.isEmpty() || !NEUTRAL_VERBS.contains(s.verb()) || quoted(v)) {
+      return false;
+    }
+    for (int si = 0; si < a.sentences.size(); si++) {
+      ArticleFacts.Sentence st = a.sentences.get(si);
+      List<Text.Token> tk = st.tokens();
+      if (attributes(st) || !mentionsAny(a, v, names, tk.subList(0, Math.min(4, tk.size())))) {
+        continue; // the source must be what the sentence is about: its subject, first
+      }
+      int total = 0;
+      int found = 0;
+      for (int i : s.claim()) {
+        String l = v.tokens.get(i).lower();
+        if (!v.word(i) || !Text.content(l) || l.length() < 3 || Lexicon.HEDGES.contains(l)) {
+          continue;
+        }
+        total++;
+        if (Lexicon.hasStemOrSynonym(st.stems(), v.stems.get(i))) {
+          found++;
+        }
+      }
+      if (total >= 2 && found * 2 >= total) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Verbs that only pass a claim on; "confirms", "urges", "calls" say more. */
+  private static final Set<String> NEUTRAL_VERBS =
+      Set.of("says", "say", "said", "reports", "report", "reported", "announces", "announced");
+
+  /** True if the sentence gives what it says to a speaker ("said", "according to", a colon). */
+  private static boolean attributes(ArticleFacts.Sentence st) {
+    for (Text.Token t : st.tokens()) {
+      String l = t.lower();
+      if (Lexicon.SOURCE_VERBS.contains(l) || Lexicon.ATTRIBUTION.contains(Text.stem(l))) {
+        return true;
+      }
+    }
+    return st.text().contains(": ");
   }
 
   /**

@@ -142,6 +142,9 @@ final class BindingCheck {
         && v.tokens.get(g[1]).capitalised()) {
       return null;
     }
+    if (framing(a, v, g, n)) {
+      return null;
+    }
     int from = segmentStart(v, g[0]);
     int to = segmentEnd(v, g[1]);
     Set<String> done = new HashSet<>();
@@ -152,6 +155,9 @@ final class BindingCheck {
           || !Clauses.isVerbAt(v.text, v.tokens, i, true)) {
         continue;
       }
+      if (i == g[1] && g[0] > 0 && NOUN_PHRASE_LEADS.contains(v.tokens.get(g[0] - 1).lower())) {
+        continue; // "after Christchurch attacks": a noun the name modifies, not its verb
+      }
       String cls = Clauses.verbClass(t.lower());
       if (cls == null || !done.add(cls) || !verbUsed(a, cls)) {
         continue; // not an event verb, or one the article never uses: nothing to hold it to
@@ -161,6 +167,52 @@ final class BindingCheck {
       }
     }
     return null;
+  }
+
+  /** Words after which a name and the word that follows it form a noun phrase. */
+  private static final Set<String> NOUN_PHRASE_LEADS =
+      Set.of(
+          "after",
+          "before",
+          "following",
+          "amid",
+          "over",
+          "in",
+          "of",
+          "on",
+          "at",
+          "for",
+          "from",
+          "with",
+          "by",
+          "since",
+          "the",
+          "a",
+          "an");
+
+  /**
+   * True if the name does not take part in the clause's event but labels a participant: a modifier
+   * of a common noun ("London Bridge attacker", "Streatham knife attacker"). Such a name passes
+   * where the article's headline writes it: the story's own setting or subject, which identifies
+   * the participant. An adjunct of place ("died in Corvale") is not a label but where the event
+   * happened, and still has to meet the verb. A name moved in from elsewhere in the article ("ZMapp
+   * patients died", "Norbury custody centre" where the article has Norbury only as where the
+   * suspect was detained) still has to meet the verb: a modifier picks out which participant, and
+   * that participant must be the one the article gives the event.
+   */
+  private static boolean framing(ArticleFacts a, VariantFacts v, int[] g, Name n) {
+    boolean modifier =
+        g[1] < v.tokens.size()
+            && v.word(g[1])
+            && !v.tokens.get(g[1]).capitalised()
+            && Text.content(v.tokens.get(g[1]).lower())
+            && Clauses.verbClass(v.tokens.get(g[1]).lower()) == null
+            && !Lexicon.SOURCE_VERBS.contains(v.tokens.get(g[1]).lower())
+            && !Clauses.isVerbAt(v.text, v.tokens, g[1], true);
+    if (!modifier) {
+      return false;
+    }
+    return hasName(a.sentences.get(0), n);
   }
 
   /** Words that may stand between two names that name one place or thing ("X in Y"). */

@@ -178,12 +178,17 @@ final class CausalCheck {
       if (l.equals("after") && duration(v, i)) {
         weak = false; // "after 119 years": a span of time, no event
       }
+      if (strong && NOUN_OR_VERB.contains(l) && nounAt(v, i)) {
+        strong = false; // "base with US forces leaves no casualties": a noun, no cause
+      }
       if (!strong && !weak) {
         continue;
       }
       int cs = v.clauseStart(i);
       int ce = v.clauseEnd(i);
-      List<String> right = stems(v, i + 1, ce);
+      boolean diedOf =
+          (l.equals("of") || l.equals("from")) && DYING.contains(v.tokens.get(i - 1).lower());
+      List<String> right = stems(v, i + 1, diedOf ? causeEnd(v, i + 1, ce) : ce);
       List<String> left = stems(v, cs, i);
       if (left.isEmpty()) {
         left = stems(v, ce, n);
@@ -192,9 +197,10 @@ final class CausalCheck {
         continue;
       }
       boolean needsMarker = strong || l.equals("after") || l.equals("following");
-      boolean diedOf =
-          (l.equals("of") || l.equals("from")) && DYING.contains(v.tokens.get(i - 1).lower());
-      if (diedOf ? !causeOfDeath(a, right) : !linked(a, left, right, strong, needsMarker)) {
+      boolean framed = !strong && FRAMES.contains(l) && framedByMainEvent(a, left, right);
+      if (diedOf
+          ? !causeOfDeath(a, right)
+          : !framed && !linked(a, left, right, strong, needsMarker)) {
         reasons.add(
             "links '"
                 + String.join(" ", words(v, cs, i))
@@ -205,6 +211,141 @@ final class CausalCheck {
                 + "', which the article does not");
       }
     }
+  }
+
+  /** Causal words that are also nouns ("US forces", "new leads", "exam results"). */
+  private static final Set<String> NOUN_OR_VERB = Set.of("forces", "drives", "fuels", "leads");
+
+  private static final Set<String> NOUN_FOLLOWERS =
+      Set.of("in", "of", "on", "at", "with", "from", "near", "and", "to");
+
+  /**
+   * True if the word at {@code i} reads as a noun: the clause ends after it, or a preposition or a
+   * verb follows ("US forces leave"), or a capitalised name stands before it inside the clause.
+   */
+  private static boolean nounAt(VariantFacts v, int i) {
+    int end = v.clauseEnd(i);
+    if (i + 1 >= end) {
+      return true;
+    }
+    String next = v.tokens.get(i + 1).lower();
+    boolean nameBefore =
+        i > v.clauseStart(i)
+            && v.tokens.get(i - 1).capitalised()
+            && !v.tokens.get(i - 1).sentenceStart()
+            && !v.titleCase;
+    return NOUN_FOLLOWERS.contains(next)
+        || nameBefore
+        || !next.equals("to")
+            && !v.tokens.get(i + 1).capitalised()
+            && Clauses.isVerbAt(v.text, v.tokens, i + 1, true);
+  }
+
+  /** Words that end the stated cause of a death: what follows is place, age or time. */
+  private static final Set<String> CAUSE_ENDS =
+      Set.of("in", "at", "on", "aged", "age", "after", "while", "near", "during", "amid", "as");
+
+  /** The end of the cause after "dies of": "COVID-19" of "dies of COVID-19 in Tehran hospital". */
+  private static int causeEnd(VariantFacts v, int from, int end) {
+    for (int k = from + 1; k < end; k++) {
+      String l = v.tokens.get(k).lower();
+      if (CAUSE_ENDS.contains(l) || !Quantities.find(l).isEmpty()) {
+        return k;
+      }
+    }
+    return end;
+  }
+
+  /** Connectives that place one event in the time of another, without stating a cause. */
+  private static final Set<String> FRAMES = Set.of("after", "following", "as", "amid");
+
+  /**
+   * "X after Y" where Y is the story's main event — the article's headline or its first sentence
+   * states it — and X is a later development the headline does not carry but the article reports:
+   * news copy reports what followed its main event (arrests, charges, reactions, a death toll), so
+   * the variant's "after" restates the article's own frame rather than inventing a link. X must be
+   * mostly found in one sentence that does not place it before the story: a sentence with
+   * "earlier", "previously", "had been …", or a year the lead does not give ("released in 2018")
+   * tells of the past, and "X after Y" would reverse the order. Where the headline itself carries X
+   * ("Hunter dies", "Pinochet arrested"), the article's own link between X and Y decides, as
+   * before.
+   */
+  static boolean framedByMainEvent(ArticleFacts a, List<String> left, List<String> right) {
+    List<ArticleFacts.Sentence> ss = a.sentences;
+    int first = 1;
+    while (first < ss.size() && ss.get(first).tokens().size() < 7) {
+      first++; // a dateline ("Monday, December 2, 2019") is no sentence of the story
+    }
+    boolean rightInLead = false;
+    Set<String> leadYears = new java.util.HashSet<>();
+    for (int si : new int[] {0, first}) {
+      if (si >= ss.size()) {
+        continue;
+      }
+      rightInLead |= found(ss.get(si), right) * 5 >= right.size() * 3;
+    }
+    for (int si = 0; si <= Math.min(first, ss.size() - 1); si++) {
+      leadYears.addAll(years(ss.get(si)));
+    }
+    if (!rightInLead || found(ss.get(0), left) * 2 >= left.size()) {
+      return false;
+    }
+    for (int si = 1; si < ss.size(); si++) {
+      if (found(ss.get(si), left) * 2 >= left.size() && !tellsOfPast(ss.get(si), leadYears)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int found(ArticleFacts.Sentence s, List<String> stems) {
+    int n = 0;
+    for (String st : stems) {
+      if (Lexicon.hasStemOrSynonym(s.stems(), st)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static final Set<String> PAST_WORDS =
+      Set.of("earlier", "previously", "formerly", "before", "ago", "prior", "once");
+
+  private static boolean tellsOfPast(ArticleFacts.Sentence s, Set<String> leadYears) {
+    List<Text.Token> tk = s.tokens();
+    for (int k = 0; k < tk.size(); k++) {
+      String l = tk.get(k).lower();
+      if (PAST_WORDS.contains(l) || l.equals("had") && k + 1 < tk.size() && participle(tk, k + 1)) {
+        return true;
+      }
+    }
+    for (String y : years(s)) {
+      if (!leadYears.contains(y)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean participle(List<Text.Token> tk, int k) {
+    String l = tk.get(k).lower();
+    if (l.equals("been") || l.equals("previously") || l.equals("already")) {
+      return true;
+    }
+    return l.length() > 3 && (l.endsWith("ed") || l.endsWith("en") || l.endsWith("wn"));
+  }
+
+  private static final java.util.regex.Pattern YEAR =
+      java.util.regex.Pattern.compile("(?:19|20)\\d\\d");
+
+  private static Set<String> years(ArticleFacts.Sentence s) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Text.Token t : s.tokens()) {
+      if (YEAR.matcher(t.text()).matches()) {
+        out.add(t.text());
+      }
+    }
+    return out;
   }
 
   /**

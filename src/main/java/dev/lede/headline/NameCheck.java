@@ -61,7 +61,11 @@ final class NameCheck {
       if (l.contains("-")) {
         boolean all = true;
         for (String part : l.split("-")) {
-          if (!part.isEmpty() && Character.isLetter(part.charAt(0)) && !supported(a, part, t)) {
+          if (!part.isEmpty()
+              && Character.isLetter(part.charAt(0))
+              && !supported(a, part, t)
+              && !PREFIXES.contains(part)
+              && !(t.sentenceStart() && commonWord(a, part))) {
             all = false;
           }
         }
@@ -87,8 +91,19 @@ final class NameCheck {
   }
 
   /** True if the word, or the word less an agent ending ("discoverers"), is in lower case. */
+  /** Prefixes of a hyphenated word that name nothing ("Ex-congressman", "Anti-government"). */
+  private static final Set<String> PREFIXES =
+      Set.of("ex", "non", "anti", "pro", "self", "co", "pre", "post", "mid", "vice");
+
   private static boolean commonWord(ArticleFacts a, String l) {
     if (a.lowerStems.contains(Text.stem(l))) {
+      return true;
+    }
+    // "adviser" and "advisor" are one word.
+    if (l.length() > 5
+        && (l.endsWith("er") || l.endsWith("or"))
+        && a.lowerStems.contains(
+            Text.stem(l.substring(0, l.length() - 2) + (l.endsWith("er") ? "or" : "er")))) {
       return true;
     }
     for (String end : new String[] {"ers", "er", "ors", "or"}) {

@@ -273,6 +273,9 @@ final class Quantities {
       if (used[m.start()]) {
         continue;
       }
+      if (pronounOne(s, m.start(), m.end())) {
+        continue; // "no one hurt", "anyone": a pronoun, no count
+      }
       Quantity q = wordNumber(m);
       if (q != null) {
         out.add(q.at(m.start(), m.end(), false));
@@ -280,6 +283,15 @@ final class Quantities {
       }
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern PRONOUN_ONE =
+      java.util.regex.Pattern.compile("(?i)(?:^|.*\\W)(?:no|any|every|some)\\s+$");
+
+  /** True if the word at [from, to) is "one" after "no", "any", "every" or "some". */
+  private static boolean pronounOne(String s, int from, int to) {
+    return s.substring(from, to).equalsIgnoreCase("one")
+        && PRONOUN_ONE.matcher(s.substring(Math.max(0, from - 8), from)).matches();
   }
 
   private static void mark(boolean[] used, int from, int to) {

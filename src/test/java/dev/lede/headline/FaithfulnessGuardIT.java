@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  * dev sets (variants-dev2.jsonl and variants-dev3.jsonl, each written before a round of tuning over
  * articles no other set uses) are held to their measured 90.3% / 93.5% and 87.6% / 90.4% (eighth
  * round), less a one-variant margin. The second held-out set (variants-heldout2.jsonl, written
- * before the eighth round and measured once at its end) is held to its measured 72.9% / 54.2%, less
- * a one-variant margin: far below the goal, a floor against regression, not a target.
+ * before the eighth round and measured once at its end; looked at while tuning the ninth, so no
+ * longer blind) is held to its ninth-round 72.9% / 63.9%, and the third (variants-heldout3.jsonl,
+ * written before the ninth round and measured once at its end) to its 82.7% / 57.3%, each less a
+ * one-variant margin: far below the goal, floors against regression, not targets.
  */
 class FaithfulnessGuardIT {
   private static Map<String, Article> corpus;
@@ -66,8 +68,15 @@ class FaithfulnessGuardIT {
   @Test
   void secondHeldOutSet_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-heldout2.jsonl");
-    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.52);
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.62);
     assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.71);
+  }
+
+  @Test
+  void thirdHeldOutSet_doesNotRegress() {
+    GuardEvaluation.Result r = run("variants-heldout3.jsonl");
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.56);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.81);
   }
 
   @Test
