@@ -85,7 +85,7 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
       names = "--misses",
       paramLabel = "SET",
       description =
-          "Print the guard's wrong decisions on this labelled set (dev, dev2, dev3, heldout or heldout2) to stderr;"
+          "Print the guard's wrong decisions on this labelled set (dev, dev2, dev3, heldout, heldout2 or heldout3) to stderr;"
               + " look only at the dev sets while tuning.")
   String misses;
 
@@ -152,7 +152,7 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
       Path file = corpus != null ? corpus : sharedCorpus();
       Map<String, Article> articles = GuardEvaluation.readCorpus(file);
       FaithfulnessGuard guard = new FaithfulnessGuard();
-      for (String set : List.of("dev", "dev2", "dev3", "heldout", "heldout2")) {
+      for (String set : List.of("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3")) {
         Path p = labelled.resolve("variants-" + set + ".jsonl");
         if (!Files.exists(p)) {
           err.println("no " + p + "; skipping");
