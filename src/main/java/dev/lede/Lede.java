@@ -849,7 +849,8 @@ public final class Lede implements AutoCloseable {
    * search at a million articles takes half the time (docs/benchmarks.md, "Search latency"). The
    * merge rewrites the index (about a minute per million articles on a quiet machine, and up to
    * twice its size on disk while it runs); writes and searches continue meanwhile, and articles
-   * that arrive during it stay in small segments of their own. The checkpoint is unchanged.
+   * that arrive during it stay in small segments of their own. The commit records the checkpoint
+   * the index has applied, as any commit does.
    *
    * @throws IllegalArgumentException when {@code maxSegments} is below 1
    */

@@ -180,15 +180,6 @@ public final class Entities {
     return List.copyOf(out);
   }
 
-  /** The keys of {@link #of}, for set operations. */
-  public static Set<String> keys(List<Entity> entities) {
-    Set<String> out = new java.util.HashSet<>();
-    for (Entity e : entities) {
-      out.add(e.key());
-    }
-    return out;
-  }
-
   private static final class Acc {
     final String display;
     int count;
