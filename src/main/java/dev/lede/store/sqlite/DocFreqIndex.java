@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * applied here only after their transaction committed. Methods are synchronized, as the writer and
  * readers of one store may share it.
  */
-final class DocFreqIndex implements AutoCloseable {
+final class DocFreqIndex implements MappedTableFile.Table {
   private static final long MAGIC = 0x5844494651444c4cL; // "LLDQFIDX" little-endian
   private static final int VERSION = 1;
   private static final int SLOT = 8;
@@ -70,41 +70,15 @@ final class DocFreqIndex implements AutoCloseable {
    * missing, stale, corrupt or was not closed cleanly (the caller rebuilds it).
    */
   static @Nullable DocFreqIndex openIfValid(Path file, long generation) {
-    MappedTableFile.Opened o = MappedTableFile.openIfValid(file, FORMAT, generation);
-    if (o == null) {
-      return null;
-    }
-    try {
-      DocFreqIndex idx = new DocFreqIndex(file, o.channel(), o.log2());
-      idx.size = o.size();
-      idx.generation = generation;
-      idx.clean = true;
-      if (idx.crc() != o.crc()) {
-        o.channel().close();
-        return null;
-      }
-      return idx;
-    } catch (IOException | RuntimeException e) {
-      try {
-        o.channel().close();
-      } catch (IOException ignored) {
-        // the file is rebuilt anyway
-      }
-      return null;
-    }
+    return MappedTableFile.open(
+        file, FORMAT, generation, (ch, log2) -> new DocFreqIndex(file, ch, log2));
   }
 
   /** A new empty index in {@code file} (replacing any), sized for {@code terms} terms. */
   static DocFreqIndex create(Path file, long terms, long generation) {
     try {
-      int log2 = FORMAT.log2For(terms);
-      Path tmp = MappedTableFile.tmpFile(file);
-      FileChannel ch = MappedTableFile.openEmpty(tmp, FORMAT, log2);
-      DocFreqIndex idx = new DocFreqIndex(file, ch, log2);
-      idx.generation = generation;
-      idx.writeHeader(false);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return idx;
+      return MappedTableFile.create(
+          file, FORMAT, terms, generation, (ch, log2) -> new DocFreqIndex(file, ch, log2));
     } catch (IOException e) {
       throw new StoreException("cannot create the dedup frequency index " + file + ": " + e, e);
     }
@@ -189,12 +163,26 @@ final class DocFreqIndex implements AutoCloseable {
     MappedTableFile.writeProgress(header, size, g);
   }
 
+  @Override
+  public synchronized void opened(long entries, long gen) {
+    size = entries;
+    generation = gen;
+    clean = true;
+  }
+
+  @Override
+  public synchronized void created(long gen) {
+    generation = gen;
+    writeHeader(false);
+  }
+
   private void writeHeader(boolean isClean) {
     MappedTableFile.writeHeader(
         header, FORMAT, log2, size, generation, isClean, isClean ? crc() : 0);
   }
 
-  private long crc() {
+  @Override
+  public long crc() {
     return MappedTableFile.crc(body);
   }
 

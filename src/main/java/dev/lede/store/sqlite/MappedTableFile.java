@@ -7,6 +7,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,67 @@ final class MappedTableFile {
       }
       return log2;
     }
+  }
+
+  /** An index class's side of {@link #open} and {@link #create}. */
+  interface Table extends AutoCloseable {
+    /** Takes the state of a valid file: its entry count and generation; it is clean. */
+    void opened(long size, long generation);
+
+    /** Takes the generation of a new empty file and writes its header (not clean). */
+    void created(long generation);
+
+    /** The CRC32C of its table now. */
+    long crc();
+  }
+
+  /** Makes an index object over a mapped file's channel and table size. */
+  @FunctionalInterface
+  interface Maker<T extends Table> {
+    T make(FileChannel channel, int log2) throws IOException;
+  }
+
+  /**
+   * The index in {@code file} when the file is valid for store generation {@code generation} and
+   * its table matches the header's CRC; null when it is missing, stale, corrupt or was not closed
+   * cleanly (the caller rebuilds it).
+   */
+  static <T extends Table> @Nullable T open(Path file, Format f, long generation, Maker<T> make) {
+    Opened o = openIfValid(file, f, generation);
+    if (o == null) {
+      return null;
+    }
+    try {
+      T idx = make.make(o.channel(), o.log2());
+      idx.opened(o.size(), generation);
+      if (idx.crc() != o.crc()) {
+        o.channel().close();
+        return null;
+      }
+      return idx;
+    } catch (IOException | RuntimeException e) {
+      try {
+        o.channel().close();
+      } catch (IOException ignored) {
+        // the file is rebuilt anyway
+      }
+      return null;
+    }
+  }
+
+  /**
+   * A new empty index in {@code file} (replacing any), sized for {@code entries} entries: made in a
+   * temporary file and moved into place once its header is written.
+   */
+  static <T extends Table> T create(
+      Path file, Format f, long entries, long generation, Maker<T> make) throws IOException {
+    int log2 = f.log2For(entries);
+    Path tmp = tmpFile(file);
+    FileChannel ch = openEmpty(tmp, f, log2);
+    T idx = make.make(ch, log2);
+    idx.created(generation);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return idx;
   }
 
   /** An opened file whose header is valid; its table's CRC is still to be checked. */

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * lists as the live updates. Not thread-safe on its own: methods are synchronized, as the writer
  * and readers of one store may share it.
  */
-final class PostingIndex implements AutoCloseable {
+final class PostingIndex implements MappedTableFile.Table {
   /** At most this many postings are kept per lookup key. */
   static final int PER_KEY = 64;
 
@@ -90,41 +90,15 @@ final class PostingIndex implements AutoCloseable {
    * missing, stale, corrupt or was not closed cleanly (the caller rebuilds it).
    */
   static @Nullable PostingIndex openIfValid(Path file, long generation) {
-    MappedTableFile.Opened o = MappedTableFile.openIfValid(file, FORMAT, generation);
-    if (o == null) {
-      return null;
-    }
-    try {
-      PostingIndex idx = new PostingIndex(file, o.channel(), o.log2());
-      idx.size = o.size();
-      idx.generation = generation;
-      idx.clean = true;
-      if (idx.crc() != o.crc()) {
-        o.channel().close();
-        return null;
-      }
-      return idx;
-    } catch (IOException | RuntimeException e) {
-      try {
-        o.channel().close();
-      } catch (IOException ignored) {
-        // the file is rebuilt anyway
-      }
-      return null;
-    }
+    return MappedTableFile.open(
+        file, FORMAT, generation, (ch, log2) -> new PostingIndex(file, ch, log2));
   }
 
   /** A new empty index in {@code file} (replacing any), sized for {@code postings} postings. */
   static PostingIndex create(Path file, long postings, long generation) {
     try {
-      int log2 = FORMAT.log2For(postings);
-      Path tmp = MappedTableFile.tmpFile(file);
-      FileChannel ch = MappedTableFile.openEmpty(tmp, FORMAT, log2);
-      PostingIndex idx = new PostingIndex(file, ch, log2);
-      idx.generation = generation;
-      idx.writeHeader(false);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return idx;
+      return MappedTableFile.create(
+          file, FORMAT, postings, generation, (ch, log2) -> new PostingIndex(file, ch, log2));
     } catch (IOException e) {
       throw new StoreException("cannot create the dedup posting index " + file + ": " + e, e);
     }
@@ -233,12 +207,26 @@ final class PostingIndex implements AutoCloseable {
     MappedTableFile.writeProgress(header, size, g);
   }
 
+  @Override
+  public synchronized void opened(long entries, long gen) {
+    size = entries;
+    generation = gen;
+    clean = true;
+  }
+
+  @Override
+  public synchronized void created(long gen) {
+    generation = gen;
+    writeHeader(false);
+  }
+
   private void writeHeader(boolean isClean) {
     MappedTableFile.writeHeader(
         header, FORMAT, log2, size, generation, isClean, isClean ? crc() : 0);
   }
 
-  private long crc() {
+  @Override
+  public long crc() {
     return MappedTableFile.crc(body);
   }
 
