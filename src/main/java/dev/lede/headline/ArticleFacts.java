@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What an article states, indexed once for the guard: its sentences (headline first, then
@@ -42,6 +44,9 @@ final class ArticleFacts {
   final Map<String, Integer> leadLevel = new HashMap<>();
   static final int LEAD_SENTENCES = 4;
   final List<Quantities.Quantity> quantities = new ArrayList<>();
+
+  /** Totals the article implies ("A and eight others": nine), added to {@link #quantities}. */
+  private final List<Quantities.Quantity> totals = new ArrayList<>();
   final String title;
   final boolean titleHedged;
   final boolean titleAttributed;
@@ -77,6 +82,7 @@ final class ArticleFacts {
     }
     flat = squash(all.toString());
     quantities.addAll(Quantities.find(all.toString()));
+    quantities.addAll(totals);
     Sentence t = sentences.get(0);
     boolean hedged = false;
     boolean attributed = false;
@@ -201,7 +207,63 @@ final class ArticleFacts {
         }
       }
       mentions.add(new Mention(q, ctx, Quantities.measure(text, q)));
+      for (Quantities.Quantity total : othersTotals(text, q)) {
+        // the total counts the listed members too, and takes the words of the list's clause
+        Set<String> listed = new HashSet<>(ctx);
+        for (int k = Math.max(0, at - 12); k < at; k++) {
+          listed.add(Text.stem(tokens.get(k).lower()));
+        }
+        mentions.add(new Mention(total, listed, Quantities.measure(text, q)));
+        totals.add(total);
+      }
     }
+  }
+
+  private static final Pattern OTHERS = Pattern.compile("^\\s+(?:more\\s+)?others?\\b");
+  private static final Pattern LIST_END = Pattern.compile("(,\\s*and|,|\\band)\\s*$");
+
+  /**
+   * "A and eight others", "A, B, and seven others", "a photojournalist, at least five others": a
+   * count of others after one or more named or counted members states the total as well (nine,
+   * nine, at least six), as a headline writes it. The list's members are counted by its commas
+   * since the last dash, semicolon, colon or parenthesis ("A, B and", "A, B, and": two); a comma
+   * may also end a clause before the list ("On Sunday, a helicopter with A and eight others"), so
+   * one member is always taken as well. Empty where the number is not followed by "others" or has
+   * nothing listed before it.
+   */
+  static List<Quantities.Quantity> othersTotals(String text, Quantities.Quantity q) {
+    if (q.kind() != Quantities.Kind.NUMBER || q.end() < 0 || q.start() <= 0) {
+      return List.of();
+    }
+    if (!OTHERS.matcher(text.substring(q.end())).lookingAt()) {
+      return List.of();
+    }
+    String before = text.substring(0, q.start());
+    before = before.replaceAll("(?i)\\b(at least|more than|over|some|about|around)\\s*$", "");
+    Matcher end = LIST_END.matcher(before);
+    if (!end.find()) {
+      return List.of();
+    }
+    int from = 0;
+    for (int c = end.start() - 1; c >= 0; c--) {
+      if ("\u2014;:(".indexOf(before.charAt(c)) >= 0 || before.startsWith(" - ", c)) {
+        from = c + 1;
+        break;
+      }
+    }
+    String list = before.substring(from, end.start());
+    if (list.isBlank()) {
+      return List.of();
+    }
+    int members = list.length() - list.replace(",", "").length() + 1;
+    List<Quantities.Quantity> out = new ArrayList<>();
+    for (int m : members > 1 && members <= 3 ? new int[] {1, members} : new int[] {1}) {
+      out.add(
+          new Quantities.Quantity(
+                  Quantities.Kind.NUMBER, q.value() + m, 0, 0, 0, q.surface() + " + " + m)
+              .at(q.start(), q.end(), q.special()));
+    }
+    return out;
   }
 
   /** The index of the token starting at or after a character offset. */
@@ -283,11 +345,61 @@ final class ArticleFacts {
         return 1;
       }
       if (p.equals("to") && i > 2 && INTENT.contains(tokens.get(i - 3).lower())) {
-        return 1;
+        // "is set to open", "is underway to ensure": an intention or purpose; but "were taken to
+        // hospital", "was sent to prison", "was sentenced to life" are done: a form of "be" and a
+        // past participle that does not itself speak of a plan ("scheduled", "expected") move
+        // someone somewhere.
+        String mid = tokens.get(i - 2).lower();
+        if (!BE.contains(tokens.get(i - 3).lower())
+            || INTENT.contains(mid)
+            || PLANNED.contains(mid)
+            || !participle(mid)) {
+          return 1;
+        }
       }
     }
     return 0;
   }
+
+  private static final Set<String> BE = Set.of("is", "are", "was", "were", "be");
+
+
+  /** A past participle by its ending ("taken", "sent", "rushed", "flown", "brought"). */
+  private static boolean participle(String lower) {
+    return lower.length() > 3
+        && (lower.endsWith("ed")
+            || lower.endsWith("en")
+            || lower.endsWith("wn")
+            || lower.endsWith("nt")
+            || lower.endsWith("ght"));
+  }
+  private static final Set<String> PLANNED =
+      Set.of(
+          "scheduled",
+          "slated",
+          "supposed",
+          "meant",
+          "required",
+          "about",
+          "unable",
+          "able",
+          "attempting",
+          "trying",
+          "seeking",
+          "hoping",
+          "planning",
+          "preparing",
+          "aiming",
+          "intending",
+          "intended",
+          "designed",
+          "working",
+          "asked",
+          "invited",
+          "urged",
+          "encouraged",
+          "allowed",
+          "expected");
 
   private static final Set<String> INTENT =
       Set.of(

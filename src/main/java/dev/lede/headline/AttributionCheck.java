@@ -431,6 +431,13 @@ final class AttributionCheck {
     return v.tokens.size();
   }
 
+  private static final Set<String> PASSIVE_AUXILIARIES =
+      Set.of("been", "was", "were", "is", "are", "be", "being");
+  private static final Set<String> SPEAKER_BOUNDS =
+      Set.of(
+          "as", "after", "amid", "while", "following", "when", "before", "since", "because", "who",
+          "which", "that", "and", "but");
+
   /** The sources a variant names, with the tokens of each source and of its claim. */
   static List<Source> sources(ArticleFacts a, VariantFacts v) {
     List<Source> out = new ArrayList<>();
@@ -443,7 +450,18 @@ final class AttributionCheck {
       } else if (Lexicon.SOURCE_VERBS.contains(l)
           && !l.equals("according")
           && !(i + 1 < n && v.tokens.get(i + 1).lower().equals("off"))) { // "calls off": cancels
+        if (i > 0 && PASSIVE_AUXILIARIES.contains(v.tokens.get(i - 1).lower())) {
+          continue; // "had been reported missing": a passive, whose speaker would follow "by"
+        }
         int cs = v.clauseStart(i);
+        // The speaker is the noun phrase before the verb: it does not reach back over a joining
+        // word ("arrested after ex-wife alleges assault": the ex-wife alleges).
+        for (int k = i - 1; k > cs; k--) {
+          if (SPEAKER_BOUNDS.contains(v.tokens.get(k).lower())) {
+            cs = k + 1;
+            break;
+          }
+        }
         int ce = v.clauseEnd(i);
         List<Integer> before = contentRange(v, cs, i);
         if (!before.isEmpty() && (cs > 0 || ce < n || i + 1 < n)) {
@@ -1005,6 +1023,12 @@ final class AttributionCheck {
     if (content.size() < 3) {
       return null;
     }
+    // A claim word the variant writes itself ("suspects arrested", "on suspicion of", "accused
+    // of") is kept, not dropped: the variant says what the article's sentence says of it.
+    Set<String> carried = new java.util.HashSet<>();
+    for (String st : v.stems) {
+      carried.add(st.startsWith("suspic") ? "suspect" : st);
+    }
     int best = 0;
     String claim = null;
     boolean plainBest = false;
@@ -1020,7 +1044,7 @@ final class AttributionCheck {
       }
       boolean claims = false;
       for (String st : s.stems()) {
-        if (Lexicon.CLAIM_STEMS.contains(st)) {
+        if (Lexicon.CLAIM_STEMS.contains(st) && !carried.contains(st)) {
           claims = true;
         }
       }
