@@ -431,6 +431,17 @@ final class AttributionCheck {
     return v.tokens.size();
   }
 
+  /** The first token after the last semicolon before token {@code at}, or 0. */
+  private static int statementStart(VariantFacts v, int at) {
+    for (int i = at - 1; i > 0; i--) {
+      int end = v.tokens.get(i - 1).start() + v.tokens.get(i - 1).text().length();
+      if (end < v.text.length() && v.text.charAt(end) == ';') {
+        return i;
+      }
+    }
+    return 0;
+  }
+
   private static final Set<String> PASSIVE_AUXILIARIES =
       Set.of("been", "was", "were", "is", "are", "be", "being");
   private static final Set<String> SPEAKER_BOUNDS =
@@ -466,7 +477,9 @@ final class AttributionCheck {
         List<Integer> before = contentRange(v, cs, i);
         if (!before.isEmpty() && (cs > 0 || ce < n || i + 1 < n)) {
           if (cs > 0 && ce == n && i + 1 == n) {
-            out.add(new Source(before, range(0, cs), l)); // "..., Trump says"
+            // "..., Trump says"; after a semicolon the claim is the last statement only ("A
+            // killed; suspects in custody, security chief says")
+            out.add(new Source(before, range(statementStart(v, cs), cs), l));
           } else {
             out.add(new Source(before, range(i + 1, joinAfter(v, i + 1)), l)); // "Trump says ..."
           }
@@ -803,8 +816,55 @@ final class AttributionCheck {
           out.add(si);
         }
       }
+      if (!out.contains(si) && roles.isEmpty() && pronounSpeaker(a, v, names, si)) {
+        out.add(si);
+      }
     }
     return out;
+  }
+
+  private static final Set<String> PERSONAL_PRONOUNS = Set.of("he", "she", "they");
+
+  /**
+   * True if a personal pronoun speaks in sentence {@code si} ("'True justice takes time,' she
+   * said") and the last sentence before it that names a person names the source: the pronoun
+   * stands for the source, as news copy refers to a speaker after the first mention. Looks back
+   * two sentences at most.
+   */
+  private static boolean pronounSpeaker(
+      ArticleFacts a, VariantFacts v, List<Integer> names, int si) {
+    List<Text.Token> tk = a.sentences.get(si).tokens();
+    boolean speaks = false;
+    for (int p = 0; p < tk.size() && !speaks; p++) {
+      if (PERSONAL_PRONOUNS.contains(tk.get(p).lower()) && saysNext(tk, p)) {
+        speaks = true;
+      }
+    }
+    if (!speaks) {
+      return false;
+    }
+    for (int k = si - 1; k >= Math.max(0, si - 2); k--) {
+      List<Text.Token> prev = a.sentences.get(k).tokens();
+      if (mentionsAny(a, v, names, prev)) {
+        return true;
+      }
+      for (Text.Token t : prev) {
+        if (t.capitalised() && !t.sentenceStart() && !Text.STOPWORDS.contains(t.lower())) {
+          return false; // another name stands between: the pronoun may be theirs
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True if an attributing word follows the pronoun at {@code p} within two words. */
+  private static boolean saysNext(List<Text.Token> tk, int p) {
+    for (int q = p + 1; q < Math.min(tk.size(), p + 3); q++) {
+      if (Lexicon.ATTRIBUTION.contains(Text.stem(tk.get(q).lower()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
