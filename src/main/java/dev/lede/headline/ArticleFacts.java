@@ -119,7 +119,92 @@ final class ArticleFacts {
     return content >= 3 && caps >= 0.8 * content;
   }
 
+  /**
+   * A name and a description the article sets beside it ("Hatice Cengiz, fiancée of journalist
+   * Jamal Khashoggi,"; "The city's security chief, Abdullah al-Jahafi,"): the stems of the name's
+   * words and of the description's content words.
+   */
+  record Apposition(Set<String> name, Set<String> description) {}
+
+  final List<Apposition> appositions = new ArrayList<>();
+
+  private static final String NAME_RUN = "((?:[A-Z][\\p{L}'\u2019.-]*\\s+){0,3}[A-Z][\\p{L}'\u2019.-]*)";
+  private static final String DESCRIPTION = "((?:(?:a|an|the|The|A|An)\\s+)?[^,.;:()\"\u201c\u201d]{3,70}?)";
+  private static final Pattern NAME_THEN_DESCRIPTION =
+      Pattern.compile(NAME_RUN + ",\\s+" + DESCRIPTION + "(?=[,.;:)]|$)");
+  private static final Pattern DESCRIPTION_THEN_NAME =
+      Pattern.compile("(?:^|[,;:]\\s+)" + DESCRIPTION + ",\\s+" + NAME_RUN + "(?=,)");
+  private static final Set<String> NOT_DESCRIPTIONS =
+      Set.of("who", "which", "that", "and", "but", "or", "while", "as", "where", "when", "after");
+
+  /** Reads the appositions of one sentence. */
+  private void appositions(String text) {
+    // matches may overlap ("On Thursday, Hatice Cengiz, fiancée of …"): search on from each
+    // match's second part
+    Matcher m = NAME_THEN_DESCRIPTION.matcher(text);
+    for (int from = 0; from < text.length() && m.find(from); from = m.start(2)) {
+      apposition(m.group(1), m.group(2));
+    }
+    m = DESCRIPTION_THEN_NAME.matcher(text);
+    for (int from = 0; from < text.length() && m.find(from); from = m.start(2)) {
+      apposition(m.group(2), m.group(1));
+    }
+  }
+
+  private void apposition(String name, String description) {
+    List<Text.Token> dt = Text.tokens(description);
+    if (dt.isEmpty() || dt.size() > 9 || NOT_DESCRIPTIONS.contains(dt.get(0).lower())) {
+      return;
+    }
+    Set<String> ds = new HashSet<>();
+    boolean common = false;
+    for (Text.Token t : dt) {
+      String l = stripPossessive(t.lower());
+      if (Lexicon.ATTRIBUTION.contains(Text.stem(l))) {
+        return; // "X, said Y": a speech verb, not a description
+      }
+      if (Text.content(l)) {
+        ds.add(Text.stem(l));
+        common |= !t.capitalised();
+      }
+    }
+    Set<String> ns = new HashSet<>();
+    for (Text.Token t : Text.tokens(name)) {
+      if (t.capitalised() && !Text.STOPWORDS.contains(t.lower())) {
+        ns.add(Text.stem(stripPossessive(t.lower())));
+      }
+    }
+    if (common && !ns.isEmpty() && !ds.isEmpty()) {
+      appositions.add(new Apposition(ns, ds));
+    }
+  }
+
+  /**
+   * The stems of the names the article describes with all of the given words ("Khashoggi's
+   * fiancée": Cengiz, whom the article calls "fiancée of journalist Jamal Khashoggi"). Empty unless
+   * one of the words is a common word (a role, not a name alone).
+   */
+  Set<String> describedAs(Set<String> wordStems) {
+    Set<String> out = new HashSet<>();
+    if (wordStems.isEmpty()) {
+      return out;
+    }
+    for (Apposition ap : appositions) {
+      if (ap.description().containsAll(wordStems) && !ap.name().containsAll(wordStems)) {
+        boolean role = false;
+        for (String w : wordStems) {
+          role |= !ap.name().contains(w) && lowerStems.contains(w);
+        }
+        if (role) {
+          out.addAll(ap.name());
+        }
+      }
+    }
+    return out;
+  }
+
   private void add(String text, boolean titleCased) {
+    appositions(text);
     List<Text.Token> tokens = Text.tokens(text);
     Set<String> stems = new HashSet<>();
     int[] levels = new int[tokens.size()];

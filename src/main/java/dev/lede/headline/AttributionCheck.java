@@ -129,7 +129,10 @@ final class AttributionCheck {
           roles.add(i);
         }
       }
-      Set<String> holders = roles.isEmpty() ? Set.of() : roleHolders(a, v, roles);
+      Set<String> holders = new java.util.HashSet<>(a.describedAs(contentStems(v, speaker)));
+      if (!roles.isEmpty()) {
+        holders.addAll(roleHolders(a, v, roles));
+      }
       boolean said = false;
       for (int si : in) {
         for (int k = Math.max(0, si - 1); k <= si && !said; k++) {
@@ -690,8 +693,12 @@ final class AttributionCheck {
     if (best * 2 < content.size()) {
       return null;
     }
+    Set<String> described = a.describedAs(contentStems(v, s.source()));
     for (int si : bestAt) {
       List<Text.Token> tk = a.sentences.get(si).tokens();
+      if (!described.isEmpty() && a.sentences.get(si).stems().stream().anyMatch(described::contains)) {
+        return null; // the speaker is whom the article describes with the source's words
+      }
       boolean speaks = false;
       boolean pronoun = false;
       for (int p = 0; p < tk.size(); p++) {
@@ -756,8 +763,45 @@ final class AttributionCheck {
     return -1;
   }
 
-  /** Sentences where a source word (a name if it has one) stands near an attributing word. */
+  /**
+   * Sentences where a source word (a name if it has one) stands near an attributing word, or where
+   * the person the article describes with the source's words ("Basilashvili's lawyer", "Khashoggi's
+   * fiancée": the names it sets those descriptions beside) does.
+   */
   private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {
+    List<Integer> out = new ArrayList<>(directSourceSentences(a, v, src));
+    Set<String> described = a.describedAs(contentStems(v, src));
+    if (described.isEmpty()) {
+      return out;
+    }
+    for (int si = 0; si < a.sentences.size(); si++) {
+      List<Text.Token> tk = a.sentences.get(si).tokens();
+      for (int p = 0; p < tk.size() && !out.contains(si); p++) {
+        if (tk.get(p).capitalised()
+            && described.contains(Text.stem(ArticleFacts.stripPossessive(tk.get(p).lower())))
+            && attributesAt(tk, p)) {
+          out.add(si);
+        }
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  /** The stems of the content words among the given tokens of the variant. */
+  static Set<String> contentStems(VariantFacts v, List<Integer> idx) {
+    Set<String> out = new java.util.HashSet<>();
+    for (int i : idx) {
+      String l = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
+      if (v.word(i) && Text.content(l)) {
+        out.add(Text.stem(l));
+      }
+    }
+    return out;
+  }
+
+  private static List<Integer> directSourceSentences(
+      ArticleFacts a, VariantFacts v, List<Integer> src) {
     List<Integer> names = new ArrayList<>();
     List<Integer> roles = new ArrayList<>();
     for (int i : src) {
