@@ -259,7 +259,9 @@ final class ArticleFacts {
       clauses.add(t.in(sentences.size()));
     }
     sentences.add(new Sentence(text, tokens, stems, levels));
-    for (Quantities.Quantity q : Quantities.find(text)) {
+    List<Quantities.Quantity> found = Quantities.find(text);
+    List<Set<String>> contexts = new ArrayList<>();
+    for (Quantities.Quantity q : found) {
       int at = tokenAt(tokens, q.start());
       Set<String> ctx = new HashSet<>();
       int clauseEnd = text.length();
@@ -301,7 +303,9 @@ final class ArticleFacts {
         mentions.add(new Mention(total, listed, Quantities.measure(text, q)));
         totals.add(total);
       }
+      contexts.add(ctx);
     }
+    conjoinedSums(text, tokens, found, contexts);
   }
 
   private static final Pattern OTHERS = Pattern.compile("^\\s+(?:more\\s+)?others?\\b");
@@ -350,6 +354,61 @@ final class ArticleFacts {
     }
     return out;
   }
+
+  /**
+   * "killed five children in a church bus and two truck drivers": two counts joined by "and" in one
+   * noun phrase (no verb, comma or outcome word between them) count one group together, seven.
+   */
+  private void conjoinedSums(
+      String text, List<Text.Token> tokens, List<Quantities.Quantity> qs, List<Set<String>> ctx) {
+    for (int k = 0; k + 1 < qs.size() && k + 1 < ctx.size(); k++) {
+      Quantities.Quantity q1 = qs.get(k);
+      Quantities.Quantity q2 = qs.get(k + 1);
+      if (q1.kind() != Quantities.Kind.NUMBER
+          || q2.kind() != Quantities.Kind.NUMBER
+          || q1.special()
+          || q2.special()
+          || q1.end() < 0
+          || q2.start() <= q1.end()) {
+        continue;
+      }
+      String between = text.substring(q1.end(), q2.start());
+      int and = between.indexOf(" and ");
+      if (and < 0 || between.matches("(?s).*[,;:()].*") || between.substring(0, and).isBlank()) {
+        continue; // each count must count its own noun ("five children … and two drivers"), not
+        // "two and one package … respectively"
+      }
+      int from = tokenAt(tokens, q1.end());
+      int to = tokenAt(tokens, q2.start());
+      boolean plain = true;
+      for (int t = from; t < to && plain; t++) {
+        String l = tokens.get(t).lower();
+        plain = !OUTCOME_WORDS.contains(Text.stem(l)) && !Clauses.isVerbAt(text, tokens, t, false);
+      }
+      if (!plain) {
+        continue;
+      }
+      Quantities.Quantity sum =
+          new Quantities.Quantity(
+                  Quantities.Kind.NUMBER,
+                  q1.value() + q2.value(),
+                  0,
+                  0,
+                  0,
+                  q1.surface() + " + " + q2.surface())
+              .at(q1.start(), q2.end(), false);
+      Set<String> both = new HashSet<>(ctx.get(k));
+      both.addAll(ctx.get(k + 1));
+      mentions.add(new Mention(sum, both, Quantities.measure(text, q1)));
+      totals.add(sum);
+    }
+  }
+
+  /** Words of outcome that split counts into groups ("two dead and five injured"). */
+  private static final Set<String> OUTCOME_WORDS =
+      Set.of(
+          "dead", "die", "di", "kill", "injur", "wound", "hurt", "miss", "rescu", "arrest", "surviv",
+          "hospit", "critic", "safe", "evacu");
 
   /** The index of the token starting at or after a character offset. */
   static int tokenAt(List<Text.Token> tokens, int offset) {

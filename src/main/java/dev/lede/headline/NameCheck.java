@@ -457,7 +457,10 @@ final class NameCheck {
         out.add(v.stems.get(k));
       }
     }
-    return out.size() == found ? List.of() : out; // nothing counted after the number
+    // Nothing counted after the number: a verb before it says what it counts ("kills three,
+    // injures eighteen": eighteen injured), if the number ends its clause.
+    boolean endsClause = first >= v.tokens.size() || clauseBreakBefore(v, first);
+    return out.size() == found && !(found > 0 && endsClause) ? List.of() : out;
   }
 
   private static final Set<String> COUNT_ENDS =

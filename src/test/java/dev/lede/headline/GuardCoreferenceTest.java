@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tenth round (docs/benchmarks.md): who is meant and who says so. A total the article gives as "A
- * and five others"; a speaker named by a pronoun ("she said") after the sentence that names her,
+ * and five others" or "four pupils and two teachers"; a number counted by the verb before it
+ * ("injures eighteen"); a speaker named by a pronoun ("she said") after the sentence that names her,
  * or by the description the article sets beside her name ("Petra Kask's sister, Anna Lind,"); the
  * speaker of "after X alleges" being X alone; a claim word the variant keeps ("two suspects
  * arrested"); the variant's own allegation and negation; "were taken to hospital" as done. And the rejections that must stay: a wrong total, a
@@ -41,7 +42,10 @@ class GuardCoreferenceTest {
                           + " \"The alarms had not worked for years,\" she said."),
                   new Block.Paragraph(
                       "Separately, trader Ivo Sarv was arrested on Wednesday after his former"
-                          + " partner alleged he had threatened her.")))
+                          + " partner alleged he had threatened her."),
+                  new Block.Paragraph(
+                      "The market, built in 1990, had eighteen exits. On Thursday a van carrying"
+                          + " four pupils and two teachers overturned near Orlov.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -60,6 +64,7 @@ class GuardCoreferenceTest {
         "Orlov fire kills manager and five others; three traders in hospital",
         "Orlov market fire kills six; two suspects arrested, police spokesperson says",
         "Market fire kills six in Orlov; alarms had not worked for years, Kask's sister says",
+        "Van carrying six overturns near Orlov",
       })
   void check_keepsAVariantThatNamesPeopleAndSpeakersAsTheArticleDoes(String variant) {
     assertThat(guard.check(ARTICLE, variant).reasons()).as(variant).isEmpty();
@@ -72,6 +77,7 @@ class GuardCoreferenceTest {
         "Orlov market fire kills seven | number 'seven'",
         "Tomas Berg says Orlov market alarms had not worked for years | Tomas Berg",
         "Orlov market fire victims were poisoned | poison",
+        "Orlov market fire kills six, injures eighteen | number 'eighteen'",
       })
   void check_rejectsAWrongTotalAnotherSpeakerAndAnAllegationAsFact(
       String variant, String reason) {
