@@ -441,7 +441,7 @@ final class NameCheck {
       if (AGE.contains(l)) {
         return List.of();
       }
-      if (k > first && clauseBreakBefore(v, k) || COUNT_ENDS.contains(l)) {
+      if (k > 0 && clauseBreakBefore(v, k) || COUNT_ENDS.contains(l)) {
         break; // "two others; baby critically ill", "71 as protests enter …": what the number
         // counts ends at a clause break or a joining word
       }
