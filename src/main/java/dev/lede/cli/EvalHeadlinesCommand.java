@@ -153,7 +153,8 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
       Path file = corpus != null ? corpus : sharedCorpus();
       Map<String, Article> articles = GuardEvaluation.readCorpus(file);
       FaithfulnessGuard guard = new FaithfulnessGuard();
-      for (String set : List.of("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4")) {
+      for (String set :
+          List.of("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4")) {
         Path p = labelled.resolve("variants-" + set + ".jsonl");
         if (!Files.exists(p)) {
           err.println("no " + p + "; skipping");

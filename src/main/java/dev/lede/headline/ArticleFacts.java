@@ -47,6 +47,7 @@ final class ArticleFacts {
 
   /** Totals the article implies ("A and eight others": nine), added to {@link #quantities}. */
   private final List<Quantities.Quantity> totals = new ArrayList<>();
+
   final String title;
   final boolean titleHedged;
   final boolean titleAttributed;
@@ -128,8 +129,10 @@ final class ArticleFacts {
 
   final List<Apposition> appositions = new ArrayList<>();
 
-  private static final String NAME_RUN = "((?:[A-Z][\\p{L}'\u2019.-]*\\s+){0,3}[A-Z][\\p{L}'\u2019.-]*)";
-  private static final String DESCRIPTION = "((?:(?:a|an|the|The|A|An)\\s+)?[^,.;:()\"\u201c\u201d]{3,70}?)";
+  private static final String NAME_RUN =
+      "((?:[A-Z][\\p{L}'\u2019.-]*\\s+){0,3}[A-Z][\\p{L}'\u2019.-]*)";
+  private static final String DESCRIPTION =
+      "((?:(?:a|an|the|The|A|An)\\s+)?[^,.;:()\"\u201c\u201d]{3,70}?)";
   private static final Pattern NAME_THEN_DESCRIPTION =
       Pattern.compile(NAME_RUN + ",\\s+" + DESCRIPTION + "(?=[,.;:)]|$)");
   private static final Pattern DESCRIPTION_THEN_NAME =
@@ -407,8 +410,8 @@ final class ArticleFacts {
   /** Words of outcome that split counts into groups ("two dead and five injured"). */
   private static final Set<String> OUTCOME_WORDS =
       Set.of(
-          "dead", "die", "di", "kill", "injur", "wound", "hurt", "miss", "rescu", "arrest", "surviv",
-          "hospit", "critic", "safe", "evacu");
+          "dead", "die", "di", "kill", "injur", "wound", "hurt", "miss", "rescu", "arrest",
+          "surviv", "hospit", "critic", "safe", "evacu");
 
   /** The index of the token starting at or after a character offset. */
   static int tokenAt(List<Text.Token> tokens, int offset) {
@@ -507,7 +510,6 @@ final class ArticleFacts {
 
   private static final Set<String> BE = Set.of("is", "are", "was", "were", "be");
 
-
   /** A past participle by its ending ("taken", "sent", "rushed", "flown", "brought"). */
   private static boolean participle(String lower) {
     return lower.length() > 3
@@ -517,6 +519,7 @@ final class ArticleFacts {
             || lower.endsWith("nt")
             || lower.endsWith("ght"));
   }
+
   private static final Set<String> PLANNED =
       Set.of(
           "scheduled",

@@ -449,8 +449,20 @@ final class AttributionCheck {
       Set.of("been", "was", "were", "is", "are", "be", "being");
   private static final Set<String> SPEAKER_BOUNDS =
       Set.of(
-          "as", "after", "amid", "while", "following", "when", "before", "since", "because", "who",
-          "which", "that", "and", "but");
+          "as",
+          "after",
+          "amid",
+          "while",
+          "following",
+          "when",
+          "before",
+          "since",
+          "because",
+          "who",
+          "which",
+          "that",
+          "and",
+          "but");
 
   /** The sources a variant names, with the tokens of each source and of its claim. */
   static List<Source> sources(ArticleFacts a, VariantFacts v) {
@@ -696,7 +708,8 @@ final class AttributionCheck {
     Set<String> described = a.describedAs(contentStems(v, s.source()));
     for (int si : bestAt) {
       List<Text.Token> tk = a.sentences.get(si).tokens();
-      if (!described.isEmpty() && a.sentences.get(si).stems().stream().anyMatch(described::contains)) {
+      if (!described.isEmpty()
+          && a.sentences.get(si).stems().stream().anyMatch(described::contains)) {
         return null; // the speaker is whom the article describes with the source's words
       }
       boolean speaks = false;
@@ -871,9 +884,9 @@ final class AttributionCheck {
 
   /**
    * True if a personal pronoun speaks in sentence {@code si} ("'True justice takes time,' she
-   * said") and the last sentence before it that names a person names the source: the pronoun
-   * stands for the source, as news copy refers to a speaker after the first mention. Looks back
-   * two sentences at most.
+   * said") and the last sentence before it that names a person names the source: the pronoun stands
+   * for the source, as news copy refers to a speaker after the first mention. Looks back two
+   * sentences at most.
    */
   private static boolean pronounSpeaker(
       ArticleFacts a, VariantFacts v, List<Integer> names, int si) {

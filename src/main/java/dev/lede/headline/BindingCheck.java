@@ -510,7 +510,9 @@ final class BindingCheck {
           continue;
         }
         int j = k - 1;
-        while (j > 0 && tk.get(j).capitalised() && !name.forms().contains(tk.get(j).lower())
+        while (j > 0
+            && tk.get(j).capitalised()
+            && !name.forms().contains(tk.get(j).lower())
             && a.capitalised.contains(tk.get(j).lower())
             && !a.lowerStems.contains(Text.stem(tk.get(j).lower()))) {
           j--; // over the first names

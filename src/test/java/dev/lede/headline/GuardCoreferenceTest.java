@@ -12,12 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Tenth round (docs/benchmarks.md): who is meant and who says so. A total the article gives as "A
  * and five others" or "four pupils and two teachers"; a number counted by the verb before it
- * ("injures eighteen"); a speaker named by a pronoun ("she said") after the sentence that names her,
- * or by the description the article sets beside her name ("Petra Kask's sister, Anna Lind,"); the
- * speaker of "after X alleges" being X alone; a claim word the variant keeps ("two suspects
- * arrested"); the variant's own allegation and negation; "were taken to hospital" as done. And the rejections that must stay: a wrong total, a
- * claim given to another speaker, an alleged act stated as fact. A story written for these tests;
- * each kept case is rejected by the guard of the ninth round.
+ * ("injures eighteen"); a speaker named by a pronoun ("she said") after the sentence that names
+ * her, or by the description the article sets beside her name ("Petra Kask's sister, Anna Lind,");
+ * the speaker of "after X alleges" being X alone; a claim word the variant keeps ("two suspects
+ * arrested"); the variant's own allegation and negation; "were taken to hospital" as done. And the
+ * rejections that must stay: a wrong total, a claim given to another speaker, an alleged act stated
+ * as fact. A story written for these tests; each kept case is rejected by the guard of the ninth
+ * round.
  */
 class GuardCoreferenceTest {
   static final Article ARTICLE =
@@ -79,8 +80,7 @@ class GuardCoreferenceTest {
         "Orlov market fire victims were poisoned | poison",
         "Orlov market fire kills six, injures eighteen | number 'eighteen'",
       })
-  void check_rejectsAWrongTotalAnotherSpeakerAndAnAllegationAsFact(
-      String variant, String reason) {
+  void check_rejectsAWrongTotalAnotherSpeakerAndAnAllegationAsFact(String variant, String reason) {
     FaithfulnessGuard.Verdict verdict = guard.check(ARTICLE, variant);
     assertThat(verdict.accepted()).as(variant).isFalse();
     assertThat(String.join("; ", verdict.reasons())).contains(reason);
