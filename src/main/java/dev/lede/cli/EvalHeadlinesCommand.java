@@ -85,7 +85,8 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
       names = "--misses",
       paramLabel = "SET",
       description =
-          "Print the guard's wrong decisions on this labelled set (dev, dev2, dev3, heldout, heldout2 or heldout3) to stderr;"
+          "Print the guard's wrong decisions on this labelled set (dev, dev2, dev3, heldout, heldout2, heldout3,"
+              + " heldout4, or all) to stderr;"
               + " look only at the dev sets while tuning.")
   String misses;
 
@@ -152,7 +153,8 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
       Path file = corpus != null ? corpus : sharedCorpus();
       Map<String, Article> articles = GuardEvaluation.readCorpus(file);
       FaithfulnessGuard guard = new FaithfulnessGuard();
-      for (String set : List.of("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3")) {
+      for (String set :
+          List.of("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4")) {
         Path p = labelled.resolve("variants-" + set + ".jsonl");
         if (!Files.exists(p)) {
           err.println("no " + p + "; skipping");
@@ -173,11 +175,12 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
             " | faithful kept %.3f, unfaithful rejected %.3f%n",
             g.faithfulKept(),
             g.unfaithfulRejected());
-        if (set.equals(misses)) {
+        if (set.equals(misses) || "all".equals(misses)) {
           for (GuardEvaluation.Miss m : g.misses()) {
             err.printf(
                 Locale.ROOT,
-                "miss %s %-12s %s %s%n",
+                "miss %s %s %-12s %s %s%n",
+                set,
                 m.article(),
                 m.label(),
                 m.variant(),
