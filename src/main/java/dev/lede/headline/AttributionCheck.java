@@ -129,10 +129,7 @@ final class AttributionCheck {
           roles.add(i);
         }
       }
-      Set<String> holders = new java.util.HashSet<>(a.describedAs(contentStems(v, speaker)));
-      if (!roles.isEmpty()) {
-        holders.addAll(roleHolders(a, v, roles));
-      }
+      Set<String> holders = roles.isEmpty() ? Set.of() : roleHolders(a, v, roles);
       boolean said = false;
       for (int si : in) {
         for (int k = Math.max(0, si - 1); k <= si && !said; k++) {
@@ -434,36 +431,6 @@ final class AttributionCheck {
     return v.tokens.size();
   }
 
-  /** The first token after the last semicolon before token {@code at}, or 0. */
-  private static int statementStart(VariantFacts v, int at) {
-    for (int i = at - 1; i > 0; i--) {
-      int end = v.tokens.get(i - 1).start() + v.tokens.get(i - 1).text().length();
-      if (end < v.text.length() && v.text.charAt(end) == ';') {
-        return i;
-      }
-    }
-    return 0;
-  }
-
-  private static final Set<String> PASSIVE_AUXILIARIES =
-      Set.of("been", "was", "were", "is", "are", "be", "being");
-  private static final Set<String> SPEAKER_BOUNDS =
-      Set.of(
-          "as",
-          "after",
-          "amid",
-          "while",
-          "following",
-          "when",
-          "before",
-          "since",
-          "because",
-          "who",
-          "which",
-          "that",
-          "and",
-          "but");
-
   /** The sources a variant names, with the tokens of each source and of its claim. */
   static List<Source> sources(ArticleFacts a, VariantFacts v) {
     List<Source> out = new ArrayList<>();
@@ -476,25 +443,12 @@ final class AttributionCheck {
       } else if (Lexicon.SOURCE_VERBS.contains(l)
           && !l.equals("according")
           && !(i + 1 < n && v.tokens.get(i + 1).lower().equals("off"))) { // "calls off": cancels
-        if (i > 0 && PASSIVE_AUXILIARIES.contains(v.tokens.get(i - 1).lower())) {
-          continue; // "had been reported missing": a passive, whose speaker would follow "by"
-        }
         int cs = v.clauseStart(i);
-        // The speaker is the noun phrase before the verb: it does not reach back over a joining
-        // word ("arrested after ex-wife alleges assault": the ex-wife alleges).
-        for (int k = i - 1; k > cs; k--) {
-          if (SPEAKER_BOUNDS.contains(v.tokens.get(k).lower())) {
-            cs = k + 1;
-            break;
-          }
-        }
         int ce = v.clauseEnd(i);
         List<Integer> before = contentRange(v, cs, i);
         if (!before.isEmpty() && (cs > 0 || ce < n || i + 1 < n)) {
           if (cs > 0 && ce == n && i + 1 == n) {
-            // "..., Trump says"; after a semicolon the claim is the last statement only ("A
-            // killed; suspects in custody, security chief says")
-            out.add(new Source(before, range(statementStart(v, cs), cs), l));
+            out.add(new Source(before, range(0, cs), l)); // "..., Trump says"
           } else {
             out.add(new Source(before, range(i + 1, joinAfter(v, i + 1)), l)); // "Trump says ..."
           }
@@ -705,13 +659,8 @@ final class AttributionCheck {
     if (best * 2 < content.size()) {
       return null;
     }
-    Set<String> described = a.describedAs(contentStems(v, s.source()));
     for (int si : bestAt) {
       List<Text.Token> tk = a.sentences.get(si).tokens();
-      if (!described.isEmpty()
-          && a.sentences.get(si).stems().stream().anyMatch(described::contains)) {
-        return null; // the speaker is whom the article describes with the source's words
-      }
       boolean speaks = false;
       boolean pronoun = false;
       for (int p = 0; p < tk.size(); p++) {
@@ -776,45 +725,8 @@ final class AttributionCheck {
     return -1;
   }
 
-  /**
-   * Sentences where a source word (a name if it has one) stands near an attributing word, or where
-   * the person the article describes with the source's words ("Basilashvili's lawyer", "Khashoggi's
-   * fiancée": the names it sets those descriptions beside) does.
-   */
+  /** Sentences where a source word (a name if it has one) stands near an attributing word. */
   private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {
-    List<Integer> out = new ArrayList<>(directSourceSentences(a, v, src));
-    Set<String> described = a.describedAs(contentStems(v, src));
-    if (described.isEmpty()) {
-      return out;
-    }
-    for (int si = 0; si < a.sentences.size(); si++) {
-      List<Text.Token> tk = a.sentences.get(si).tokens();
-      for (int p = 0; p < tk.size() && !out.contains(si); p++) {
-        if (tk.get(p).capitalised()
-            && described.contains(Text.stem(ArticleFacts.stripPossessive(tk.get(p).lower())))
-            && attributesAt(tk, p)) {
-          out.add(si);
-        }
-      }
-    }
-    java.util.Collections.sort(out);
-    return out;
-  }
-
-  /** The stems of the content words among the given tokens of the variant. */
-  static Set<String> contentStems(VariantFacts v, List<Integer> idx) {
-    Set<String> out = new java.util.HashSet<>();
-    for (int i : idx) {
-      String l = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
-      if (v.word(i) && Text.content(l)) {
-        out.add(Text.stem(l));
-      }
-    }
-    return out;
-  }
-
-  private static List<Integer> directSourceSentences(
-      ArticleFacts a, VariantFacts v, List<Integer> src) {
     List<Integer> names = new ArrayList<>();
     List<Integer> roles = new ArrayList<>();
     for (int i : src) {
@@ -873,55 +785,8 @@ final class AttributionCheck {
           out.add(si);
         }
       }
-      if (!out.contains(si) && roles.isEmpty() && pronounSpeaker(a, v, names, si)) {
-        out.add(si);
-      }
     }
     return out;
-  }
-
-  private static final Set<String> PERSONAL_PRONOUNS = Set.of("he", "she", "they");
-
-  /**
-   * True if a personal pronoun speaks in sentence {@code si} ("'True justice takes time,' she
-   * said") and the last sentence before it that names a person names the source: the pronoun stands
-   * for the source, as news copy refers to a speaker after the first mention. Looks back two
-   * sentences at most.
-   */
-  private static boolean pronounSpeaker(
-      ArticleFacts a, VariantFacts v, List<Integer> names, int si) {
-    List<Text.Token> tk = a.sentences.get(si).tokens();
-    boolean speaks = false;
-    for (int p = 0; p < tk.size() && !speaks; p++) {
-      if (PERSONAL_PRONOUNS.contains(tk.get(p).lower()) && saysNext(tk, p)) {
-        speaks = true;
-      }
-    }
-    if (!speaks) {
-      return false;
-    }
-    for (int k = si - 1; k >= Math.max(0, si - 2); k--) {
-      List<Text.Token> prev = a.sentences.get(k).tokens();
-      if (mentionsAny(a, v, names, prev)) {
-        return true;
-      }
-      for (Text.Token t : prev) {
-        if (t.capitalised() && !t.sentenceStart() && !Text.STOPWORDS.contains(t.lower())) {
-          return false; // another name stands between: the pronoun may be theirs
-        }
-      }
-    }
-    return false;
-  }
-
-  /** True if an attributing word follows the pronoun at {@code p} within two words. */
-  private static boolean saysNext(List<Text.Token> tk, int p) {
-    for (int q = p + 1; q < Math.min(tk.size(), p + 3); q++) {
-      if (Lexicon.ATTRIBUTION.contains(Text.stem(tk.get(q).lower()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -1140,12 +1005,6 @@ final class AttributionCheck {
     if (content.size() < 3) {
       return null;
     }
-    // A claim word the variant writes itself ("suspects arrested", "on suspicion of", "accused
-    // of") is kept, not dropped: the variant says what the article's sentence says of it.
-    Set<String> carried = new java.util.HashSet<>();
-    for (String st : v.stems) {
-      carried.add(st.startsWith("suspic") ? "suspect" : st);
-    }
     int best = 0;
     String claim = null;
     boolean plainBest = false;
@@ -1161,7 +1020,7 @@ final class AttributionCheck {
       }
       boolean claims = false;
       for (String st : s.stems()) {
-        if (Lexicon.CLAIM_STEMS.contains(st) && !carried.contains(st)) {
+        if (Lexicon.CLAIM_STEMS.contains(st)) {
           claims = true;
         }
       }

@@ -456,79 +456,21 @@ final class BindingCheck {
         partners.addAll(appositives(ss.get(si), name));
       }
     }
-    Set<String> roles = roles(a, name);
     for (int si = 0; si < ss.size(); si++) {
       if (out[si]) {
         continue;
       }
       ArticleFacts.Sentence s = ss.get(si);
-      // A pronoun that opens the sentence ("He was 101 and died of ...", "Reportedly he injured
-      // …") refers back.
-      List<Text.Token> st = s.tokens();
-      boolean pronoun =
-          !st.isEmpty() && PRONOUNS.contains(st.get(0).lower())
-              || st.size() > 1
-                  && st.get(0).lower().endsWith("ly")
-                  && PRONOUNS.contains(st.get(1).lower());
+      // A pronoun that opens the sentence ("He was 101 and died of ...") refers back.
+      boolean pronoun = !s.tokens().isEmpty() && PRONOUNS.contains(s.tokens().get(0).lower());
       if (pronoun && si > 0 && hasName(ss.get(si - 1), name)) {
         out[si] = true;
-        continue;
-      }
-      // "the sergeant" where the article writes "Sergeant Ratana" or "Ratana, a sergeant".
-      List<Text.Token> tk = s.tokens();
-      for (int k = 1; k < tk.size() && !out[si]; k++) {
-        if (roles.contains(Text.stem(tk.get(k).lower()))
-            && (tk.get(k - 1).lower().equals("the")
-                || k > 1 && tk.get(k - 2).lower().equals("the"))) {
-          out[si] = true;
-        }
-      }
-      if (out[si]) {
         continue;
       }
       for (String p : partners) {
         if (s.stems().contains(p)) {
           out[si] = true;
           break;
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The common words the article names a person by: the title it writes just before the name
-   * ("sergeant Matt Ratana", "Sergeant Ratana") and the common words of a description it sets
-   * beside the name ("Usman Khan, 28, the attacker,").
-   */
-  private static Set<String> roles(ArticleFacts a, Name name) {
-    Set<String> out = new HashSet<>();
-    for (ArticleFacts.Sentence s : a.sentences) {
-      List<Text.Token> tk = s.tokens();
-      for (int k = 1; k < tk.size(); k++) {
-        if (!name.forms().contains(Text.stem(tk.get(k).lower()))) {
-          continue;
-        }
-        int j = k - 1;
-        while (j > 0
-            && tk.get(j).capitalised()
-            && !name.forms().contains(tk.get(j).lower())
-            && a.capitalised.contains(tk.get(j).lower())
-            && !a.lowerStems.contains(Text.stem(tk.get(j).lower()))) {
-          j--; // over the first names
-        }
-        String st = Text.stem(tk.get(j).lower());
-        if (a.lowerStems.contains(st) && Text.content(tk.get(j).lower())) {
-          out.add(st);
-        }
-      }
-    }
-    for (ArticleFacts.Apposition ap : a.appositions) {
-      if (ap.name().stream().anyMatch(name.forms()::contains)) {
-        for (String d : ap.description()) {
-          if (a.lowerStems.contains(d)) {
-            out.add(d);
-          }
         }
       }
     }

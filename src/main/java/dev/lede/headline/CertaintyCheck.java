@@ -64,13 +64,7 @@ final class CertaintyCheck {
         // verb's, which is checked itself (so the verb must be one the article uses).
         continue;
       }
-      if (negatedInVariant(v, i)) {
-        continue; // "found no poison": the variant does not state it at all
-      }
       int mine = ArticleFacts.level(v.tokens, i);
-      if (mine == 0 && allegedInVariant(v, i)) {
-        mine = 2; // "as associates allege poisoning", "on suspicion of supplying"
-      }
       if (mine == 0 && headlineFuture(v, i)) {
         mine = 1; // "Academy to award prize", "prize to be awarded": planned, as "will award" is
       }
@@ -304,45 +298,6 @@ final class CertaintyCheck {
       }
     }
     return new int[] {uses, plain};
-  }
-
-  private static final Set<String> VARIANT_NEGATORS =
-      Set.of("no", "not", "never", "n't", "without", "denies", "deny", "denied");
-  private static final Set<String> VARIANT_ALLEGING =
-      Set.of(
-          "allege",
-          "alleges",
-          "alleging",
-          "accuse",
-          "accuses",
-          "accused",
-          "suspicion",
-          "suspects",
-          "claim",
-          "claims");
-
-  /** True if a negation stands at most two words before token {@code i} of the variant. */
-  private static boolean negatedInVariant(VariantFacts v, int i) {
-    for (int k = Math.max(0, i - 2); k < i; k++) {
-      if (VARIANT_NEGATORS.contains(v.tokens.get(k).lower())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * True if the variant itself gives token {@code i} as alleged or suspected: an allegation word at
-   * most three words before it ("associates allege poisoning", "arrested on suspicion of
-   * supplying"). Such words are not hedges of the whole variant (an accused is named as fact).
-   */
-  private static boolean allegedInVariant(VariantFacts v, int i) {
-    for (int k = Math.max(0, i - 3); k < i; k++) {
-      if (VARIANT_ALLEGING.contains(v.tokens.get(k).lower())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** "X to V", "X to be V-ed": the headline's future (eighth round). */

@@ -441,10 +441,6 @@ final class NameCheck {
       if (AGE.contains(l)) {
         return List.of();
       }
-      if (k > 0 && clauseBreakBefore(v, k) || COUNT_ENDS.contains(l)) {
-        break; // "two others; baby critically ill", "71 as protests enter …": what the number
-        // counts ends at a clause break or a joining word
-      }
       // A capitalised word after a number is usually a name ("two Boeing jets"), but a capitalised
       // plural is what is counted ("four Argentinians", "three Britons").
       boolean plural = l.length() > 4 && l.endsWith("s") && !l.endsWith("ss");
@@ -457,27 +453,11 @@ final class NameCheck {
         out.add(v.stems.get(k));
       }
     }
-    // Nothing counted after the number: a verb before it says what it counts ("kills three,
-    // injures eighteen": eighteen injured), if the number ends its clause.
-    boolean endsClause = first >= v.tokens.size() || clauseBreakBefore(v, first);
-    return out.size() == found && !(found > 0 && endsClause) ? List.of() : out;
-  }
-
-  private static final Set<String> COUNT_ENDS =
-      Set.of("as", "after", "amid", "while", "when", "before", "following", "since", "because");
-
-  /** True if a comma, semicolon or colon stands between token {@code k} and the one before. */
-  private static boolean clauseBreakBefore(VariantFacts v, int k) {
-    Text.Token prev = v.tokens.get(k - 1);
-    int from = Math.min(v.text.length(), prev.start() + prev.text().length());
-    String gap = v.text.substring(from, Math.max(from, v.tokens.get(k).start()));
-    return gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf(':') >= 0;
+    return out.size() == found ? List.of() : out; // nothing counted after the number
   }
 
   private static final Set<String> SKIP =
       Set.of(
-          "other", // "and two others": the noun is the list's, not a word to match
-          "others",
           "least",
           "more",
           "than",

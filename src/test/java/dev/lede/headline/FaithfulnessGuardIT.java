@@ -15,17 +15,16 @@ import org.junit.jupiter.api.Test;
  * tune the guard and must stay at its measured level (98.0% of unfaithful variants rejected, 100%
  * of faithful ones kept, less a one-variant margin; the issue's goal is 95%/90%); the held-out half
  * was kept back and is held to the level measured on it (88.9% / 92.3% after the seventh and eighth
- * rounds, 87.9% / 92.3% after the tenth, less a one-variant margin), so that a regression fails the
- * build. The second and third dev sets (variants-dev2.jsonl and variants-dev3.jsonl, each written
- * before a round of tuning over articles no other set uses) are held to their measured 90.3% /
- * 93.5% and 87.6% / 90.4% (eighth round), less a one-variant margin. The second held-out set
- * (variants-heldout2.jsonl, written before the eighth round and measured once at its end; looked at
- * while tuning the ninth, so no longer blind) is held to its tenth-round 74.1% / 69.4%, the third
- * (variants-heldout3.jsonl, written before the ninth round, measured once at its end, looked at
- * while tuning the tenth) to its tenth-round 85.5% / 68.5%, and the fourth
- * (variants-heldout4.jsonl, written before the tenth round and measured once at its end) to its
- * 74.8% / 70.9%, each less a one-variant margin: far below the goal, floors against regression, not
- * targets.
+ * rounds, less a one-variant margin), so that a regression fails the build. The second and third
+ * dev sets (variants-dev2.jsonl and variants-dev3.jsonl, each written before a round of tuning over
+ * articles no other set uses) are held to their measured 90.3% / 93.5% and 87.6% / 90.4% (eighth
+ * round), less a one-variant margin. The second held-out set (variants-heldout2.jsonl, written
+ * before the eighth round and measured once at its end; looked at while tuning the ninth, so no
+ * longer blind) is held to its ninth-round 72.9% / 63.9%, and the third (variants-heldout3.jsonl,
+ * written before the ninth round and measured once at its end) to its 82.7% / 57.3%, each less a
+ * one-variant margin: far below the goal, floors against regression, not targets. The fourth
+ * (variants-heldout4.jsonl, written before a tenth round whose changes were not kept) is held to
+ * the 74.8% / 70.0% this guard measures on it, less a one-variant margin.
  */
 class FaithfulnessGuardIT {
   private static Map<String, Article> corpus;
@@ -71,21 +70,21 @@ class FaithfulnessGuardIT {
   @Test
   void secondHeldOutSet_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-heldout2.jsonl");
-    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.68);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.72);
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.62);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.71);
   }
 
   @Test
   void thirdHeldOutSet_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-heldout3.jsonl");
-    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.67);
-    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.84);
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.56);
+    assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.81);
   }
 
   @Test
   void fourthHeldOutSet_doesNotRegress() {
     GuardEvaluation.Result r = run("variants-heldout4.jsonl");
-    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.70);
+    assertThat(r.faithfulKept()).isGreaterThanOrEqualTo(0.69);
     assertThat(r.unfaithfulRejected()).isGreaterThanOrEqualTo(0.73);
   }
 
