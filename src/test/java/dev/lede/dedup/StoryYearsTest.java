@@ -22,7 +22,7 @@ class StoryYearsTest {
   }
 
   @Test
-  void articleYear_countsTheDateLinesThatBoilerplateRemovalDrops_notImages() {
+  void articleYear_countsTheDateLinesThatBoilerplateRemovalDrops() {
     dev.lede.model.Article a =
         Fixtures.article(
             "x",
