@@ -74,7 +74,11 @@ public final class Dedup {
       state.setCanonical(key, key);
       StoryClusterer.Result r =
           clusterer.assign(
-              key, StoryTerms.of(text, tokens), ref.article().title().strip(), sketch.time(), seen);
+              key,
+              StoryTerms.of(text, tokens, StoryTerms.latestYear(ref.article())),
+              ref.article().title().strip(),
+              sketch.time(),
+              seen);
       return current(key, List.of(), r.merged(), r.created());
     }
     long original = state.canonical(match.article());
@@ -102,7 +106,11 @@ public final class Dedup {
     }
     StoryClusterer.Result r =
         clusterer.assign(
-            key, StoryTerms.of(text, tokens), ref.article().title().strip(), sketch.time(), seen);
+            key,
+            StoryTerms.of(text, tokens, StoryTerms.latestYear(ref.article())),
+            ref.article().title().strip(),
+            sketch.time(),
+            seen);
     return current(key, regrouped, r.merged(), r.created());
   }
 
@@ -165,8 +173,12 @@ public final class Dedup {
       clusterer.join(key, story, seen);
     } else {
       CleanText text = CleanText.of(ref.article());
-      clusterer.assign(
-          key, StoryTerms.of(text), ref.article().title().strip(), ref.time().toEpochMilli(), seen);
+      StoryTerms terms =
+          StoryTerms.of(
+              text,
+              Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS),
+              StoryTerms.latestYear(ref.article()));
+      clusterer.assign(key, terms, ref.article().title().strip(), ref.time().toEpochMilli(), seen);
     }
   }
 

@@ -73,6 +73,10 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
    * @param maxCandidates stories compared per article
    * @param centroidTerms terms kept per story centroid in the body view (the others: a third to a
    *     fifth of it)
+   * @param yearPenalty the similarity of an article to a story (or of two stories) is multiplied by
+   *     this when both name a latest year and the two years are {@code yearGap} or more apart (1:
+   *     years are not looked at)
+   * @param yearGap years apart that count as a conflict
    */
   public record Stories(
       double titleWeight,
@@ -87,7 +91,9 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
       int queryTerms,
       int storiesPerTerm,
       int maxCandidates,
-      int centroidTerms) {
+      int centroidTerms,
+      double yearPenalty,
+      int yearGap) {
     public Stories {
       require(
           titleWeight >= 0 && bodyWeight >= 0 && entityWeight >= 0 && numberWeight >= 0,
@@ -100,6 +106,8 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
       // a store keeps the 64 most recently filed stories per term (SQLite's packed term lists)
       require(storiesPerTerm <= 64, "storiesPerTerm must be at most 64");
       require(centroidTerms >= 10, "centroidTerms must be at least 10");
+      require(yearPenalty > 0 && yearPenalty <= 1, "yearPenalty must be in (0, 1]");
+      require(yearGap >= 1, "yearGap must be at least 1");
     }
 
     double weight(int view) {
@@ -133,7 +141,7 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
             0.45,
             0.4,
             0.4,
-            0.3,
+            0.28,
             0.5,
             Duration.ofDays(14),
             Duration.ofDays(1),
@@ -141,7 +149,9 @@ public record DedupConfig(Duplicates duplicates, Stories stories) {
             8,
             24,
             32,
-            200));
+            200,
+            0.85,
+            2));
   }
 
   /** Parameter names accepted by {@link #with}. */

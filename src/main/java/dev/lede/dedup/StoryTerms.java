@@ -1,5 +1,7 @@
 package dev.lede.dedup;
 
+import dev.lede.model.Article;
+import dev.lede.model.Block;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -29,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * (and counts separately in document frequencies). Weights here are term frequencies only; {@link
  * StoryClusterer} applies IDF.
  */
-record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVector numbers) {
+record StoryTerms(
+    TermVector title, TermVector body, TermVector entities, TermVector numbers, int year) {
   static final int TITLE = 0;
   static final int BODY = 1;
   static final int ENTITIES = 2;
@@ -47,11 +50,14 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
   }
 
   static StoryTerms of(CleanText text) {
-    return of(text, Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS));
+    return of(text, Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS), 0);
   }
 
-  /** The views of a text whose body lines are already tokenised. */
-  static StoryTerms of(CleanText text, Tokens t) {
+  /**
+   * The views of a text whose body lines are already tokenised; {@code year} is the latest year the
+   * article names ({@link #latestYear(Article)}), 0 if none.
+   */
+  static StoryTerms of(CleanText text, Tokens t, int year) {
     Builder title = new Builder(TITLE);
     Tokens tt = Tokens.of(text.title(), 200);
     for (int i = 0; i < tt.size(); i++) {
@@ -82,7 +88,7 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
     scan(tt, sentenceCase, midSentence, body, entities, numbers);
     scan(t, true, midSentence, body, entities, numbers);
     return new StoryTerms(
-        title.build(true), body.build(false), entities.build(false), numbers.build(false));
+        title.build(true), body.build(false), entities.build(false), numbers.build(false), year);
   }
 
   private static void scan(
@@ -128,6 +134,61 @@ record StoryTerms(TermVector title, TermVector body, TermVector entities, TermVe
         prevEntity = null;
       }
     }
+  }
+
+  /**
+   * The latest year (a run of exactly four digits from 1900 to 2099, not inside a word or a longer
+   * number) an article names in its headline or any text block, 0 when none. The lines that {@link
+   * CleanText} leaves out count too: the date and time lines that boilerplate removal drops
+   * ("September 18, 2013, 05:31 GMT") are the best evidence of the year an article was written in.
+   * Read only when the article is clustered (not for a duplicate check). In news the latest year
+   * named is most often the year of the event (older years are background: a career, an earlier
+   * case), so two articles naming latest years far apart are most likely about different events of
+   * one kind (see {@link StoryClusterer}).
+   */
+  static int latestYear(Article a) {
+    int year = latestYear(a.title());
+    int chars = 0;
+    for (Block b : a.blocks()) {
+      if (b instanceof Block.Image || chars >= CleanText.MAX_CHARS) {
+        continue;
+      }
+      String text = b.text();
+      year = Math.max(year, latestYear(text));
+      chars += text.length();
+    }
+    return year;
+  }
+
+  /** The latest year a text names (see {@link #latestYear(Article)}), 0 when none. */
+  static int latestYear(CharSequence s) {
+    int year = 0;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      if (!Character.isLetterOrDigit(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean digits = true;
+      while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+        char c = s.charAt(i);
+        digits &= c >= '0' && c <= '9';
+        i++;
+      }
+      if (digits && i - start == 4) {
+        int y =
+            (s.charAt(start) - '0') * 1000
+                + (s.charAt(start + 1) - '0') * 100
+                + (s.charAt(start + 2) - '0') * 10
+                + (s.charAt(start + 3) - '0');
+        if (y >= 1900 && y <= 2099) {
+          year = Math.max(year, y);
+        }
+      }
+    }
+    return year;
   }
 
   /**
