@@ -443,6 +443,44 @@ class LedeRelatedTest {
   }
 
   @Test
+  void articlesPreparedOnArrival_getTheirFirstList_withoutAnArticleRead_andTheSameList()
+      throws IOException {
+    List<String> all = corpus().stream().map(Article::id).toList();
+    RelatedList unprepared;
+    try (RelatedListStore lists = RelatedListStore.inMemory();
+        Related r =
+            new Related(
+                LedeRelated.dataOf(lede),
+                lists,
+                Related.Settings.defaults(),
+                InstantSource.system())) {
+      unprepared = r.compute("nk-kursk", 8);
+    }
+    try (RelatedListStore lists = LedeRelated.listsOf(lede)) {
+      try (Related r =
+          new Related(
+              LedeRelated.dataOf(lede),
+              lists,
+              Related.Settings.defaults(),
+              InstantSource.system())) {
+        // As the refresher does for each arrival: every article's profile and query made and kept.
+        assertThat(r.prepare(all)).isEqualTo(all.size());
+        assertThat(r.prepare(all)).isZero(); // kept: nothing made twice
+      }
+      // The first list of an article that has arrived: another process, nothing in memory.
+      CountingData counting = new CountingData(LedeRelated.dataOf(lede), 1);
+      try (Related r =
+          new Related(counting, lists, Related.Settings.defaults(), InstantSource.system())) {
+        RelatedList first = r.compute("nk-kursk", 8);
+        assertThat(counting.articleReads.get()).isZero();
+        assertThat(counting.termLookups.get()).isZero();
+        assertThat(ids(first)).isEqualTo(ids(unprepared));
+        assertThat(scores(first)).isEqualTo(scores(unprepared));
+      }
+    }
+  }
+
+  @Test
   void aListComputedAgain_ofAnArticleNoLongerVisible_isRefused_thoughItsQueryIsKept() {
     try (RelatedListStore lists = LedeRelated.listsOf(lede);
         Related r =

@@ -78,6 +78,15 @@ final class BenchRelatedCommand implements Callable<Integer> {
       })
   boolean storeAndIndexOnly;
 
+  @Option(
+      names = "--prepare",
+      description = {
+        "First make and store every article's profile and query, one article at a time, as the",
+        "refresher does when an article arrives (timed: \"prepare\" in the output); the fresh lists",
+        "measured are then those a reader gets for an article that has arrived."
+      })
+  boolean prepare;
+
   /** The articles to measure, and the data and lists to measure them on. */
   private record Setup(List<String> ids, RelatedData data, RelatedListStore lists) {}
 
@@ -186,6 +195,34 @@ final class BenchRelatedCommand implements Callable<Integer> {
         n);
     Related related = new Related(d, lists, Related.Settings.defaults(), InstantSource.system());
     int k = related.settings().ranking().k();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    ObjectNode prepared = null;
+    if (prepare) {
+      // In the order of the folder (as articles arrived), one at a time, as the refresher does.
+      List<String> order = new ArrayList<>(all);
+      Collections.sort(order);
+      long[] cpu = new long[order.size()];
+      int made = 0;
+      long p0 = System.nanoTime();
+      for (int i = 0; i < order.size(); i++) {
+        long c = threads.getCurrentThreadCpuTime();
+        made += related.prepare(List.of(order.get(i)));
+        cpu[i] = threads.getCurrentThreadCpuTime() - c;
+        if ((i + 1) % 10_000 == 0) {
+          err.printf(
+              Locale.ROOT,
+              "bench related: prepared %,d of %,d articles, %.1f s%n",
+              i + 1,
+              order.size(),
+              (System.nanoTime() - p0) / 1e9);
+          err.flush();
+        }
+      }
+      prepared = stats(cpu);
+      prepared.put("made", made);
+      prepared.put("wallMsPerArticle", ms((System.nanoTime() - p0) / Math.max(1, order.size())));
+    }
     long t0 = System.nanoTime();
     List<RelatedList> warmLists = new ArrayList<>(w);
     for (String id : warm) {
@@ -194,8 +231,6 @@ final class BenchRelatedCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "bench related: warm-up %.1f s%n", (System.nanoTime() - t0) / 1e9);
     long[] fresh = new long[n];
     long[] freshCpu = new long[n];
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
     Map<String, RelatedList> computed = new LinkedHashMap<>();
     double items = 0;
     for (int i = 0; i < n; i++) {
@@ -243,6 +278,9 @@ final class BenchRelatedCommand implements Callable<Integer> {
     o.put("samples", n);
     o.put("warmup", w);
     o.put("meanItems", Math.round(items / n * 100) / 100.0);
+    if (prepared != null) {
+      o.set("prepareThreadCpu", prepared);
+    }
     o.set("fresh", stats(fresh));
     o.set("freshThreadCpu", stats(freshCpu));
     o.set("storedFromDb", stats(fromDb));

@@ -110,9 +110,24 @@ final class EvalRelatedCommand implements Callable<Integer> {
       description = "Relevance weight of the diversification (1 = relevance only).")
   double lambda = RelatedRanker.Settings.defaults().lambda();
 
+  @Option(
+      names = "--redundancy",
+      paramLabel = "X",
+      description =
+          "Leave out a candidate overlapping a listed item X times as much as the article (0 ="
+              + " off).")
+  double redundancy = Related.Settings.defaults().redundancy();
+
+  @Option(
+      names = "--redundancy-floor",
+      paramLabel = "X",
+      description = "Least overlap with a listed item that makes a candidate redundant.")
+  double redundancyFloor = Related.Settings.defaults().redundancyFloor();
+
   private Related.Settings settings() {
     Related.Settings d = Related.Settings.defaults();
     return d.withRanking(d.ranking().withLambda(lambda))
+        .withRedundancy(redundancy, redundancyFloor)
         .withSameEventOverlap(sameEvent)
         .withEntityCandidates(entityCandidates)
         .withMaxQueryTerms(queryTerms);

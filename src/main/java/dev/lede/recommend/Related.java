@@ -63,16 +63,21 @@ import org.slf4j.LoggerFactory;
  * only reorders near-ties; MMR diversification; one item per story and per duplicate group, a cap
  * per source; labelled fill from the freshest articles of the section. As a safety net for articles
  * the dedup stage has not grouped yet, two candidates whose entity-and-headline sets overlap by
- * {@link Settings#nearCopyJaccard} or more are treated as copies of each other.
+ * {@link Settings#nearCopyJaccard} or more are treated as copies of each other; two that share
+ * enough of their top names and numbers count as one story (their stories joined); and a candidate
+ * that resembles an item already listed more than it resembles the article is left out as a second
+ * report of that item's event ({@link Settings#redundancy}).
  *
  * <p><b>Stored lists and refresh.</b> Lists are stored ({@link RelatedListStore}) and served by
  * lookup. The {@link #listener()} keeps them honest from the store's change log: a new or changed
  * article is queued; a hidden or deleted one loses its list at once, and so does every list that
  * mentions it (they are queued for recomputation). The refresher computes the queued article's own
  * list and recomputes the lists of its {@link Settings#refreshPerArticle} nearest neighbours — the
- * bound on refresh work per new article (1 + that many list computations). A stored list is current
- * when no new article is queued that is younger than the list; otherwise {@link #get} computes on
- * demand, so a list is right straight after an ingest even before the refresher ran.
+ * bound on refresh work per new article (1 + that many list computations); before any list of a
+ * batch it makes the new articles' profiles and queries ({@link #prepare}), so an arrived article's
+ * first list costs what a recomputed one costs. A stored list is current when no new article is
+ * queued that is younger than the list; otherwise {@link #get} computes on demand, so a list is
+ * right straight after an ingest even before the refresher ran.
  */
 public final class Related implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Related.class);
@@ -98,6 +103,10 @@ public final class Related implements AutoCloseable {
    * @param commonShare a name or tag found in more than this share of the articles (and in more
    *     than {@link #COMMON_MIN_DOCS} of them) is common: it is neither a reason nor a shared
    *     entity
+   * @param redundancy a candidate whose term set overlaps an item already in the list at least this
+   *     many times as much as it overlaps the article's (and at least {@code redundancyFloor}) is
+   *     left out as a second report of that item's event (0 turns it off)
+   * @param redundancyFloor the least overlap with a listed item that makes a candidate redundant
    */
   public record Settings(
       RelatedRanker.Settings ranking,
@@ -113,7 +122,9 @@ public final class Related implements AutoCloseable {
       double sameEventOverlap,
       int fallbackPool,
       int refreshPerArticle,
-      double commonShare) {
+      double commonShare,
+      double redundancy,
+      double redundancyFloor) {
     /** Below this many articles carrying it, a name or tag is never common. */
     public static final int COMMON_MIN_DOCS = 20;
 
@@ -127,6 +138,10 @@ public final class Related implements AutoCloseable {
       }
       if (commonShare <= 0 || commonShare > 1) {
         throw new IllegalArgumentException("commonShare must be in (0, 1], was " + commonShare);
+      }
+      if (redundancy < 0 || redundancyFloor < 0 || redundancyFloor > 1) {
+        throw new IllegalArgumentException(
+            "redundancy must not be negative and its floor in [0, 1]");
       }
     }
 
@@ -145,6 +160,8 @@ public final class Related implements AutoCloseable {
           0.35,
           40,
           4,
+          0.1,
+          0.8,
           0.1);
     }
 
@@ -163,7 +180,9 @@ public final class Related implements AutoCloseable {
           sameEventOverlap,
           fallbackPool,
           refreshPerArticle,
-          commonShare);
+          commonShare,
+          redundancy,
+          redundancyFloor);
     }
 
     public Settings withSameEventOverlap(double v) {
@@ -181,7 +200,9 @@ public final class Related implements AutoCloseable {
           v,
           fallbackPool,
           refreshPerArticle,
-          commonShare);
+          commonShare,
+          redundancy,
+          redundancyFloor);
     }
 
     public Settings withEntityCandidates(int n) {
@@ -199,7 +220,9 @@ public final class Related implements AutoCloseable {
           sameEventOverlap,
           fallbackPool,
           refreshPerArticle,
-          commonShare);
+          commonShare,
+          redundancy,
+          redundancyFloor);
     }
 
     public Settings withMaxQueryTerms(int n) {
@@ -217,7 +240,29 @@ public final class Related implements AutoCloseable {
           sameEventOverlap,
           fallbackPool,
           refreshPerArticle,
-          commonShare);
+          commonShare,
+          redundancy,
+          redundancyFloor);
+    }
+
+    public Settings withRedundancy(double r, double floor) {
+      return new Settings(
+          ranking,
+          textCandidates,
+          entityCandidates,
+          maxCandidates,
+          maxQueryTerms,
+          queryEntities,
+          entityWeight,
+          tagWeight,
+          sectionWeight,
+          nearCopyJaccard,
+          sameEventOverlap,
+          fallbackPool,
+          refreshPerArticle,
+          commonShare,
+          r,
+          floor);
     }
 
     public Settings withRefreshPerArticle(int n) {
@@ -235,7 +280,9 @@ public final class Related implements AutoCloseable {
           sameEventOverlap,
           fallbackPool,
           n,
-          commonShare);
+          commonShare,
+          redundancy,
+          redundancyFloor);
     }
   }
 
@@ -505,12 +552,18 @@ public final class Related implements AutoCloseable {
       candidates.add(c);
     }
     candidates = collapseNearCopies(candidates, docs);
-    candidates = collapseSameEvent(candidates, docs);
+    candidates = collapseSameEvent(candidates, docs, story);
 
     RelatedRanker ranker = new RelatedRanker(settings.ranking().withK(k));
     // The ranker's diversity compares the candidates' term sets as the profiles' sorted hashes.
     java.util.function.Function<Candidate, TermHashes> hashes = c -> termHashes(c, docs);
-    List<RelatedRanker.Pick> picks = ranker.rank(subject, candidates, List.of(), hashes);
+    RelatedRanker.Redundancy redundancy =
+        settings.redundancy() > 0
+            ? new RelatedRanker.Redundancy(
+                subjectTerms, settings.redundancy(), settings.redundancyFloor())
+            : null;
+    List<RelatedRanker.Pick> picks =
+        ranker.rank(subject, candidates, List.of(), hashes, redundancy);
     if (picks.size() < k && settings.fallbackPool() > 0) {
       // Fill: the freshest of the section, else of the site (queried only when needed).
       List<Candidate> fallback = new ArrayList<>();
@@ -526,7 +579,7 @@ public final class Related implements AutoCloseable {
         excluded.add(c.id());
       }
       fallback.removeIf(c -> excluded.contains(c.id()));
-      picks = ranker.rank(subject, candidates, fallback, hashes);
+      picks = ranker.rank(subject, candidates, fallback, hashes, redundancy);
     }
     List<RelatedList.Item> items = new ArrayList<>(picks.size());
     for (RelatedRanker.Pick pick : picks) {
@@ -647,52 +700,83 @@ public final class Related implements AutoCloseable {
     return common >= 3 && common >= settings.sameEventOverlap() * Math.min(a.size(), b.size());
   }
 
-  /** Candidates reporting the same event join the story of the more relevant one. */
-  private List<Candidate> collapseSameEvent(List<Candidate> in, Map<String, Profile> profiles) {
+  /**
+   * Candidates reporting the same event join the story of the more relevant one. A candidate of the
+   * article's own story is no anchor: the test is loose enough to fire between the two events of
+   * one kind (two coaches fired by one club), and joining that story would drop the related event
+   * with the article's own (on ECB+, a quarter of the lists without the other event of the topic
+   * lost it this way). Whether a candidate is the article's own event is the direct test against
+   * the article, made before.
+   */
+  private List<Candidate> collapseSameEvent(
+      List<Candidate> in, Map<String, Profile> profiles, @Nullable String subjectStory) {
     List<Candidate> sorted = new ArrayList<>(in);
     sorted.sort((x, y) -> Double.compare(y.relevance(), x.relevance()));
-    List<Candidate> out = new ArrayList<>(sorted.size());
-    for (Candidate c : sorted) {
-      Candidate keep = c;
+    // Stories joined as one (union-find over story keys; a candidate without a story is its own):
+    // every member of a joined story counts as that story, so the ranker's one-per-story rule
+    // keeps one of them all, not one per story the clustering made.
+    Map<String, String> parent = new HashMap<>();
+    for (int j = 0; j < sorted.size(); j++) {
+      Candidate c = sorted.get(j);
+      String ck = storyKey(c);
       Profile pc = profiles.get(c.id());
-      for (int i = 0; i < out.size(); i++) {
-        Candidate o = out.get(i);
+      if (pc == null || ck.equals(subjectStory)) {
+        continue;
+      }
+      for (int i = 0; i < j; i++) {
+        Candidate o = sorted.get(i);
+        String ok = storyKey(o);
+        if (ok.equals(subjectStory)) {
+          continue;
+        }
         Profile po = profiles.get(o.id());
-        if (pc != null && po != null && sameEvent(pc, po)) {
-          String story = o.storyId() != null ? o.storyId() : "~" + o.id();
-          keep =
-              new Candidate(
-                  c.id(),
-                  c.relevance(),
-                  story,
-                  c.duplicateGroup(),
-                  c.sourceId(),
-                  c.section(),
-                  c.published(),
-                  c.terms(),
-                  c.shared(),
-                  c.engagement());
-          if (o.storyId() == null) {
-            out.set(
-                i,
-                new Candidate(
-                    o.id(),
-                    o.relevance(),
-                    story,
-                    o.duplicateGroup(),
-                    o.sourceId(),
-                    o.section(),
-                    o.published(),
-                    o.terms(),
-                    o.shared(),
-                    o.engagement()));
+        if (po != null && sameEvent(pc, po)) {
+          String a = root(parent, ok);
+          String b = root(parent, ck);
+          if (!a.equals(b)) {
+            parent.put(b, a);
           }
           break;
         }
       }
-      out.add(keep);
+    }
+    if (parent.isEmpty()) {
+      return sorted;
+    }
+    List<Candidate> out = new ArrayList<>(sorted.size());
+    for (Candidate c : sorted) {
+      String k = storyKey(c);
+      String r = root(parent, k);
+      if (r.equals(k) && !parent.containsValue(k)) {
+        out.add(c); // joined with nothing
+        continue;
+      }
+      out.add(
+          new Candidate(
+              c.id(),
+              c.relevance(),
+              r,
+              c.duplicateGroup(),
+              c.sourceId(),
+              c.section(),
+              c.published(),
+              c.terms(),
+              c.shared(),
+              c.engagement()));
     }
     return out;
+  }
+
+  private static String storyKey(Candidate c) {
+    return c.storyId() != null ? c.storyId() : "~" + c.id();
+  }
+
+  private static String root(Map<String, String> parent, String k) {
+    String r = k;
+    for (String p = parent.get(r); p != null; p = parent.get(r)) {
+      r = p;
+    }
+    return r;
   }
 
   /**
@@ -923,18 +1007,64 @@ public final class Related implements AutoCloseable {
    * Makes the article's query as a subject and keeps it with its profile (see {@link #keptQuery}).
    */
   private SubjectQuery makeQuery(Profile p, Article a) {
-    long n = docFreqs.currentDocCount();
-    long key = queryKey();
-    Map<String, Double> weights = entityWeights(p.entities());
-    List<String> tags = uncommonTags(a.tags());
-    LikeText like = likeText(a.title(), bodyText(a), heaviestNames(p.entities(), weights));
-    SubjectQuery q = new SubjectQuery(n, key, like, weights, tags);
+    SubjectQuery q = newQuery(p, a);
     Profile with = p.withQuery(q.encode());
     synchronized (profiles) {
       profiles.put(p.id(), with);
     }
     lists.putProfiles(Map.of(p.id(), ProfileCodec.encode(with)));
     return q;
+  }
+
+  /** The article's query as a subject, made now (not kept). */
+  private SubjectQuery newQuery(Profile p, Article a) {
+    long n = docFreqs.currentDocCount();
+    long key = queryKey();
+    Map<String, Double> weights = entityWeights(p.entities());
+    List<String> tags = uncommonTags(a.tags());
+    LikeText like = likeText(a.title(), bodyText(a), heaviestNames(p.entities(), weights));
+    return new SubjectQuery(n, key, like, weights, tags);
+  }
+
+  /**
+   * Makes and keeps the profile and the query of these articles as subjects where none is kept yet
+   * (or the kept query is too old: {@link #keptQuery}), in one read and one write of the stored
+   * profiles: the work of a first list that does not depend on other articles' lists. The refresher
+   * calls it for the new articles of each batch before it computes any list, so that the list of an
+   * article that has arrived costs what a list computed again costs, and a neighbour's list meeting
+   * the new article as a candidate finds its profile stored. Articles that are not visible are
+   * skipped.
+   *
+   * @return the articles whose profile or query was made
+   */
+  public int prepare(java.util.Collection<String> ids) {
+    List<String> todo = new ArrayList<>(new LinkedHashSet<>(ids));
+    if (todo.isEmpty()) {
+      return 0;
+    }
+    Map<String, String> stored = lists.profiles(todo);
+    Map<String, String> made = new LinkedHashMap<>();
+    for (String id : todo) {
+      String enc = stored.get(id);
+      Profile kept = enc == null ? null : ProfileCodec.decode(id, enc, true);
+      if (kept != null && keptQuery(kept) != null) {
+        continue;
+      }
+      Optional<RelatedData.Doc> d = data.article(id);
+      if (d.isEmpty()) {
+        continue;
+      }
+      Profile p = kept != null ? kept : profile(d.get());
+      Profile with = p.withQuery(newQuery(p, d.get().article()).encode());
+      synchronized (profiles) {
+        profiles.put(id, with);
+      }
+      made.put(id, ProfileCodec.encode(with));
+    }
+    if (!made.isEmpty()) {
+      lists.putProfiles(made);
+    }
+    return made.size();
   }
 
   private static final String ANALYSER_PROBE = "Ministers' running U.S. talks on 2,500 Café-Owners";
@@ -1596,6 +1726,20 @@ public final class Related implements AutoCloseable {
     }
     if (anyNew) {
       data.refresh();
+      // Profiles and queries of the new articles first: their own lists then cost what a list
+      // computed again costs, and neighbours' lists find them as candidates with stored profiles.
+      List<String> arrived = new ArrayList<>();
+      for (RelatedListStore.Pending p : batch) {
+        if (p.isNew()) {
+          arrived.add(p.id());
+        }
+      }
+      try {
+        prepare(arrived);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "preparing the profiles of {} new articles failed: {}", arrived.size(), e.toString());
+      }
     }
     int computed = 0;
     Set<String> done = new HashSet<>();

@@ -139,6 +139,32 @@ public final class RelatedRanker {
       List<Candidate> candidates,
       List<Candidate> fallback,
       Function<Candidate, TermHashes> termHashes) {
+    return rank(subject, candidates, fallback, termHashes, null);
+  }
+
+  /**
+   * The redundancy rule: a candidate whose term set overlaps an item already picked at least {@code
+   * ratio} times as much as it overlaps the article's, and at least {@code floor}, is not picked
+   * (nor in the pass that lifts the source cap: the labelled fill comes first). Two reports of one
+   * event the story clustering kept apart resemble each other more than either resembles the
+   * article, while a related story resembles the article as much as it resembles anything else in
+   * the list; the test is relative, so it needs no threshold tuned to a corpus's article length.
+   *
+   * @param subjectTerms the article's term set, as the candidates' are given
+   */
+  record Redundancy(TermHashes subjectTerms, double ratio, double floor) {
+    boolean redundant(double maxSim, double subjectSim) {
+      return maxSim >= floor && maxSim >= ratio * subjectSim;
+    }
+  }
+
+  /** {@link #rank(Subject, List, List, Function)} with the redundancy rule (null: off). */
+  List<Pick> rank(
+      Subject subject,
+      List<Candidate> candidates,
+      List<Candidate> fallback,
+      Function<Candidate, TermHashes> termHashes,
+      @Nullable Redundancy redundancy) {
     double best = 0;
     for (Candidate c : candidates) {
       if (eligible(subject, c)) {
@@ -157,8 +183,12 @@ public final class RelatedRanker {
         }
         double fresh = freshness(subject.published(), c.published());
         double eng = settings.engagementWeight() * Math.max(-1, Math.min(1, c.engagement()));
-        pool.add(
-            new Scored(c, rel * (1 + fresh) * (1 + eng), rel, fresh, eng, termHashes.apply(c)));
+        Scored sc =
+            new Scored(c, rel * (1 + fresh) * (1 + eng), rel, fresh, eng, termHashes.apply(c));
+        if (redundancy != null) {
+          sc.subjectSim = redundancy.subjectTerms().jaccard(sc.terms);
+        }
+        pool.add(sc);
       }
     }
     pool.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.c.id()));
@@ -175,7 +205,8 @@ public final class RelatedRanker {
         if (last != null) {
           s.maxSim = Math.max(s.maxSim, s.terms.jaccard(last.terms));
         }
-        if (!cons.allows(s.c)) {
+        if (!cons.allows(s.c)
+            || redundancy != null && redundancy.redundant(s.maxSim, s.subjectSim)) {
           continue;
         }
         double v = settings.lambda() * s.score - (1 - settings.lambda()) * s.maxSim;
@@ -200,12 +231,20 @@ public final class RelatedRanker {
       // The source cap diversifies publishers; where too few publishers cover the topic it would
       // only leave the block short, so it yields: relevant items first, then the fill.
       cons.capOff = true;
+      List<Scored> taken = new ArrayList<>();
       for (Scored sc : pool) {
         if (picks.size() >= settings.k()) {
           break;
         }
-        if (cons.allows(sc.c)) {
+        if (redundancy != null) {
+          for (Scored t : taken) {
+            sc.maxSim = Math.max(sc.maxSim, sc.terms.jaccard(t.terms));
+          }
+        }
+        if (cons.allows(sc.c)
+            && (redundancy == null || !redundancy.redundant(sc.maxSim, sc.subjectSim))) {
           cons.take(sc.c);
+          taken.add(sc);
           picks.add(new Pick(sc.c, sc.score, sc.rel, sc.fresh, sc.eng, reason(sc.c), false));
         }
       }
@@ -278,6 +317,7 @@ public final class RelatedRanker {
     final double eng;
     final TermHashes terms;
     double maxSim;
+    double subjectSim;
 
     Scored(Candidate c, double score, double rel, double fresh, double eng, TermHashes terms) {
       this.c = c;

@@ -128,4 +128,73 @@ class RelatedRankerTest {
                 List.of());
     assertThat(picks).extracting(p -> p.candidate().id()).containsExactly("p1", "p3");
   }
+
+  @Test
+  void redundancy_leavesOutASecondReportOfAListedEvent_butNotARelatedStory() {
+    // The article: a quake in Qeshm. Two reports of another quake (Bushehr) that the story
+    // clustering kept apart resemble each other more than the article; a related story (a relief
+    // appeal for Qeshm) resembles the article as much as anything listed.
+    TermHashes subject = TermHashes.of(Set.of("qeshm", "iran", "quake", "magnitude", "killed"));
+    List<Candidate> cands =
+        List.of(
+            c(
+                "bushehr-1",
+                10,
+                "story-b1",
+                "bushehr-1",
+                "s1",
+                T0,
+                "bushehr",
+                "iran",
+                "quake",
+                "magnitude",
+                "nuclear",
+                "plant"),
+            c(
+                "bushehr-2",
+                9,
+                "story-b2",
+                "bushehr-2",
+                "s2",
+                T0,
+                "bushehr",
+                "iran",
+                "quake",
+                "magnitude",
+                "nuclear",
+                "reactor"),
+            c(
+                "appeal", 6, "story-c", "appeal", "s3", T0, "qeshm", "iran", "relief", "appeal",
+                "killed"));
+    RelatedRanker r = new RelatedRanker(RelatedRanker.Settings.defaults().withK(3));
+    java.util.function.Function<Candidate, TermHashes> hashes = x -> TermHashes.of(x.terms());
+
+    var without = r.rank(SUBJECT, cands, List.of(), hashes, null);
+    assertThat(without).extracting(p -> p.candidate().id()).contains("bushehr-1", "bushehr-2");
+
+    var with =
+        r.rank(SUBJECT, cands, List.of(), hashes, new RelatedRanker.Redundancy(subject, 0.8, 0.1));
+    assertThat(with).extracting(p -> p.candidate().id()).containsExactly("bushehr-1", "appeal");
+  }
+
+  @Test
+  void redundancy_yieldsToTheLabelledFill_notToASecondReport() {
+    TermHashes subject = TermHashes.of(Set.of("a", "b", "c"));
+    List<Candidate> cands =
+        List.of(
+            c("x1", 10, "sx1", "x1", "s1", T0, "a", "x", "y", "z"),
+            c("x2", 9, "sx2", "x2", "s1", T0, "a", "x", "y", "w"));
+    Candidate fresh =
+        new Candidate("fresh", 0, "sf", "fresh", "s9", "World", T0, Set.of(), List.of(), 0);
+    var picks =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(2))
+            .rank(
+                SUBJECT,
+                cands,
+                List.of(fresh),
+                x -> TermHashes.of(x.terms()),
+                new RelatedRanker.Redundancy(subject, 0.8, 0.1));
+    assertThat(picks).extracting(p -> p.candidate().id()).containsExactly("x1", "fresh");
+    assertThat(picks.get(1).fallback()).isTrue();
+  }
 }
