@@ -41,6 +41,14 @@ final class ArticleFacts {
   final Map<String, Integer> minLevel = new HashMap<>();
   final Map<String, Integer> leadLevel = new HashMap<>();
   static final int LEAD_SENTENCES = 4;
+
+  /**
+   * Tokens after a number read as what it counts, at most (the rest of its clause otherwise): a
+   * clause of news prose is far shorter, and an endless one (hostile text without punctuation) must
+   * not make every number read all of it.
+   */
+  private static final int MAX_CONTEXT_AFTER = 40;
+
   final List<Quantities.Quantity> quantities = new ArrayList<>();
   final String title;
   final boolean titleHedged;
@@ -171,22 +179,31 @@ final class ArticleFacts {
     for (Quantities.Quantity q : Quantities.find(text)) {
       int at = tokenAt(tokens, q.start());
       Set<String> ctx = new HashSet<>();
+      // Both scans stop where the context window ends anyway (so a text without punctuation is
+      // not read to its end for every number).
+      int windowEnd =
+          at + MAX_CONTEXT_AFTER + 1 < tokens.size()
+              ? tokens.get(at + MAX_CONTEXT_AFTER + 1).start()
+              : text.length();
       int clauseEnd = text.length();
-      for (int c = Math.max(0, q.end()); c < text.length(); c++) {
+      for (int c = Math.max(0, q.end()); c < Math.min(windowEnd, text.length()); c++) {
         if (",;:()".indexOf(text.charAt(c)) >= 0) {
           clauseEnd = c;
           break;
         }
       }
+      int windowStart = at - 4 > 0 ? tokens.get(at - 5).start() : 0;
       int clauseStart = 0;
-      for (int c = Math.min(q.start(), text.length()) - 1; c >= 0; c--) {
+      for (int c = Math.min(q.start(), text.length()) - 1; c >= windowStart; c--) {
         if (",;:()".indexOf(text.charAt(c)) >= 0) {
           clauseStart = c + 1;
           break;
         }
       }
       int last = at;
-      while (last + 1 < tokens.size() && tokens.get(last + 1).start() < clauseEnd) {
+      while (last + 1 < tokens.size()
+          && last < at + MAX_CONTEXT_AFTER
+          && tokens.get(last + 1).start() < clauseEnd) {
         last++;
       }
       int from = at;
@@ -204,14 +221,25 @@ final class ArticleFacts {
     }
   }
 
-  /** The index of the token starting at or after a character offset. */
+  /**
+   * The index of the first token ending after a character offset (the token at or after it), by
+   * binary search: tokens are in text order and do not overlap.
+   */
   static int tokenAt(List<Text.Token> tokens, int offset) {
-    for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).start() + tokens.get(i).text().length() > offset) {
-        return i;
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Text.Token t = tokens.get(mid);
+      if (t.start() + t.text().length() > offset) {
+        found = mid;
+        hi = mid - 1;
+      } else {
+        lo = mid + 1;
       }
     }
-    return Math.max(0, tokens.size() - 1);
+    return found >= 0 ? found : Math.max(0, tokens.size() - 1);
   }
 
   private void acronym(List<String> run) {
