@@ -340,7 +340,7 @@ class LedeRelatedTest {
    * {@link RelatedData} over the open Lede that counts the document-frequency look-ups of terms
    * (the cost of making an article's query) and can report more articles than the index holds.
    */
-  private static final class CountingData implements RelatedData {
+  private static class CountingData implements RelatedData {
     final RelatedData d;
     final long docCountFactor;
     final AtomicInteger termLookups = new AtomicInteger();
@@ -477,6 +477,43 @@ class LedeRelatedTest {
         assertThat(ids(first)).isEqualTo(ids(unprepared));
         assertThat(scores(first)).isEqualTo(scores(unprepared));
       }
+    }
+  }
+
+  @Test
+  void aProfilePreparedFromARead_thatAChangeOvertook_isNotKept_andIsMadeAgainNextTime() {
+    java.util.concurrent.atomic.AtomicReference<Related> self =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicInteger edits = new AtomicInteger();
+    CountingData editedWhileRead =
+        new CountingData(LedeRelated.dataOf(lede), 1) {
+          @Override
+          public Optional<Doc> article(String id) {
+            Optional<Doc> read = super.article(id);
+            if (id.equals("nk-kursk") && edits.getAndIncrement() == 0) {
+              // An edit committed after this read: the listener hears of it before prepare writes.
+              self.get()
+                  .listener()
+                  .onChanges(
+                      List.of(
+                          new dev.lede.store.Change(
+                              1_000_000, dev.lede.store.Change.Kind.UPSERT, id, Instant.now())));
+            }
+            return read;
+          }
+        };
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(
+                editedWhileRead, lists, Related.Settings.defaults(), InstantSource.system())) {
+      self.set(r);
+
+      r.prepare(List.of("nk-kursk", "nk-losses"));
+
+      assertThat(lists.profiles(List.of("nk-kursk"))).isEmpty(); // made from the overtaken read
+      assertThat(lists.profiles(List.of("nk-losses"))).containsKey("nk-losses");
+      assertThat(r.prepare(List.of("nk-kursk"))).isEqualTo(1); // made again from a fresh read
+      assertThat(lists.profiles(List.of("nk-kursk"))).containsKey("nk-kursk");
     }
   }
 

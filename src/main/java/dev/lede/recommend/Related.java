@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,9 +140,11 @@ public final class Related implements AutoCloseable {
       if (commonShare <= 0 || commonShare > 1) {
         throw new IllegalArgumentException("commonShare must be in (0, 1], was " + commonShare);
       }
-      if (redundancy < 0 || redundancyFloor < 0 || redundancyFloor > 1) {
+      if (redundancy < 0 || redundancyFloor <= 0 || redundancyFloor > 1) {
+        // a floor of 0 would make every candidate that shares nothing with a listed item and
+        // nothing with the article "redundant"
         throw new IllegalArgumentException(
-            "redundancy must not be negative and its floor in [0, 1]");
+            "redundancy must not be negative and its floor in (0, 1]");
       }
     }
 
@@ -551,6 +554,12 @@ public final class Related implements AutoCloseable {
       }
       candidates.add(c);
     }
+    // The collapse below gives joined candidates one story key for ranking; items report the
+    // story each article belongs to.
+    Map<String, String> storyOfCandidate = new HashMap<>();
+    for (Candidate c : candidates) {
+      storyOfCandidate.put(c.id(), c.storyId());
+    }
     candidates = collapseNearCopies(candidates, docs);
     candidates = collapseSameEvent(candidates, docs, story);
 
@@ -605,7 +614,11 @@ public final class Related implements AutoCloseable {
                   round(pick.freshness()),
                   round(pick.engagement()),
                   pick.candidate().shared());
-      items.add(item(pd, pick.candidate().storyId(), reason(pick, p), pick.fallback(), b));
+      String itemStory =
+          storyOfCandidate.containsKey(pid)
+              ? storyOfCandidate.get(pid)
+              : pick.candidate().storyId();
+      items.add(item(pd, itemStory, reason(pick, p), pick.fallback(), b));
     }
     return new RelatedList(id, items, clock.instant(), asOf, false);
   }
@@ -930,7 +943,8 @@ public final class Related implements AutoCloseable {
       return;
     }
     Map<String, String> stored = lists.profiles(missing);
-    Map<String, String> made = new LinkedHashMap<>();
+    Map<String, Profile> made = new LinkedHashMap<>();
+    Map<String, Long> stamps = new HashMap<>();
     for (String id : missing) {
       String enc = stored.get(id);
       Profile p = enc == null ? null : ProfileCodec.decode(id, enc);
@@ -940,13 +954,14 @@ public final class Related implements AutoCloseable {
         }
         continue;
       }
+      stamps.put(id, changeStamp(id));
       Optional<RelatedData.Doc> d = data.article(id);
       if (d.isPresent()) {
-        made.put(id, ProfileCodec.encode(profile(d.get())));
+        made.put(id, profile(d.get()));
       }
     }
     if (!made.isEmpty()) {
-      lists.putProfiles(made);
+      keepMade(made, stamps, false); // profile() cached them already
     }
   }
 
@@ -1042,27 +1057,31 @@ public final class Related implements AutoCloseable {
     if (todo.isEmpty()) {
       return 0;
     }
-    Map<String, String> stored = lists.profiles(todo);
-    Map<String, String> made = new LinkedHashMap<>();
+    Map<String, Long> stamps = new HashMap<>();
     for (String id : todo) {
-      String enc = stored.get(id);
-      Profile kept = enc == null ? null : ProfileCodec.decode(id, enc, true);
-      if (kept != null && keptQuery(kept) != null) {
-        continue;
+      stamps.put(id, changeStamp(id)); // before the stored profile is read
+    }
+    Map<String, String> stored = lists.profiles(todo);
+    Map<String, Profile> made = new LinkedHashMap<>();
+    for (String id : todo) {
+      try {
+        String enc = stored.get(id);
+        Profile kept = enc == null ? null : ProfileCodec.decode(id, enc, true);
+        if (kept != null && keptQuery(kept) != null) {
+          continue;
+        }
+        Optional<RelatedData.Doc> d = data.article(id);
+        if (d.isEmpty()) {
+          continue;
+        }
+        Profile p = kept != null ? kept : profile(d.get());
+        made.put(id, p.withQuery(newQuery(p, d.get().article()).encode()));
+      } catch (RuntimeException e) { // one article's failure does not lose the others' work
+        LOG.warn("preparing the related profile of {} failed: {}", id, e.toString());
       }
-      Optional<RelatedData.Doc> d = data.article(id);
-      if (d.isEmpty()) {
-        continue;
-      }
-      Profile p = kept != null ? kept : profile(d.get());
-      Profile with = p.withQuery(newQuery(p, d.get().article()).encode());
-      synchronized (profiles) {
-        profiles.put(id, with);
-      }
-      made.put(id, ProfileCodec.encode(with));
     }
     if (!made.isEmpty()) {
-      lists.putProfiles(made);
+      keepMade(made, stamps, true);
     }
     return made.size();
   }
@@ -1400,6 +1419,60 @@ public final class Related implements AutoCloseable {
     }
   }
 
+  /**
+   * Change counters, striped by id: bumped for an article before a change to it drops its profile.
+   * A profile made from an article read that such a change overtook (an edit or takedown arriving
+   * between the read and the write) is not kept: {@link #keepMade} compares the counter at the read
+   * with the counter at the write. Stripes make it bounded; two ids sharing one only cost a profile
+   * made again later.
+   */
+  private final AtomicLongArray changeStamps = new AtomicLongArray(4096);
+
+  private long changeStamp(String id) {
+    return changeStamps.get(Math.floorMod(id.hashCode(), changeStamps.length()));
+  }
+
+  private void bumpChangeStamp(String id) {
+    changeStamps.incrementAndGet(Math.floorMod(id.hashCode(), changeStamps.length()));
+  }
+
+  /**
+   * Keeps profiles made from article reads, in the cache (when {@code cache}) and in the store,
+   * except those of articles changed since their read ({@code stampAtRead}), which leave the cache.
+   * A change that comes after the check drops its article's stored profile itself (the listener
+   * bumps the counter before it drops), and one that comes between the check and the store write is
+   * caught by a second check after the write, which removes what was written.
+   */
+  private void keepMade(Map<String, Profile> made, Map<String, Long> stampAtRead, boolean cache) {
+    Map<String, String> encoded = new LinkedHashMap<>();
+    synchronized (profiles) {
+      for (Map.Entry<String, Profile> e : made.entrySet()) {
+        if (changeStamp(e.getKey()) == stampAtRead.get(e.getKey())) {
+          if (cache) {
+            profiles.put(e.getKey(), e.getValue());
+          }
+          encoded.put(e.getKey(), ProfileCodec.encode(e.getValue()));
+        } else {
+          profiles.remove(e.getKey()); // made (and cached by profile()) from an overtaken read
+        }
+      }
+    }
+    if (encoded.isEmpty()) {
+      return;
+    }
+    lists.putProfiles(encoded);
+    List<String> overtaken = new ArrayList<>();
+    for (String id : encoded.keySet()) {
+      if (changeStamp(id) != stampAtRead.get(id)) {
+        overtaken.add(id);
+        evict(id);
+      }
+    }
+    if (!overtaken.isEmpty()) {
+      lists.dropProfiles(overtaken);
+    }
+  }
+
   /** The teaser excerpt: the lead paragraph, else the description, else the body. */
   static String excerpt(Article a) {
     String lead = "";
@@ -1681,6 +1754,7 @@ public final class Related implements AutoCloseable {
       // story or duplicate group an arrival changed (a story merge touches all its members), and
       // those need their own list again, not the neighbour fan-out of a new article.
       boolean known = c.kind() == Change.Kind.UPSERT && lists.get(id).isPresent();
+      bumpChangeStamp(id); // before the drop: a profile made from an older read is not kept
       evict(id);
       changedIds.add(id);
       drop.add(id);

@@ -146,9 +146,12 @@ public final class RelatedRanker {
    * The redundancy rule: a candidate whose term set overlaps an item already picked at least {@code
    * ratio} times as much as it overlaps the article's, and at least {@code floor}, is not picked
    * (nor in the pass that lifts the source cap: the labelled fill comes first). Two reports of one
-   * event the story clustering kept apart resemble each other more than either resembles the
-   * article, while a related story resembles the article as much as it resembles anything else in
-   * the list; the test is relative, so it needs no threshold tuned to a corpus's article length.
+   * event the story clustering kept apart resemble each other much more than either resembles the
+   * article. The test is relative, so it needs no threshold tuned to a corpus's article length;
+   * with a ratio below 1 (the default is 0.8) it also leaves out a candidate that resembles a
+   * listed item nearly as much as it resembles the article — on Wikinews that removes the second
+   * item of a running series, and sometimes a fitting item (docs/benchmarks.md, "Two of one
+   * event").
    *
    * @param subjectTerms the article's term set, as the candidates' are given
    */
