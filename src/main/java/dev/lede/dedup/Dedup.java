@@ -75,7 +75,7 @@ public final class Dedup {
       StoryClusterer.Result r =
           clusterer.assign(
               key,
-              StoryTerms.of(text, tokens, StoryTerms.latestYear(ref.article())),
+              StoryTerms.of(text, tokens, StoryTerms.latestYear(ref.article(), ref.firstSeen())),
               ref.article().title().strip(),
               sketch.time(),
               seen);
@@ -107,7 +107,7 @@ public final class Dedup {
     StoryClusterer.Result r =
         clusterer.assign(
             key,
-            StoryTerms.of(text, tokens, StoryTerms.latestYear(ref.article())),
+            StoryTerms.of(text, tokens, StoryTerms.latestYear(ref.article(), ref.firstSeen())),
             ref.article().title().strip(),
             sketch.time(),
             seen);
@@ -177,7 +177,7 @@ public final class Dedup {
           StoryTerms.of(
               text,
               Tokens.of(text.lines(), Fingerprinter.MAX_TOKENS),
-              StoryTerms.latestYear(ref.article()));
+              StoryTerms.latestYear(ref.article(), ref.firstSeen()));
       clusterer.assign(key, terms, ref.article().title().strip(), ref.time().toEpochMilli(), seen);
     }
   }

@@ -2,6 +2,8 @@ package dev.lede.dedup;
 
 import dev.lede.model.Article;
 import dev.lede.model.Block;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -55,7 +57,7 @@ record StoryTerms(
 
   /**
    * The views of a text whose body lines are already tokenised; {@code year} is the latest year the
-   * article names ({@link #latestYear(Article)}), 0 if none.
+   * article names ({@link #latestYear(Article, Instant)}), 0 if none.
    */
   static StoryTerms of(CleanText text, Tokens t, int year) {
     Builder title = new Builder(TITLE);
@@ -145,25 +147,42 @@ record StoryTerms(
    * named is most often the year of the event (older years are background: a career, an earlier
    * case), so two articles naming latest years far apart are most likely about different events of
    * one kind (see {@link StoryClusterer}).
+   *
+   * <p>Numbers that only look like years do not count: a four-digit run glued to another number by
+   * '.', ',' or '-' ("1.2050", "555-2019", "978-3-16-2031-0"; also a range "2012-2013" or an ISO
+   * date) and any year after the article's own year + 1 ("by 2050", "the 2030 agenda", "Box 2088",
+   * "2048-page"), the own year being that of {@code published}, else of {@code firstSeen} (null:
+   * none, then only the 2099 bound applies). The blocks are read up to {@link CleanText#MAX_CHARS}
+   * chars in all.
    */
-  static int latestYear(Article a) {
-    int year = latestYear(a.title());
-    int chars = 0;
+  static int latestYear(Article a, @Nullable Instant firstSeen) {
+    Instant own = a.published() != null ? a.published() : firstSeen;
+    int max = own == null ? 2099 : Math.min(2099, own.atZone(ZoneOffset.UTC).getYear() + 1);
+    int year = latestYear(a.title(), a.title().length(), max);
+    int budget = CleanText.MAX_CHARS;
     for (Block b : a.blocks()) {
-      if (b instanceof Block.Image || chars >= CleanText.MAX_CHARS) {
+      if (budget <= 0) {
+        break;
+      }
+      if (b instanceof Block.Image) {
         continue;
       }
       String text = b.text();
-      year = Math.max(year, latestYear(text));
-      chars += text.length();
+      int len = Math.min(text.length(), budget);
+      year = Math.max(year, latestYear(text, len, max));
+      budget -= len;
     }
     return year;
   }
 
-  /** The latest year a text names (see {@link #latestYear(Article)}), 0 when none. */
+  /** The latest year a text names (see {@link #latestYear(Article, Instant)}), 0 when none. */
   static int latestYear(CharSequence s) {
+    return latestYear(s, s.length(), 2099);
+  }
+
+  /** The latest year up to {@code max} in the first {@code n} chars of a text, 0 when none. */
+  private static int latestYear(CharSequence s, int n, int max) {
     int year = 0;
-    int n = s.length();
     int i = 0;
     while (i < n) {
       if (!Character.isLetterOrDigit(s.charAt(i))) {
@@ -172,23 +191,43 @@ record StoryTerms(
       }
       int start = i;
       boolean digits = true;
-      while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+      // a run that the budget cuts is read whole: "12345" is no year
+      while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
         char c = s.charAt(i);
         digits &= c >= '0' && c <= '9';
         i++;
       }
-      if (digits && i - start == 4) {
+      if (digits && i - start == 4 && !gluedToNumber(s, start, i)) {
         int y =
             (s.charAt(start) - '0') * 1000
                 + (s.charAt(start + 1) - '0') * 100
                 + (s.charAt(start + 2) - '0') * 10
                 + (s.charAt(start + 3) - '0');
-        if (y >= 1900 && y <= 2099) {
+        if (y >= 1900 && y <= max) {
           year = Math.max(year, y);
         }
       }
     }
     return year;
+  }
+
+  /**
+   * Whether the run {@code [start, end)} is part of a longer number: a digit then '.', ',' or '-'
+   * directly before it, or '.', ',' or '-' then a digit directly after it.
+   */
+  private static boolean gluedToNumber(CharSequence s, int start, int end) {
+    if (start >= 2 && joiner(s.charAt(start - 1)) && isDigit(s.charAt(start - 2))) {
+      return true;
+    }
+    return end + 1 < s.length() && joiner(s.charAt(end)) && isDigit(s.charAt(end + 1));
+  }
+
+  private static boolean joiner(char c) {
+    return c == '.' || c == ',' || c == '-';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

@@ -31,12 +31,74 @@ class StoryYearsTest {
                 "September 18, 2013",
                 "Microsoft released a patch for a flaw found in 2012 in its browser."));
     assertThat(CleanText.of(a).lines()).noneMatch(l -> l.contains("2013"));
-    assertThat(StoryTerms.latestYear(a)).isEqualTo(2013);
+    assertThat(StoryTerms.latestYear(a, null)).isEqualTo(2013);
     assertThat(
             StoryTerms.latestYear(
-                Fixtures.article("y", "Patch from 2009", List.of("A flaw found in 2008."))))
+                Fixtures.article("y", "Patch from 2009", List.of("A flaw found in 2008.")), null))
         .isEqualTo(2009);
-    assertThat(StoryTerms.latestYear(Fixtures.article("z", "Patch", List.of("No year.")))).isZero();
+    assertThat(StoryTerms.latestYear(Fixtures.article("z", "Patch", List.of("No year.")), null))
+        .isZero();
+  }
+
+  @Test
+  void latestYear_ignoresNumbersGluedToOtherDigits() {
+    assertThat(StoryTerms.latestYear("In 2013 the rate was 1.2050 and rose 3.2045 percent."))
+        .isEqualTo(2013);
+    assertThat(StoryTerms.latestYear("Call 555-2019 about the 2012 case.")).isEqualTo(2012);
+    assertThat(StoryTerms.latestYear("ISBN 978-3-16-2031-0, printed 2010.")).isEqualTo(2010);
+    assertThat(StoryTerms.latestYear("Sales of 1,2040 units and 2040,5 more in 2011."))
+        .isEqualTo(2011);
+    // a year at a sentence's end or before a comma is still a year
+    assertThat(StoryTerms.latestYear("It happened in 2013. Then, in 2011, again.")).isEqualTo(2013);
+  }
+
+  private static dev.lede.model.Article at(String published, List<String> paragraphs) {
+    dev.lede.model.Article a = Fixtures.article("p", "Report", paragraphs);
+    return published == null
+        ? a
+        : a.toBuilder().published(java.time.Instant.parse(published)).build();
+  }
+
+  @Test
+  void latestYear_ignoresYearsAfterTheArticlesOwnYearPlusOne() {
+    List<String> text =
+        List.of(
+            "The 2013 report sets targets for the 2030 agenda, to be met by 2050.",
+            "Write to Box 2088 for the 2048-page annex.");
+    // published in 2013: nothing after 2014 counts
+    assertThat(StoryTerms.latestYear(at("2013-09-18T05:31:00Z", text), null)).isEqualTo(2013);
+    // no publication date: the first-seen time gives the article's own year
+    assertThat(
+            StoryTerms.latestYear(at(null, text), java.time.Instant.parse("2029-06-01T00:00:00Z")))
+        .isEqualTo(2030);
+    // the publication date wins over the first-seen time
+    assertThat(
+            StoryTerms.latestYear(
+                at("2013-09-18T05:31:00Z", text), java.time.Instant.parse("2029-06-01T00:00:00Z")))
+        .isEqualTo(2013);
+    // neither: only the 2099 bound
+    assertThat(StoryTerms.latestYear(at(null, text), null)).isEqualTo(2088);
+    // next year's event counts
+    assertThat(
+            StoryTerms.latestYear(
+                at("2013-12-30T00:00:00Z", List.of("Preview of the 2014 season.")), null))
+        .isEqualTo(2014);
+  }
+
+  @Test
+  void latestYear_readsAtMostMaxCharsOfTheBlocks() {
+    String filler = "word ".repeat(CleanText.MAX_CHARS / 5 - 10);
+    // the year sits inside the budget's last chars of the first block: read
+    assertThat(StoryTerms.latestYear(at(null, List.of(filler + "in 2011 then")), null))
+        .isEqualTo(2011);
+    // a year past the budget inside one long block is not read
+    String longBlock = filler + "x".repeat(100) + " in 2012.";
+    assertThat(StoryTerms.latestYear(at(null, List.of(longBlock)), null)).isZero();
+    // nor in a later block once the first has used part of it up
+    assertThat(
+            StoryTerms.latestYear(
+                at(null, List.of(filler + "x".repeat(40), "In the rest of it, 2012.")), null))
+        .isZero();
   }
 
   private static TermVector[] views() {
