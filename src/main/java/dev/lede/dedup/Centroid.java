@@ -135,6 +135,17 @@ final class Centroid {
       for (int k = 0; k < MAX_YEARS; k++) {
         keep[order[k]] = true;
       }
+      for (int k = 0; k < n; k++) {
+        if (!keep[k]) {
+          int near = -1;
+          for (int q = 0; q < n; q++) {
+            if (keep[q] && (near < 0 || Math.abs(y[q] - y[k]) < Math.abs(y[near] - y[k]))) {
+              near = q;
+            }
+          }
+          c[near] += c[k];
+        }
+      }
       int m = 0;
       for (int k = 0; k < n; k++) {
         if (keep[k]) {

@@ -213,13 +213,71 @@ record StoryTerms(
 
   /**
    * Whether the run {@code [start, end)} is part of a longer number: a digit then '.', ',' or '-'
-   * directly before it, or '.', ',' or '-' then a digit directly after it.
+   * directly before it, or '.', ',' or '-' then a digit directly after it. A hyphen that joins it
+   * to the rest of a date or a range of years does not: "2013-09-18", "2012-13", "2012-2013" name
+   * their years.
    */
   private static boolean gluedToNumber(CharSequence s, int start, int end) {
     if (start >= 2 && joiner(s.charAt(start - 1)) && isDigit(s.charAt(start - 2))) {
-      return true;
+      boolean rangeEnd = s.charAt(start - 1) == '-' && yearBefore(s, start - 1);
+      if (!rangeEnd) {
+        return true;
+      }
     }
-    return end + 1 < s.length() && joiner(s.charAt(end)) && isDigit(s.charAt(end + 1));
+    if (end + 1 < s.length() && joiner(s.charAt(end)) && isDigit(s.charAt(end + 1))) {
+      int next = digitRun(s, end + 1);
+      boolean dateOrRange =
+          s.charAt(end) == '-'
+              && (next == 2 || next == 4 && year(s, end + 1) >= 1900)
+              && !gluedAfter(s, end + 1 + next, next == 2);
+      return !dateOrRange;
+    }
+    return false;
+  }
+
+  /** Whether exactly four digits naming a year from 1900 end at {@code end} (exclusive). */
+  private static boolean yearBefore(CharSequence s, int end) {
+    int start = end - 4;
+    if (start < 0 || start > 0 && isDigit(s.charAt(start - 1))) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return year(s, start) >= 1900;
+  }
+
+  /**
+   * Whether another number is glued on at {@code at}: a joiner and a digit, except (when {@code
+   * dayMayFollow}) a hyphen and the two digits of a date's day.
+   */
+  private static boolean gluedAfter(CharSequence s, int at, boolean dayMayFollow) {
+    if (at + 1 >= s.length() || !joiner(s.charAt(at)) || !isDigit(s.charAt(at + 1))) {
+      return false;
+    }
+    int day = digitRun(s, at + 1);
+    boolean dateDay =
+        dayMayFollow && s.charAt(at) == '-' && day == 2 && !gluedAfter(s, at + 3, false);
+    return !dateDay;
+  }
+
+  /** The length of the run of digits starting at {@code from}. */
+  private static int digitRun(CharSequence s, int from) {
+    int i = from;
+    while (i < s.length() && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i - from;
+  }
+
+  /** The four digits at {@code from} as a number. */
+  private static int year(CharSequence s, int from) {
+    return (s.charAt(from) - '0') * 1000
+        + (s.charAt(from + 1) - '0') * 100
+        + (s.charAt(from + 2) - '0') * 10
+        + (s.charAt(from + 3) - '0');
   }
 
   private static boolean joiner(char c) {

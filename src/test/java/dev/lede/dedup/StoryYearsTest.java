@@ -50,6 +50,12 @@ class StoryYearsTest {
         .isEqualTo(2011);
     // a year at a sentence's end or before a comma is still a year
     assertThat(StoryTerms.latestYear("It happened in 2013. Then, in 2011, again.")).isEqualTo(2013);
+    // a hyphen to the rest of a date or to a range of years joins no other number
+    assertThat(StoryTerms.latestYear("Posted 2013-09-18 at noon.")).isEqualTo(2013);
+    assertThat(StoryTerms.latestYear("In the 2012-13 season.")).isEqualTo(2012);
+    assertThat(StoryTerms.latestYear("Between 2009-2011 it grew.")).isEqualTo(2011);
+    assertThat(StoryTerms.latestYear("Part 2013-09-18-7 of the file.")).isZero();
+    assertThat(StoryTerms.latestYear("Dial 2019-555-0100 now.")).isZero();
   }
 
   private static dev.lede.model.Article at(String published, List<String> paragraphs) {
@@ -136,7 +142,8 @@ class StoryYearsTest {
       c = c.plus(views(), y, y, CFG);
     }
     assertThat(c.years).hasSize(Centroid.MAX_YEARS).contains(2000);
-    assertThat(c.yearCounts[0]).isEqualTo(2);
+    // 2000 named twice, and 2001 folded into it when it was cut (see the test below)
+    assertThat(c.yearCounts[0]).isEqualTo(3);
     Centroid back = Centroid.decode(c.encode());
     assertThat(back.years).containsExactly(c.years);
     assertThat(back.yearCounts).containsExactly(c.yearCounts);
@@ -162,6 +169,22 @@ class StoryYearsTest {
     // once a member with a year joins, it is written in the current format
     Centroid later = Centroid.decode(c.plus(views(), 11, 2013, CFG).encode());
     assertThat(later.year()).isEqualTo(2013);
+  }
+
+  @Test
+  void centroid_cutToMaxYears_foldsEachDroppedYearIntoTheNearestKeptOne() {
+    Centroid c = Centroid.of(views(), 0, 2000).plus(views(), 0, 2000, CFG);
+    for (int y = 2001; y <= 2012; y++) {
+      c = c.plus(views(), y, y, CFG);
+    }
+    // each addition past 8 years drops the earliest year named once (ties: the later year kept)
+    // and folds it into its nearest kept neighbour (ties: the earlier): 2001 -> 2000, 2002 ->
+    // 2003, 2004 -> 2003, 2005 -> 2006, 2007 -> 2006
+    assertThat(c.years).containsExactly(2000, 2003, 2006, 2008, 2009, 2010, 2011, 2012);
+    assertThat(c.yearCounts).containsExactly(3, 3, 3, 1, 1, 1, 1, 1);
+    // all 14 years still count: the median is 2006 (of all 14 named, 2005); cut without folding,
+    // only 9 counted and the median was 2008
+    assertThat(c.year()).isEqualTo(2006);
   }
 
   private static final List<List<String>> WRITINGS =
