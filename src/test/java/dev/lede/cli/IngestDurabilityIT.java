@@ -88,11 +88,15 @@ class IngestDurabilityIT {
               corpus.toString())) {
         String line = child.nextLine(180_000);
         assertThat(line).as("the child acknowledged something; see " + child.log()).isNotNull();
+        // The kill comes at a random moment or after a random share of what is left has been
+        // acknowledged, whichever is first: on a fast machine the whole corpus can be stored before
+        // a random delay runs out, and a kill after the run ends tests nothing.
         long deadline = System.nanoTime() + (50 + random.nextInt(1_500)) * 1_000_000L;
+        int target = acked.size() + 1 + random.nextInt(Math.max(1, (COUNT - acked.size()) * 3 / 4));
         while (line != null) {
           record(line, acked);
           long left = (deadline - System.nanoTime()) / 1_000_000;
-          if (!last && left <= 0) {
+          if (!last && (left <= 0 || acked.size() >= target)) {
             break;
           }
           line = child.nextLine(last ? 180_000 : left);
