@@ -518,6 +518,43 @@ class LedeRelatedTest {
   }
 
   @Test
+  void aListComputedFromARead_thatAChangeOvertook_keepsNoQuery_andTheNextListMakesOne() {
+    java.util.concurrent.atomic.AtomicReference<Related> self =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicInteger edits = new AtomicInteger();
+    CountingData editedWhileRead =
+        new CountingData(LedeRelated.dataOf(lede), 1) {
+          @Override
+          public Optional<Doc> article(String id) {
+            Optional<Doc> read = super.article(id);
+            if (id.equals("nk-kursk") && edits.getAndIncrement() == 0) {
+              self.get()
+                  .listener()
+                  .onChanges(
+                      List.of(
+                          new dev.lede.store.Change(
+                              1_000_000, dev.lede.store.Change.Kind.UPSERT, id, Instant.now())));
+            }
+            return read;
+          }
+        };
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(
+                editedWhileRead, lists, Related.Settings.defaults(), InstantSource.system())) {
+      self.set(r);
+
+      RelatedList first = r.compute("nk-kursk", 8);
+
+      assertThat(first.items()).isNotEmpty();
+      assertThat(lists.profiles(List.of("nk-kursk"))).isEmpty(); // made from the overtaken read
+      RelatedList second = r.compute("nk-kursk", 8);
+      assertThat(ids(second)).isEqualTo(ids(first));
+      assertThat(lists.profiles(List.of("nk-kursk"))).containsKey("nk-kursk");
+    }
+  }
+
+  @Test
   void aListComputedAgain_ofAnArticleNoLongerVisible_isRefused_thoughItsQueryIsKept() {
     try (RelatedListStore lists = LedeRelated.listsOf(lede);
         Related r =

@@ -390,6 +390,7 @@ public final class Related implements AutoCloseable {
    */
   public RelatedList compute(String id, int k) {
     long asOf = seen.get();
+    long stamp = changeStamp(id); // before anything of the article is read
     // A list computed again finds its article's profile and query kept (cached or stored): the
     // article itself is then not read, only checked to be visible (the contract of this method).
     Profile subjectProfile = keptSubjectProfile(id);
@@ -405,7 +406,7 @@ public final class Related implements AutoCloseable {
       if (subjectProfile == null) {
         subjectProfile = profile(doc); // stored by makeQuery, with its query
       }
-      sq = makeQuery(subjectProfile, doc.article());
+      sq = makeQuery(subjectProfile, doc.article(), stamp);
     }
     // The profile's section and date are the article's (the date to the millisecond).
     String subjectSection = subjectProfile.section();
@@ -1019,15 +1020,13 @@ public final class Related implements AutoCloseable {
   }
 
   /**
-   * Makes the article's query as a subject and keeps it with its profile (see {@link #keptQuery}).
+   * Makes the article's query as a subject and keeps it with its profile (see {@link #keptQuery})
+   * unless a change to the article overtook the read it was made from ({@code stamp}: its change
+   * counter before the read; {@link #keepMade}).
    */
-  private SubjectQuery makeQuery(Profile p, Article a) {
+  private SubjectQuery makeQuery(Profile p, Article a, long stamp) {
     SubjectQuery q = newQuery(p, a);
-    Profile with = p.withQuery(q.encode());
-    synchronized (profiles) {
-      profiles.put(p.id(), with);
-    }
-    lists.putProfiles(Map.of(p.id(), ProfileCodec.encode(with)));
+    keepMade(Map.of(p.id(), p.withQuery(q.encode())), Map.of(p.id(), stamp), true);
     return q;
   }
 
