@@ -410,6 +410,35 @@ class LedeRelatedTest {
     }
   }
 
+  /**
+   * The data of a running site where an edit of one article commits right after its first read: the
+   * listener hears of the edit before whatever was made from the read is written.
+   */
+  private final class EditedWhileRead extends CountingData {
+    final String edited;
+    final AtomicInteger reads = new AtomicInteger();
+    @Nullable Related related;
+
+    EditedWhileRead(String edited) {
+      super(LedeRelated.dataOf(lede), 1);
+      this.edited = edited;
+    }
+
+    @Override
+    public Optional<Doc> article(String id) {
+      Optional<Doc> read = super.article(id);
+      if (id.equals(edited) && reads.getAndIncrement() == 0) {
+        Objects.requireNonNull(related, "related")
+            .listener()
+            .onChanges(
+                List.of(
+                    new dev.lede.store.Change(
+                        1_000_000, dev.lede.store.Change.Kind.UPSERT, id, Instant.now())));
+      }
+      return read;
+    }
+  }
+
   private static List<Double> scores(RelatedList l) {
     return l.items().stream().map(i -> i.breakdown().score()).toList();
   }
@@ -482,31 +511,12 @@ class LedeRelatedTest {
 
   @Test
   void aProfilePreparedFromARead_thatAChangeOvertook_isNotKept_andIsMadeAgainNextTime() {
-    java.util.concurrent.atomic.AtomicReference<Related> self =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    AtomicInteger edits = new AtomicInteger();
-    CountingData editedWhileRead =
-        new CountingData(LedeRelated.dataOf(lede), 1) {
-          @Override
-          public Optional<Doc> article(String id) {
-            Optional<Doc> read = super.article(id);
-            if (id.equals("nk-kursk") && edits.getAndIncrement() == 0) {
-              // An edit committed after this read: the listener hears of it before prepare writes.
-              self.get()
-                  .listener()
-                  .onChanges(
-                      List.of(
-                          new dev.lede.store.Change(
-                              1_000_000, dev.lede.store.Change.Kind.UPSERT, id, Instant.now())));
-            }
-            return read;
-          }
-        };
+    EditedWhileRead editedWhileRead = new EditedWhileRead("nk-kursk");
     try (RelatedListStore lists = LedeRelated.listsOf(lede);
         Related r =
             new Related(
                 editedWhileRead, lists, Related.Settings.defaults(), InstantSource.system())) {
-      self.set(r);
+      editedWhileRead.related = r;
 
       r.prepare(List.of("nk-kursk", "nk-losses"));
 
@@ -519,30 +529,12 @@ class LedeRelatedTest {
 
   @Test
   void aListComputedFromARead_thatAChangeOvertook_keepsNoQuery_andTheNextListMakesOne() {
-    java.util.concurrent.atomic.AtomicReference<Related> self =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    AtomicInteger edits = new AtomicInteger();
-    CountingData editedWhileRead =
-        new CountingData(LedeRelated.dataOf(lede), 1) {
-          @Override
-          public Optional<Doc> article(String id) {
-            Optional<Doc> read = super.article(id);
-            if (id.equals("nk-kursk") && edits.getAndIncrement() == 0) {
-              self.get()
-                  .listener()
-                  .onChanges(
-                      List.of(
-                          new dev.lede.store.Change(
-                              1_000_000, dev.lede.store.Change.Kind.UPSERT, id, Instant.now())));
-            }
-            return read;
-          }
-        };
+    EditedWhileRead editedWhileRead = new EditedWhileRead("nk-kursk");
     try (RelatedListStore lists = LedeRelated.listsOf(lede);
         Related r =
             new Related(
                 editedWhileRead, lists, Related.Settings.defaults(), InstantSource.system())) {
-      self.set(r);
+      editedWhileRead.related = r;
 
       RelatedList first = r.compute("nk-kursk", 8);
 
