@@ -223,6 +223,7 @@ final class CertaintyCheck {
         return;
       }
     }
+    plannedOnlyDenied(a, v, reasons);
     for (int i = 1; i < v.tokens.size(); i++) {
       Text.Token agent = v.tokens.get(i - 1);
       Text.Token verb = v.tokens.get(i);
@@ -239,10 +240,10 @@ final class CertaintyCheck {
       }
       String agentStem = v.stems.get(i - 1);
       String verbStem = v.stems.get(i);
-      int[] counts = uses(a, agentStem, verbStem);
+      int[] counts = uses(a, agentStem, verbStem, 0);
       if (counts[0] == 0) {
         // the article never has this agent with the verb: all its uses of the verb
-        counts = uses(a, null, verbStem);
+        counts = uses(a, null, verbStem, 0);
       }
       if (counts[0] > 0 && counts[1] == 0) {
         reasons.add(
@@ -257,10 +258,49 @@ final class CertaintyCheck {
   }
 
   /**
-   * The article's uses of the verb's stem (with the agent's stem at most five words before it,
-   * unless null), and how many of them are plain statements: {uses, plain}.
+   * "X to V" (the headline's future: X will V) where the article has the verb only negated ("has
+   * still not been debated"), in a condition ("if Congress renews"), or hedged ("may be laid"): a
+   * plan the article states ("will withdraw", "intends to appeal") supports it, a denial or a
+   * possibility does not. The article's uses are those of the verb's stem with the agent's stem at
+   * most five words before it, or, where it has none with that agent, all of them.
    */
-  private static int[] uses(ArticleFacts a, @Nullable String agentStem, String verbStem) {
+  private static void plannedOnlyDenied(ArticleFacts a, VariantFacts v, List<String> reasons) {
+    for (int i = 2; i < v.tokens.size(); i++) {
+      String vl = v.tokens.get(i).lower();
+      if (!v.tokens.get(i - 1).lower().equals("to")
+          || !v.word(i)
+          || !v.word(i - 2)
+          || !Text.content(vl)
+          || !Text.content(v.tokens.get(i - 2).lower())
+          || v.tokens.get(i).capitalised() && !v.titleCase
+          || nominal(vl)
+          || !a.allStems.contains(v.stems.get(i))) {
+        continue;
+      }
+      String verbStem = v.stems.get(i);
+      int[] counts = uses(a, v.stems.get(i - 2), verbStem, 1);
+      if (counts[0] == 0) {
+        counts = uses(a, null, verbStem, 1);
+      }
+      if (counts[0] > 0 && counts[1] == 0) {
+        reasons.add(
+            "says '"
+                + v.tokens.get(i - 2).text()
+                + " to "
+                + v.tokens.get(i).text()
+                + "'; the article has it only negated, as a condition or hedged");
+        return;
+      }
+    }
+  }
+
+  /**
+   * The article's uses of the verb's stem (with the agent's stem at most five words before it,
+   * unless null), and how many of them are neither negated nor conditional and stated at a level of
+   * at most {@code maxLevel} (0 plain, 1 planned): {uses, plain}.
+   */
+  private static int[] uses(
+      ArticleFacts a, @Nullable String agentStem, String verbStem, int maxLevel) {
     int uses = 0;
     int plain = 0;
     for (ArticleFacts.Sentence s : a.sentences) {
@@ -292,7 +332,11 @@ final class CertaintyCheck {
             conditional = true;
           }
         }
-        if (!negated && !conditional && s.levels()[k] == 0) {
+        int level = s.levels()[k];
+        if (maxLevel >= 1 && level == 2 && k > 0 && ArticleFacts.reportedWill(tk, k - 1)) {
+          level = 1; // "announced he would resign": a reported "will resign"
+        }
+        if (!negated && !conditional && level <= maxLevel) {
           plain++;
         }
       }
