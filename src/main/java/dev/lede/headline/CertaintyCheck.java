@@ -264,6 +264,73 @@ final class CertaintyCheck {
    * possibility does not. The article's uses are those of the verb's stem with the agent's stem at
    * most five words before it, or, where it has none with that agent, all of them.
    */
+  /**
+   * Words before "to V" that make it no plan of an agent: a refusal or failure ("fails to debate"
+   * says it did not), an attempt or a call ("bid to host", "calls to resign"), an order or a plea
+   * to someone else ("urges X to"). "X to V" after them is not the headline's future.
+   */
+  private static final Set<String> NOT_A_PLAN =
+      Set.of(
+          "fail",
+          "fails",
+          "failed",
+          "refuse",
+          "refuses",
+          "refused",
+          "refusal",
+          "failure",
+          "decline",
+          "declines",
+          "declined",
+          "unable",
+          "reluctant",
+          "bid",
+          "bids",
+          "attempt",
+          "attempts",
+          "effort",
+          "efforts",
+          "push",
+          "call",
+          "calls",
+          "called",
+          "right",
+          "pressure",
+          "threat",
+          "offer",
+          "offers",
+          "offered",
+          "urge",
+          "urges",
+          "urged",
+          "ask",
+          "asks",
+          "asked",
+          "tell",
+          "tells",
+          "told",
+          "order",
+          "orders",
+          "ordered",
+          "try",
+          "tries",
+          "tried",
+          "seek",
+          "seeks",
+          "sought",
+          "want",
+          "wants",
+          "wanted",
+          "hope",
+          "hopes",
+          "hoped",
+          "struggle",
+          "struggles",
+          "race",
+          "races",
+          "scramble",
+          "scrambles");
+
   private static void plannedOnlyDenied(ArticleFacts a, VariantFacts v, List<String> reasons) {
     for (int i = 2; i < v.tokens.size(); i++) {
       String vl = v.tokens.get(i).lower();
@@ -272,6 +339,7 @@ final class CertaintyCheck {
           || !v.word(i - 2)
           || !Text.content(vl)
           || !Text.content(v.tokens.get(i - 2).lower())
+          || NOT_A_PLAN.contains(v.tokens.get(i - 2).lower())
           || v.tokens.get(i).capitalised() && !v.titleCase
           || nominal(vl)
           || !a.allStems.contains(v.stems.get(i))) {
@@ -324,6 +392,11 @@ final class CertaintyCheck {
         for (int j = Math.max(0, k - 4); j < k; j++) {
           if (NEGATORS.contains(tk.get(j).lower())) {
             negated = true;
+          }
+        }
+        for (int j = k + 1; negated && j < Math.min(tk.size(), k + 5); j++) {
+          if (tk.get(j).lower().equals("until")) {
+            negated = false; // "will not take effect until June": it takes effect in June
           }
         }
         boolean conditional = false;

@@ -46,7 +46,8 @@ class GuardVoicesTest {
                   new Block.Paragraph(
                       "The valley council has still not debated a new bridge. The council will vote"
                           + " on a loan on Friday. Stahl announced he would seek federal funds. He"
-                          + " said the town would not rebuild the old mill.")))
+                          + " said the town would not rebuild the old mill. A flood levy will not"
+                          + " take effect until June.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -125,6 +126,11 @@ class GuardVoicesTest {
     assertThat(mill.reasons()).anyMatch(r -> r.startsWith("says 'Stahl to rebuild'"));
 
     assertThat(guard.check(ARTICLE, "Valley council to vote on loan").accepted()).isTrue();
+    // "not … until June" is a date, not a denial
+    assertThat(guard.check(ARTICLE, "Flood levy to take effect in June").reasons()).isEmpty();
+    // "fails to" is no plan: the variant says what the article says
+    assertThat(guard.check(ARTICLE, "Valley council fails to debate new bridge").reasons())
+        .noneMatch(r -> r.contains("only negated"));
   }
 
   @Test
