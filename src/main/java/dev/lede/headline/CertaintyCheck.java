@@ -258,13 +258,6 @@ final class CertaintyCheck {
   }
 
   /**
-   * "X to V" (the headline's future: X will V) where the article has the verb only negated ("has
-   * still not been debated"), in a condition ("if Congress renews"), or hedged ("may be laid"): a
-   * plan the article states ("will withdraw", "intends to appeal") supports it, a denial or a
-   * possibility does not. The article's uses are those of the verb's stem with the agent's stem at
-   * most five words before it, or, where it has none with that agent, all of them.
-   */
-  /**
    * Words before "to V" that make it no plan of an agent: a refusal or failure ("fails to debate"
    * says it did not), an attempt or a call ("bid to host", "calls to resign"), an order or a plea
    * to someone else ("urges X to"). "X to V" after them is not the headline's future.
@@ -331,6 +324,13 @@ final class CertaintyCheck {
           "scramble",
           "scrambles");
 
+  /**
+   * "X to V" (the headline's future: X will V) where the article has the verb only negated ("has
+   * still not been debated"), in a condition ("if Congress renews"), or hedged ("may be ready to
+   * launch"): a plan the article states ("will withdraw", "intends to appeal") supports it, a
+   * denial or a possibility does not. The article's uses are those of the verb's stem with the
+   * agent's stem at most five words before it, or, where it has none with that agent, all of them.
+   */
   private static void plannedOnlyDenied(ArticleFacts a, VariantFacts v, List<String> reasons) {
     for (int i = 2; i < v.tokens.size(); i++) {
       String vl = v.tokens.get(i).lower();
