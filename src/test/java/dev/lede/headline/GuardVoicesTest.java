@@ -47,7 +47,8 @@ class GuardVoicesTest {
                       "The valley council has still not debated a new bridge. The council will vote"
                           + " on a loan on Friday. Stahl announced he would seek federal funds. He"
                           + " said the town would not rebuild the old mill. A flood levy will not"
-                          + " take effect until June.")))
+                          + " take effect until June. Further charges may be laid against the"
+                          + " dam's owner, police said.")))
           .build();
 
   private final FaithfulnessGuard guard = new FaithfulnessGuard();
@@ -131,6 +132,17 @@ class GuardVoicesTest {
     // "fails to" is no plan: the variant says what the article says
     assertThat(guard.check(ARTICLE, "Valley council fails to debate new bridge").reasons())
         .noneMatch(r -> r.contains("only negated"));
+  }
+
+  @Test
+  void anIrregularPast_isReadAsItsVerb() {
+    // "laid" is "lay": the article has it only as possible ("may be laid"), not planned
+    assertThat(Text.stem("laid")).isEqualTo(Text.stem("lay"));
+    assertThat(Text.stem("sought")).isEqualTo(Text.stem("seeks"));
+    FaithfulnessGuard.Verdict v =
+        guard.check(ARTICLE, "Police to lay further charges against dam's owner");
+    assertThat(v.accepted()).isFalse();
+    assertThat(v.reasons()).anyMatch(r -> r.startsWith("states 'lay' more firmly"));
   }
 
   @Test
