@@ -782,6 +782,19 @@ final class AttributionCheck {
     return !out.isEmpty() && out.get(out.size() - 1) == si;
   }
 
+  /**
+   * True if the variant capitalises token {@code i} only because it opens the headline or the
+   * headline is in title case, and the article writes the word only in lower case ("Protester Katya
+   * says": "protester" is no name, and found beside another protester's words it would give them to
+   * Katya).
+   */
+  private static boolean commonWord(ArticleFacts a, VariantFacts v, int i) {
+    String l = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
+    return (v.tokens.get(i).sentenceStart() || v.titleCase)
+        && a.lowerWords.contains(l)
+        && !a.capitalised.contains(l);
+  }
+
   /** Sentences where a source word (a name if it has one) stands near an attributing word. */
   private static List<Integer> directSourceSentences(
       ArticleFacts a, VariantFacts v, List<Integer> src) {
@@ -792,7 +805,7 @@ final class AttributionCheck {
         roles.add(i);
       } else if (v.tokens.get(i).capitalised()
           && !Text.STOPWORDS.contains(v.tokens.get(i).lower())) {
-        names.add(i);
+        (commonWord(a, v, i) ? roles : names).add(i);
       }
     }
     if (names.isEmpty() && roles.isEmpty()) {

@@ -44,6 +44,10 @@ class GuardVoicesTest {
                       "\"It is the best site for a new bridge,\" said Marrow surveyor Hugo Lind. \"It"
                           + " is a good sign,\" said Lisle surveyor Ana Voss."),
                   new Block.Paragraph(
+                      "\"The levy is fair,\" wrote resident Paul Dorn on Facebook. \"It is the"
+                          + " least we owe the farms. A new crossing is on the way.\" \"Nobody"
+                          + " asked us,\" said a resident using the name Mira."),
+                  new Block.Paragraph(
                       "The valley council has still not debated a new bridge. The council will vote"
                           + " on a loan on Friday. Stahl announced he would seek federal funds. He"
                           + " said the town would not rebuild the old mill. A flood levy will not"
@@ -82,6 +86,7 @@ class GuardVoicesTest {
         "Tomas Berg: east bridge cannot reopen this year",
         "Engineer Tomas Berg says east bridge cannot reopen this year",
         "Mayor Stahl: crews from Lisle arrive on Friday",
+        "Resident Paul Dorn: a new crossing is on the way",
       })
   void aQuotationThatRunsOn_isItsSpeakers(String variant) {
     FaithfulnessGuard.Verdict v = guard.check(ARTICLE, variant);
@@ -97,6 +102,10 @@ class GuardVoicesTest {
         "Lena Ortiz: east bridge cannot reopen this year", // Berg's, the next paragraph
         "Mayor Stahl: farms downstream have lost their harvest",
         "Ortiz: the dam was never built for this much rain", // Berg closes that quotation
+        // Dorn's run-on words: "Resident", capitalised only as the headline's first word, is no
+        // name that finds Dorn's sentence for Mira
+        "Resident Mira says a new crossing is on the way",
+        "Resident Mira Says A New Crossing Is On The Way",
       })
   void anotherSpeakersQuotation_isNotGivenToTheSource(String variant) {
     FaithfulnessGuard.Verdict v = guard.check(ARTICLE, variant);
