@@ -30,6 +30,8 @@ class GuardHostileTextTest {
         ", ", // commas without words
         "said 12 people said \"", // speech and quotes without end
         "3 and 4 and ", // counts joined without end
+        "\"Aa bb. ", // quotations opened and never closed
+        "\"Aa,\" said Bo. \"Cc dd.\" ", // attributed quotations, each run on by one more
       })
   void aHugeHostileParagraph_isCheckedInBoundedTime(String unit) {
     String body = unit.repeat(100_000 / unit.length());
@@ -43,6 +45,35 @@ class GuardHostileTextTest {
     FaithfulnessGuard.Verdict v =
         assertTimeoutPreemptively(
             Duration.ofSeconds(20), () -> guard.check(a, "Storm kills 7 on the coast"));
+
+    assertThat(v.accepted()).isFalse(); // 7 is nowhere in the article
+  }
+
+  /**
+   * A speaker's quotation that runs on ({@link Voices}): one 50 kB sentence naming the speaker,
+   * then thousands of quoted sentences that each continue it, checked with variants that give a
+   * quotation and a claim to a speaker (the quotation and source checks look up each sentence's
+   * speaker).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Bo Lee: 'cc dd ee' as storm kills 7",
+        "Bo Lee says storm killed 7 on the coast",
+        "Ann Roe: 'the storm hit' 7 towns",
+      })
+  void aLongRunOnQuotation_isCheckedInBoundedTime(String variant) {
+    String speaker = "\"Aa,\" said Bo Lee, " + "a chief of the city ".repeat(2_500) + "on Friday.";
+    String body = speaker + " \"Cc dd ee.\"".repeat(4_000);
+    Article a =
+        Article.builder()
+            .id("hostile-voices")
+            .title("Storm hits the coast")
+            .blocks(List.of(new Block.Paragraph(body), new Block.Paragraph("The storm hit.")))
+            .build();
+
+    FaithfulnessGuard.Verdict v =
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> guard.check(a, variant));
 
     assertThat(v.accepted()).isFalse(); // 7 is nowhere in the article
   }
