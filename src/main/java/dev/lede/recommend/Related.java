@@ -613,7 +613,7 @@ public final class Related implements AutoCloseable {
                 settings.redundancy(),
                 settings.redundancyFloor(),
                 settings.redundancyNearFloor(),
-                Duration.ofHours(SAME_EVENT_HOURS))
+                SAME_EVENT_HOURS * 3600)
             : null;
     List<RelatedRanker.Pick> picks =
         ranker.rank(subject, candidates, List.of(), hashes, redundancy);
@@ -745,7 +745,8 @@ public final class Related implements AutoCloseable {
     }
     if (x.published() != null
         && y.published() != null
-        && Math.abs(Duration.between(x.published(), y.published()).toHours()) > SAME_EVENT_HOURS) {
+        && Math.abs(x.published().getEpochSecond() - y.published().getEpochSecond()) / 3600
+            > SAME_EVENT_HOURS) {
       return false; // reports of one event cluster in time; weeks apart is a new development
     }
     TermHashes a = x.signature();
@@ -790,12 +791,20 @@ public final class Related implements AutoCloseable {
     if (anchors.isEmpty()) {
       return in;
     }
+    // A candidate sharing fewer than three names with all the anchors together matches none.
+    List<TermHashes> signatures = new ArrayList<>(anchors.size());
+    for (Profile a : anchors) {
+      signatures.add(a.signature());
+    }
+    TermHashes any = TermHashes.union(signatures);
     List<Candidate> out = new ArrayList<>(in.size());
     List<String> dropped = new ArrayList<>();
     for (Candidate c : in) {
       Profile p = profiles.get(c.id());
       boolean own = false;
-      if (p != null && (subjectStory == null || !subjectStory.equals(c.storyId()))) {
+      if (p != null
+          && (subjectStory == null || !subjectStory.equals(c.storyId()))
+          && p.signature().common(any) >= 3) {
         for (Profile a : anchors) {
           if (sameEvent(a, p)) {
             own = true;

@@ -151,17 +151,17 @@ public final class RelatedRanker {
    * with a ratio below 1 (the default is 0.8) it also leaves out a candidate that resembles a
    * listed item nearly as much as it resembles the article — on Wikinews that removes the second
    * item of a running series, and sometimes a fitting item (docs/benchmarks.md, "Two of one
-   * event"). Against an item published within {@code near} of the candidate, or when either date is
-   * unknown, the floor is {@code nearFloor} (lower): reports of one event appear within days of
-   * each other and two of them often share only two or three names and headline words, while a
-   * series running for weeks shares as many without being one event.
+   * event"). Against an item published within {@code nearSeconds} of the candidate, or when either
+   * date is unknown, the floor is {@code nearFloor} (lower): reports of one event appear within
+   * days of each other and two of them often share only two or three names and headline words,
+   * while a series running for weeks shares as many without being one event.
    *
    * @param subjectTerms the article's term set, as the candidates' are given
    */
   record Redundancy(
-      TermHashes subjectTerms, double ratio, double floor, double nearFloor, Duration near) {
+      TermHashes subjectTerms, double ratio, double floor, double nearFloor, long nearSeconds) {
     Redundancy(TermHashes subjectTerms, double ratio, double floor) {
-      this(subjectTerms, ratio, floor, floor, Duration.ZERO);
+      this(subjectTerms, ratio, floor, floor, 0);
     }
 
     boolean redundant(double maxSim, double nearSim, double subjectSim) {
@@ -180,7 +180,9 @@ public final class RelatedRanker {
       Instant a = candidate.c.published();
       Instant b = listed.c.published();
       boolean near =
-          a == null || b == null || Duration.between(a, b).abs().compareTo(this.near) <= 0;
+          a == null
+              || b == null
+              || Math.abs(a.getEpochSecond() - b.getEpochSecond()) <= nearSeconds;
       return near && sim >= listed.subjectSim ? sim : 0;
     }
   }

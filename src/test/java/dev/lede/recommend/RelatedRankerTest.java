@@ -204,7 +204,7 @@ class RelatedRankerTest {
 
   /** A far floor no pair here reaches, and a near floor of 0.1 within three days. */
   private static RelatedRanker.Redundancy nearOnly(TermHashes subject) {
-    return new RelatedRanker.Redundancy(subject, 0.8, 0.9, 0.1, java.time.Duration.ofHours(72));
+    return new RelatedRanker.Redundancy(subject, 0.8, 0.9, 0.1, 72 * 3600L);
   }
 
   @Test
