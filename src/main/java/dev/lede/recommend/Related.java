@@ -64,10 +64,12 @@ import org.slf4j.LoggerFactory;
  * only reorders near-ties; MMR diversification; one item per story and per duplicate group, a cap
  * per source; labelled fill from the freshest articles of the section. As a safety net for articles
  * the dedup stage has not grouped yet, two candidates whose entity-and-headline sets overlap by
- * {@link Settings#nearCopyJaccard} or more are treated as copies of each other; two that share
- * enough of their top names and numbers count as one story (their stories joined); and a candidate
- * that resembles an item already listed more than it resembles the article is left out as a second
- * report of that item's event ({@link Settings#redundancy}).
+ * {@link Settings#nearCopyJaccard} or more are treated as copies of each other; a candidate that
+ * shares enough of its top names and numbers with the article, with an article of its story or with
+ * a candidate so matched is the article's own event and left out; two candidates that share enough
+ * of them count as one story (their stories joined); and a candidate that resembles an item already
+ * listed more than it resembles the article is left out as a second report of that item's event
+ * ({@link Settings#redundancy}).
  *
  * <p><b>Stored lists and refresh.</b> Lists are stored ({@link RelatedListStore}) and served by
  * lookup. The {@link #listener()} keeps them honest from the store's change log: a new or changed
