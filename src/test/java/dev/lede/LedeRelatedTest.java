@@ -587,4 +587,87 @@ class LedeRelatedTest {
     }
     assertThat(grown.termLookups.get()).isPositive();
   }
+
+  /** {@link RelatedData} over the open Lede with the stories of some articles set by the test. */
+  private final class WithStories extends CountingData {
+    final java.util.Map<String, String> stories;
+
+    WithStories(java.util.Map<String, String> stories) {
+      super(LedeRelated.dataOf(lede), 1);
+      this.stories = stories;
+    }
+
+    @Override
+    public @Nullable String storyOf(String id) {
+      return stories.containsKey(id) ? stories.get(id) : super.storyOf(id);
+    }
+  }
+
+  private void submitChapelFire() {
+    Instant t = Instant.parse("2026-03-06T20:00:00Z");
+    lede.submit(
+        article(
+                "Fire destroys Harwick Chapel in Dunmore",
+                "A fire destroyed Harwick Chapel in Dunmore on Friday night. Sheriff Ellen Marsh said"
+                    + " investigators were treating the blaze at the chapel as suspicious.\n\n"
+                    + "Pastor Owen Tully said the congregation would meet at Dunmore High School."
+                    + " Sheriff Ellen Marsh asked witnesses of the fire to call. Pastor Owen Tully"
+                    + " thanked the firefighters who fought the blaze for hours.")
+            .id("chapel-a")
+            .published(t)
+            .section("US")
+            .url("https://dunmore-times.example/chapel-a")
+            .build(),
+        "dunmore-times");
+    lede.submit(
+        article(
+                "Arson suspected in Harwick Chapel fire",
+                "Fire Marshal Gregor Lind said the fire at Harwick Chapel in Dunmore started near"
+                    + " Kessel Road. Ames County investigators found gasoline cans on Kessel Road."
+                    + "\n\nGregor Lind said Ames County would ask state police to help find who set"
+                    + " the blaze. The chapel was a total loss, Gregor Lind said.")
+            .id("chapel-b")
+            .published(t.plusSeconds(6 * 3600))
+            .section("US")
+            .url("https://ames-courier.example/chapel-b")
+            .build(),
+        "ames-courier");
+    lede.submit(
+        article(
+                "Gasoline cans found near burned chapel",
+                "Investigators in Ames County said gasoline cans were found on Kessel Road near the"
+                    + " burned Harwick Chapel. Fire Marshal Gregor Lind said the fire was set on"
+                    + " purpose.\n\nGregor Lind said Ames County detectives were questioning a man"
+                    + " seen on Kessel Road the night the chapel blaze started.")
+            .id("chapel-c")
+            .published(t.plusSeconds(20 * 3600))
+            .section("US")
+            .url("https://valley-post.example/chapel-c")
+            .build(),
+        "valley-post");
+    lede.refresh();
+  }
+
+  @Test
+  void aReportOfTheArticlesOwnEvent_sharingItsNamesWithAnotherReportInTheArticlesStory_isLeftOut() {
+    submitChapelFire();
+    // Every article its own story: the chapel reports that share few names with the article
+    // (chapel-b two, chapel-c one) are listed, as one event (they share four: joined).
+    WithStories apart = new WithStories(java.util.Map.of());
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(apart, lists, Related.Settings.defaults(), InstantSource.system())) {
+      assertThat(ids(r.compute("chapel-a", 8))).containsAnyOf("chapel-b", "chapel-c");
+    }
+    // chapel-b in the article's story: chapel-c reports the event chapel-b reports (Gregor Lind,
+    // Kessel Road, Ames County, Harwick Chapel), so it is the article's own event too.
+    WithStories together =
+        new WithStories(
+            java.util.Map.of("chapel-a", "story-fire", "chapel-b", "story-fire", "chapel-c", "c"));
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(together, lists, Related.Settings.defaults(), InstantSource.system())) {
+      assertThat(ids(r.compute("chapel-a", 8))).doesNotContain("chapel-b", "chapel-c");
+    }
+  }
 }

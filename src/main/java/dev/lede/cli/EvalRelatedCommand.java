@@ -124,10 +124,19 @@ final class EvalRelatedCommand implements Callable<Integer> {
       description = "Least overlap with a listed item that makes a candidate redundant.")
   double redundancyFloor = Related.Settings.defaults().redundancyFloor();
 
+  @Option(
+      names = "--redundancy-near-floor",
+      paramLabel = "X",
+      description =
+          "Least overlap with a listed item published within three days (or undated) that makes"
+              + " a candidate redundant.")
+  double redundancyNearFloor = Related.Settings.defaults().redundancyNearFloor();
+
   private Related.Settings settings() {
     Related.Settings d = Related.Settings.defaults();
     return d.withRanking(d.ranking().withLambda(lambda))
         .withRedundancy(redundancy, redundancyFloor)
+        .withRedundancyNearFloor(redundancyNearFloor)
         .withSameEventOverlap(sameEvent)
         .withEntityCandidates(entityCandidates)
         .withMaxQueryTerms(queryTerms);

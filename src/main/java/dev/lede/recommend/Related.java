@@ -64,10 +64,12 @@ import org.slf4j.LoggerFactory;
  * only reorders near-ties; MMR diversification; one item per story and per duplicate group, a cap
  * per source; labelled fill from the freshest articles of the section. As a safety net for articles
  * the dedup stage has not grouped yet, two candidates whose entity-and-headline sets overlap by
- * {@link Settings#nearCopyJaccard} or more are treated as copies of each other; two that share
- * enough of their top names and numbers count as one story (their stories joined); and a candidate
- * that resembles an item already listed more than it resembles the article is left out as a second
- * report of that item's event ({@link Settings#redundancy}).
+ * {@link Settings#nearCopyJaccard} or more are treated as copies of each other; a candidate that
+ * shares enough of its top names and numbers with the article, with an article of its story or with
+ * a candidate so matched is the article's own event and left out; two candidates that share enough
+ * of them count as one story (their stories joined); and a candidate that resembles an item already
+ * listed more than it resembles the article is left out as a second report of that item's event
+ * ({@link Settings#redundancy}).
  *
  * <p><b>Stored lists and refresh.</b> Lists are stored ({@link RelatedListStore}) and served by
  * lookup. The {@link #listener()} keeps them honest from the store's change log: a new or changed
@@ -108,6 +110,11 @@ public final class Related implements AutoCloseable {
    *     many times as much as it overlaps the article's (and at least {@code redundancyFloor}) is
    *     left out as a second report of that item's event (0 turns it off)
    * @param redundancyFloor the least overlap with a listed item that makes a candidate redundant
+   * @param redundancyNearFloor the same floor for a listed item published within three days of the
+   *     candidate (or either date unknown), the window of the same-event test: reports of one event
+   *     come out within days of each other and may share only two or three of a couple of dozen
+   *     names and headline words, while items of a running series weeks apart share as many and are
+   *     not one event
    */
   public record Settings(
       RelatedRanker.Settings ranking,
@@ -125,7 +132,8 @@ public final class Related implements AutoCloseable {
       int refreshPerArticle,
       double commonShare,
       double redundancy,
-      double redundancyFloor) {
+      double redundancyFloor,
+      double redundancyNearFloor) {
     /** Below this many articles carrying it, a name or tag is never common. */
     public static final int COMMON_MIN_DOCS = 20;
 
@@ -140,11 +148,15 @@ public final class Related implements AutoCloseable {
       if (commonShare <= 0 || commonShare > 1) {
         throw new IllegalArgumentException("commonShare must be in (0, 1], was " + commonShare);
       }
-      if (redundancy < 0 || redundancyFloor <= 0 || redundancyFloor > 1) {
+      if (redundancy < 0
+          || redundancyFloor <= 0
+          || redundancyFloor > 1
+          || redundancyNearFloor <= 0
+          || redundancyNearFloor > 1) {
         // a floor of 0 would make every candidate that shares nothing with a listed item and
         // nothing with the article "redundant"
         throw new IllegalArgumentException(
-            "redundancy must not be negative and its floor in (0, 1]");
+            "redundancy must not be negative and its floors in (0, 1]");
       }
     }
 
@@ -165,7 +177,8 @@ public final class Related implements AutoCloseable {
           4,
           0.1,
           0.8,
-          0.1);
+          0.1,
+          0.05);
     }
 
     public Settings withRanking(RelatedRanker.Settings r) {
@@ -185,7 +198,8 @@ public final class Related implements AutoCloseable {
           refreshPerArticle,
           commonShare,
           redundancy,
-          redundancyFloor);
+          redundancyFloor,
+          redundancyNearFloor);
     }
 
     public Settings withSameEventOverlap(double v) {
@@ -205,7 +219,8 @@ public final class Related implements AutoCloseable {
           refreshPerArticle,
           commonShare,
           redundancy,
-          redundancyFloor);
+          redundancyFloor,
+          redundancyNearFloor);
     }
 
     public Settings withEntityCandidates(int n) {
@@ -225,7 +240,8 @@ public final class Related implements AutoCloseable {
           refreshPerArticle,
           commonShare,
           redundancy,
-          redundancyFloor);
+          redundancyFloor,
+          redundancyNearFloor);
     }
 
     public Settings withMaxQueryTerms(int n) {
@@ -245,7 +261,8 @@ public final class Related implements AutoCloseable {
           refreshPerArticle,
           commonShare,
           redundancy,
-          redundancyFloor);
+          redundancyFloor,
+          redundancyNearFloor);
     }
 
     public Settings withRedundancy(double r, double floor) {
@@ -265,7 +282,29 @@ public final class Related implements AutoCloseable {
           refreshPerArticle,
           commonShare,
           r,
-          floor);
+          floor,
+          redundancyNearFloor);
+    }
+
+    public Settings withRedundancyNearFloor(double f) {
+      return new Settings(
+          ranking,
+          textCandidates,
+          entityCandidates,
+          maxCandidates,
+          maxQueryTerms,
+          queryEntities,
+          entityWeight,
+          tagWeight,
+          sectionWeight,
+          nearCopyJaccard,
+          sameEventOverlap,
+          fallbackPool,
+          refreshPerArticle,
+          commonShare,
+          redundancy,
+          redundancyFloor,
+          f);
     }
 
     public Settings withRefreshPerArticle(int n) {
@@ -285,7 +324,8 @@ public final class Related implements AutoCloseable {
           n,
           commonShare,
           redundancy,
-          redundancyFloor);
+          redundancyFloor,
+          redundancyNearFloor);
     }
   }
 
@@ -555,6 +595,7 @@ public final class Related implements AutoCloseable {
       }
       candidates.add(c);
     }
+    candidates = dropOwnEvent(candidates, docs, story, sameEventAsSubject);
     // The collapse below gives joined candidates one story key for ranking; items report the
     // story each article belongs to.
     Map<String, String> storyOfCandidate = new HashMap<>();
@@ -570,7 +611,11 @@ public final class Related implements AutoCloseable {
     RelatedRanker.Redundancy redundancy =
         settings.redundancy() > 0
             ? new RelatedRanker.Redundancy(
-                subjectTerms, settings.redundancy(), settings.redundancyFloor())
+                subjectTerms,
+                settings.redundancy(),
+                settings.redundancyFloor(),
+                settings.redundancyNearFloor(),
+                SAME_EVENT_HOURS * 3600)
             : null;
     List<RelatedRanker.Pick> picks =
         ranker.rank(subject, candidates, List.of(), hashes, redundancy);
@@ -702,7 +747,8 @@ public final class Related implements AutoCloseable {
     }
     if (x.published() != null
         && y.published() != null
-        && Math.abs(Duration.between(x.published(), y.published()).toHours()) > SAME_EVENT_HOURS) {
+        && Math.abs(x.published().getEpochSecond() - y.published().getEpochSecond()) / 3600
+            > SAME_EVENT_HOURS) {
       return false; // reports of one event cluster in time; weeks apart is a new development
     }
     TermHashes a = x.signature();
@@ -712,6 +758,70 @@ public final class Related implements AutoCloseable {
     }
     int common = a.common(b);
     return common >= 3 && common >= settings.sameEventOverlap() * Math.min(a.size(), b.size());
+  }
+
+  /**
+   * Leaves out the candidates that report the same event as an article already known to be the
+   * article's own event: a member of its story, or a candidate the direct test matched with the
+   * article ({@code sameAsSubject}, added to as candidates are left out). The story clustering
+   * splits an event's reports into several stories and the direct test compares two articles only:
+   * a third report that shares few names with the article may share enough with another report of
+   * it (on ECB+ with generated copies, a third of the lists with two items of one event repeated
+   * the article's own). One step, not transitive: the test is loose enough to fire between two
+   * events of one kind, and a chain would carry it from one to the other.
+   */
+  private List<Candidate> dropOwnEvent(
+      List<Candidate> in,
+      Map<String, Profile> profiles,
+      @Nullable String subjectStory,
+      Set<String> sameAsSubject) {
+    List<Profile> anchors = new ArrayList<>();
+    for (String a : sameAsSubject) {
+      Profile p = profiles.get(a);
+      if (p != null) {
+        anchors.add(p);
+      }
+    }
+    for (Candidate c : in) {
+      if (subjectStory != null && subjectStory.equals(c.storyId())) {
+        Profile p = profiles.get(c.id());
+        if (p != null) {
+          anchors.add(p);
+        }
+      }
+    }
+    if (anchors.isEmpty()) {
+      return in;
+    }
+    // A candidate sharing fewer than three names with all the anchors together matches none.
+    List<TermHashes> signatures = new ArrayList<>(anchors.size());
+    for (Profile a : anchors) {
+      signatures.add(a.signature());
+    }
+    TermHashes any = TermHashes.union(signatures);
+    List<Candidate> out = new ArrayList<>(in.size());
+    List<String> dropped = new ArrayList<>();
+    for (Candidate c : in) {
+      Profile p = profiles.get(c.id());
+      boolean own = false;
+      if (p != null
+          && (subjectStory == null || !subjectStory.equals(c.storyId()))
+          && p.signature().common(any) >= 3) {
+        for (Profile a : anchors) {
+          if (sameEvent(a, p)) {
+            own = true;
+            break;
+          }
+        }
+      }
+      if (own) {
+        dropped.add(c.id());
+      } else {
+        out.add(c);
+      }
+    }
+    sameAsSubject.addAll(dropped);
+    return out;
   }
 
   /**
@@ -903,7 +1013,7 @@ public final class Related implements AutoCloseable {
   private static final int PREFETCH_SLACK = 8;
 
   private static final int SIGNATURE = 12;
-  private static final long SAME_EVENT_HOURS = 72;
+  static final long SAME_EVENT_HOURS = 72;
 
   private final Map<String, Profile> profiles =
       new LinkedHashMap<>(1024, 0.75f, true) {

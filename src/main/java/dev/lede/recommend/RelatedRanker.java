@@ -151,13 +151,39 @@ public final class RelatedRanker {
    * with a ratio below 1 (the default is 0.8) it also leaves out a candidate that resembles a
    * listed item nearly as much as it resembles the article — on Wikinews that removes the second
    * item of a running series, and sometimes a fitting item (docs/benchmarks.md, "Two of one
-   * event").
+   * event"). Against an item published within {@code nearSeconds} of the candidate, or when either
+   * date is unknown, the floor is {@code nearFloor} (lower): reports of one event appear within
+   * days of each other and two of them often share only two or three names and headline words,
+   * while a series running for weeks shares as many without being one event.
    *
    * @param subjectTerms the article's term set, as the candidates' are given
    */
-  record Redundancy(TermHashes subjectTerms, double ratio, double floor) {
-    boolean redundant(double maxSim, double subjectSim) {
-      return maxSim >= floor && maxSim >= ratio * subjectSim;
+  record Redundancy(
+      TermHashes subjectTerms, double ratio, double floor, double nearFloor, long nearSeconds) {
+    Redundancy(TermHashes subjectTerms, double ratio, double floor) {
+      this(subjectTerms, ratio, floor, floor, 0);
+    }
+
+    boolean redundant(double maxSim, double nearSim, double subjectSim) {
+      return maxSim >= floor && maxSim >= ratio * subjectSim
+          || nearSim >= nearFloor && nearSim >= ratio * subjectSim;
+    }
+
+    /**
+     * The overlap of a candidate with a listed item that counts for the near floor, else 0: the two
+     * may be reports of one event by their dates (either unknown: they may), and they overlap at
+     * least as much as the listed item overlaps the article — two items closer to each other than
+     * to the article. A listed item of the article's own event that the story clustering kept apart
+     * overlaps the article more than the related event's reports, and does not drive them out.
+     */
+    double nearSim(Scored candidate, Scored listed, double sim) {
+      Instant a = candidate.c.published();
+      Instant b = listed.c.published();
+      boolean near =
+          a == null
+              || b == null
+              || Math.abs(a.getEpochSecond() - b.getEpochSecond()) <= nearSeconds;
+      return near && sim >= listed.subjectSim ? sim : 0;
     }
   }
 
@@ -206,10 +232,14 @@ public final class RelatedRanker {
       double nextValue = Double.NEGATIVE_INFINITY;
       for (Scored s : pool) {
         if (last != null) {
-          s.maxSim = Math.max(s.maxSim, s.terms.jaccard(last.terms));
+          double sim = s.terms.jaccard(last.terms);
+          s.maxSim = Math.max(s.maxSim, sim);
+          if (redundancy != null) {
+            s.nearSim = Math.max(s.nearSim, redundancy.nearSim(s, last, sim));
+          }
         }
         if (!cons.allows(s.c)
-            || redundancy != null && redundancy.redundant(s.maxSim, s.subjectSim)) {
+            || redundancy != null && redundancy.redundant(s.maxSim, s.nearSim, s.subjectSim)) {
           continue;
         }
         double v = settings.lambda() * s.score - (1 - settings.lambda()) * s.maxSim;
@@ -241,11 +271,14 @@ public final class RelatedRanker {
         }
         if (redundancy != null) {
           for (Scored t : taken) {
-            sc.maxSim = Math.max(sc.maxSim, sc.terms.jaccard(t.terms));
+            double sim = sc.terms.jaccard(t.terms);
+            sc.maxSim = Math.max(sc.maxSim, sim);
+            sc.nearSim = Math.max(sc.nearSim, redundancy.nearSim(sc, t, sim));
           }
         }
         if (cons.allows(sc.c)
-            && (redundancy == null || !redundancy.redundant(sc.maxSim, sc.subjectSim))) {
+            && (redundancy == null
+                || !redundancy.redundant(sc.maxSim, sc.nearSim, sc.subjectSim))) {
           cons.take(sc.c);
           taken.add(sc);
           picks.add(new Pick(sc.c, sc.score, sc.rel, sc.fresh, sc.eng, reason(sc.c), false));
@@ -320,6 +353,7 @@ public final class RelatedRanker {
     final double eng;
     final TermHashes terms;
     double maxSim;
+    double nearSim;
     double subjectSim;
 
     Scored(Candidate c, double score, double rel, double fresh, double eng, TermHashes terms) {

@@ -2,6 +2,7 @@ package dev.lede.recommend;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,31 @@ final class TermHashes {
       }
     }
     return new TermHashes(distinct == h.length ? h : Arrays.copyOf(h, distinct));
+  }
+
+  /** The union of these sets. */
+  static TermHashes union(List<TermHashes> sets) {
+    int n = 0;
+    for (TermHashes t : sets) {
+      n += t.sorted.length;
+    }
+    if (n == 0) {
+      return EMPTY;
+    }
+    long[] h = new long[n];
+    int k = 0;
+    for (TermHashes t : sets) {
+      System.arraycopy(t.sorted, 0, h, k, t.sorted.length);
+      k += t.sorted.length;
+    }
+    Arrays.sort(h);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || h[i] != h[i - 1]) {
+        h[distinct++] = h[i];
+      }
+    }
+    return new TermHashes(distinct == n ? h : Arrays.copyOf(h, distinct));
   }
 
   /** Elements in the set. */

@@ -197,4 +197,169 @@ class RelatedRankerTest {
     assertThat(picks).extracting(p -> p.candidate().id()).containsExactly("x1", "fresh");
     assertThat(picks.get(1).fallback()).isTrue();
   }
+
+  private static List<String> idsOf(List<RelatedRanker.Pick> picks) {
+    return picks.stream().map(p -> p.candidate().id()).toList();
+  }
+
+  /** A far floor no pair here reaches, and a near floor of 0.1 within three days. */
+  private static RelatedRanker.Redundancy nearOnly(TermHashes subject) {
+    return new RelatedRanker.Redundancy(subject, 0.8, 0.9, 0.1, 72 * 3600L);
+  }
+
+  @Test
+  void redundancy_nearFloor_dropsASecondReportPublishedWithinDays_butNotOneWeeksApart() {
+    TermHashes subject = TermHashes.of(Set.of("budget", "vote", "senate", "delay"));
+    Instant dayLater = T0.plus(java.time.Duration.ofDays(1));
+    Instant monthLater = T0.plus(java.time.Duration.ofDays(30));
+    java.util.function.Function<Candidate, TermHashes> hashes = x -> TermHashes.of(x.terms());
+    RelatedRanker r = new RelatedRanker(RelatedRanker.Settings.defaults().withK(3));
+    // Two reports sharing two names of fourteen (Jaccard 0.14) and nothing with the article.
+    List<Candidate> close =
+        List.of(
+            c(
+                "mine-1",
+                10,
+                "st-1",
+                "mine-1",
+                "s1",
+                T0,
+                "tarn",
+                "colliery",
+                "a1",
+                "a2",
+                "a3",
+                "a4",
+                "a5",
+                "a6"),
+            c(
+                "mine-2",
+                9,
+                "st-2",
+                "mine-2",
+                "s2",
+                dayLater,
+                "tarn",
+                "colliery",
+                "b1",
+                "b2",
+                "b3",
+                "b4",
+                "b5",
+                "b6"),
+            c("other", 5, "st-3", "other", "s3", T0, "harbour", "ferry"));
+    assertThat(idsOf(r.rank(SUBJECT, close, List.of(), hashes, nearOnly(subject))))
+        .containsExactly("mine-1", "other");
+    // Without the near floor (both floors 0.9) the second report stays.
+    assertThat(
+            idsOf(
+                r.rank(
+                    SUBJECT,
+                    close,
+                    List.of(),
+                    hashes,
+                    new RelatedRanker.Redundancy(subject, 0.8, 0.9))))
+        .contains("mine-1", "mine-2");
+    // A month apart they are a series, not one event: the near floor does not apply.
+    List<Candidate> apart =
+        List.of(
+            close.get(0),
+            c(
+                "mine-2",
+                9,
+                "st-2",
+                "mine-2",
+                "s2",
+                monthLater,
+                "tarn",
+                "colliery",
+                "b1",
+                "b2",
+                "b3",
+                "b4",
+                "b5",
+                "b6"),
+            close.get(2));
+    assertThat(idsOf(r.rank(SUBJECT, apart, List.of(), hashes, nearOnly(subject))))
+        .contains("mine-1", "mine-2");
+    // Undated items may be one event.
+    List<Candidate> undated =
+        List.of(
+            c(
+                "mine-1",
+                10,
+                "st-1",
+                "mine-1",
+                "s1",
+                null,
+                "tarn",
+                "colliery",
+                "a1",
+                "a2",
+                "a3",
+                "a4",
+                "a5",
+                "a6"),
+            c(
+                "mine-2",
+                9,
+                "st-2",
+                "mine-2",
+                "s2",
+                null,
+                "tarn",
+                "colliery",
+                "b1",
+                "b2",
+                "b3",
+                "b4",
+                "b5",
+                "b6"),
+            close.get(2));
+    assertThat(idsOf(r.rank(SUBJECT, undated, List.of(), hashes, nearOnly(subject))))
+        .containsExactly("mine-1", "other");
+  }
+
+  @Test
+  void redundancy_nearFloor_aListedItemCloserToTheArticle_doesNotDriveOutTheRelatedEvent() {
+    // The listed item overlaps the article (0.5) more than the candidate overlaps it (0.14): an
+    // item of the article's own event the clustering kept apart, and the related event's report.
+    TermHashes subject =
+        TermHashes.of(Set.of("tarn", "colliery", "flood", "rescue", "miners", "pump"));
+    java.util.function.Function<Candidate, TermHashes> hashes = x -> TermHashes.of(x.terms());
+    RelatedRanker r = new RelatedRanker(RelatedRanker.Settings.defaults().withK(3));
+    List<Candidate> cands =
+        List.of(
+            c(
+                "own",
+                10,
+                "st-1",
+                "own",
+                "s1",
+                T0,
+                "tarn",
+                "colliery",
+                "flood",
+                "rescue",
+                "miners",
+                "crew"),
+            c(
+                "blast",
+                9,
+                "st-2",
+                "blast",
+                "s2",
+                T0,
+                "tarn",
+                "colliery",
+                "blast",
+                "gas",
+                "inquiry",
+                "b1",
+                "b2",
+                "b3"),
+            c("other", 5, "st-3", "other", "s3", T0, "harbour", "ferry"));
+    assertThat(idsOf(r.rank(SUBJECT, cands, List.of(), hashes, nearOnly(subject))))
+        .containsExactly("own", "blast", "other");
+  }
 }

@@ -86,4 +86,17 @@ class TermHashesTest {
     }
     assertThat(seen).hasSize(n);
   }
+
+  @Test
+  void union_holdsEachElementOfEverySetOnce() {
+    TermHashes u =
+        TermHashes.union(
+            List.of(
+                TermHashes.of(List.of("kursk", "ukraine")),
+                TermHashes.of(List.of("ukraine", "chile")),
+                TermHashes.EMPTY));
+    assertThat(u.size()).isEqualTo(3);
+    assertThat(u.common(TermHashes.of(List.of("kursk", "chile", "peru")))).isEqualTo(2);
+    assertThat(TermHashes.union(List.of()).size()).isZero();
+  }
 }
