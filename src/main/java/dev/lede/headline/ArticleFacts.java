@@ -55,12 +55,6 @@ final class ArticleFacts {
   final boolean titleAttributed;
   final String flat;
 
-  /**
-   * For each sentence, the sentence that names its speaker where a quotation runs on ({@link
-   * Voices}).
-   */
-  final int[] voice;
-
   ArticleFacts(Article a) {
     title = Text.normalise(a.title()).strip();
     List<String> parts = new ArrayList<>();
@@ -77,11 +71,9 @@ final class ArticleFacts {
     }
     StringBuilder all = new StringBuilder();
     boolean first = true;
-    List<Integer> partStarts = new ArrayList<>();
     for (String part : parts) {
       String n = Text.normalise(part);
       all.append(n).append('\n');
-      partStarts.add(sentences.size());
       if (first) {
         add(n, titleCase(n));
         first = false;
@@ -92,13 +84,6 @@ final class ArticleFacts {
       }
     }
     flat = squash(all.toString());
-    boolean[] starts = new boolean[sentences.size()];
-    for (int p : partStarts) {
-      if (p < starts.length) {
-        starts[p] = true;
-      }
-    }
-    voice = Voices.of(sentences, starts);
     quantities.addAll(Quantities.find(all.toString()));
     Sentence t = sentences.get(0);
     boolean hedged = false;
@@ -330,39 +315,6 @@ final class ArticleFacts {
       }
     }
     return 0;
-  }
-
-  /**
-   * True if "would" at {@code k} is a reported "will": a speech verb stands at most four words
-   * before it ("announced he would resign", "said that it would appeal") and no condition follows
-   * within eight words ("said he would resign if convicted" stays hedged).
-   */
-  static boolean reportedWill(List<Text.Token> tokens, int k) {
-    if (!tokens.get(k).lower().equals("would")) {
-      return false;
-    }
-    for (int j = k + 1; j < Math.min(tokens.size(), k + 9); j++) {
-      String l = tokens.get(j).lower();
-      if (l.equals("if") || l.equals("unless") || l.equals("only")) {
-        return false;
-      }
-    }
-    for (int j = Math.max(0, k - 4); j < k; j++) {
-      String l = tokens.get(j).lower();
-      if (l.equals("not") || l.equals("never")) {
-        return false;
-      }
-      if (Lexicon.SOURCE_VERBS.contains(l)
-          || l.equals("announced")
-          || l.equals("promised")
-          || l.equals("pledged")
-          || l.equals("vowed")
-          || l.equals("confirmed")
-          || l.equals("told")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static final Set<String> INTENT =

@@ -1,9 +1,9 @@
 package dev.lede.headline;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Attribution: who says so. A source named in a variant ("X says ...", "..., X says", "X: ...",
@@ -131,30 +131,11 @@ final class AttributionCheck {
         }
       }
       Set<String> holders = roles.isEmpty() ? Set.of() : roleHolders(a, v, roles);
-      // A speaker with a name ("Harvard astronomer") is found by the name: a role word alone
-      // ("astronomer") may be another holder of the role speaking.
-      List<Integer> named = new ArrayList<>();
-      for (int i : speaker) {
-        String l = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
-        if (v.tokens.get(i).capitalised()
-            && !Lexicon.SOURCE_NOUNS.contains(v.stems.get(i))
-            && a.capitalised.contains(l)
-            && !a.lowerWords.contains(l)) {
-          named.add(i);
-        }
-      }
-      List<Integer> keys = named.isEmpty() ? speaker : named;
       boolean said = false;
       for (int si : in) {
-        // the quotation's own sentence, the sentence that names its speaker where the quotation
-        // runs on ({@link Voices}), and the sentence before each
-        int[] near = {si - 1, si, a.voice[si] - 1, a.voice[si]};
-        for (int k : near) {
-          if (k < 0 || said) {
-            continue;
-          }
+        for (int k = Math.max(0, si - 1); k <= si && !said; k++) {
           Set<String> st = a.sentences.get(k).stems();
-          for (int i : keys) {
+          for (int i : speaker) {
             String vs = v.stems.get(i);
             if (st.contains(vs) || holders.stream().anyMatch(st::contains)) {
               said = true;
@@ -520,15 +501,11 @@ final class AttributionCheck {
       reasons.add("gives the claim to '" + who + "', who is not a source in the article");
       return;
     }
-    boolean[] mine = new boolean[a.sentences.size()];
-    for (int si : hits) {
-      mine[si] = true;
-    }
     boolean claimNear = false;
     boolean verbNear = !FIRM_VERBS.contains(s.verb());
     String verbStem = Text.stem(s.verb());
     for (int si : hits) {
-      if (claimCovered(a, v, s.claim(), si, mine) || responsibilityFor(a, v, s.claim(), si)) {
+      if (claimCovered(a, v, s.claim(), si) || responsibilityFor(a, v, s.claim(), si)) {
         claimNear = true;
         for (int k = Math.max(0, si - 1); k <= Math.min(a.sentences.size() - 1, si + 1); k++) {
           if (a.sentences.get(k).stems().contains(verbStem)) {
@@ -621,7 +598,7 @@ final class AttributionCheck {
       return false;
     }
     for (int k = 0; k < Math.min(2, a.sentences.size()); k++) {
-      if (claimCovered(a, v, claim, k, null)) {
+      if (claimCovered(a, v, claim, k)) {
         return true;
       }
     }
@@ -683,7 +660,7 @@ final class AttributionCheck {
     if (best * 2 < content.size()) {
       return null;
     }
-    Set<Integer> sourceSet = new java.util.HashSet<>(sourceSentences);
+    Set<Integer> sourceSet = new HashSet<>(sourceSentences);
     for (int si : bestAt) {
       List<Text.Token> tk = a.sentences.get(si).tokens();
       boolean speaks = false;
@@ -751,29 +728,6 @@ final class AttributionCheck {
   }
 
   /**
-   * Sentences where the source speaks: those where a source word stands near an attributing word,
-   * and those a quotation of theirs runs on into ({@link Voices}: "'A,' X said. 'B.'" gives B to X
-   * too).
-   */
-  private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {
-    List<Integer> direct = directSourceSentences(a, v, src);
-    if (direct.size() == a.sentences.size()) {
-      return direct;
-    }
-    boolean[] hit = new boolean[a.sentences.size()];
-    for (int si : direct) {
-      hit[si] = true;
-    }
-    List<Integer> out = new ArrayList<>();
-    for (int si = 0; si < a.sentences.size(); si++) {
-      if (hit[si] || hit[a.voice[si]]) {
-        out.add(si);
-      }
-    }
-    return out;
-  }
-
-  /**
    * True if the list (of ascending sentence indices) ends with {@code si}: a constant-time "was
    * this sentence added", where {@code List.contains} made the scans below quadratic in the number
    * of sentences.
@@ -782,22 +736,8 @@ final class AttributionCheck {
     return !out.isEmpty() && out.get(out.size() - 1) == si;
   }
 
-  /**
-   * True if the variant capitalises token {@code i} only because it opens the headline or the
-   * headline is in title case, and the article writes the word only in lower case ("Protester Katya
-   * says": "protester" is no name, and found beside another protester's words it would give them to
-   * Katya).
-   */
-  private static boolean commonWord(ArticleFacts a, VariantFacts v, int i) {
-    String l = ArticleFacts.stripPossessive(v.tokens.get(i).lower());
-    return (v.tokens.get(i).sentenceStart() || v.titleCase)
-        && a.lowerWords.contains(l)
-        && !a.capitalised.contains(l);
-  }
-
   /** Sentences where a source word (a name if it has one) stands near an attributing word. */
-  private static List<Integer> directSourceSentences(
-      ArticleFacts a, VariantFacts v, List<Integer> src) {
+  private static List<Integer> sourceSentences(ArticleFacts a, VariantFacts v, List<Integer> src) {
     List<Integer> names = new ArrayList<>();
     List<Integer> roles = new ArrayList<>();
     for (int i : src) {
@@ -805,7 +745,7 @@ final class AttributionCheck {
         roles.add(i);
       } else if (v.tokens.get(i).capitalised()
           && !Text.STOPWORDS.contains(v.tokens.get(i).lower())) {
-        (commonWord(a, v, i) ? roles : names).add(i);
+        names.add(i);
       }
     }
     if (names.isEmpty() && roles.isEmpty()) {
@@ -998,18 +938,10 @@ final class AttributionCheck {
     return !sourceSentences(a, v, src).isEmpty();
   }
 
-  /**
-   * Half the claim's content words and numbers appear within a sentence of sentence {@code si}. A
-   * neighbour inside another speaker's quotation ({@link Voices}) is not counted where {@code mine}
-   * (the source's sentences, or null) says that speaker is not the source.
-   */
-  private static boolean claimCovered(
-      ArticleFacts a, VariantFacts v, List<Integer> claim, int si, boolean @Nullable [] mine) {
+  /** Half the claim's content words and numbers appear within a sentence of sentence {@code si}. */
+  private static boolean claimCovered(ArticleFacts a, VariantFacts v, List<Integer> claim, int si) {
     int from = si == 1 ? 0 : si; // a lead sentence stands with the headline
     int to = Math.min(a.sentences.size() - 1, si + 1);
-    if (mine != null && to > si && a.voice[to] != to && !mine[a.voice[to]]) {
-      to = si; // the next sentence is another speaker's quotation
-    }
     int total = 0;
     int found = 0;
     for (int i : claim) {

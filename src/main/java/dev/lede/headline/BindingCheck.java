@@ -456,7 +456,6 @@ final class BindingCheck {
         partners.addAll(appositives(ss.get(si), name));
       }
     }
-    boolean[] named = out.clone();
     for (int si = 0; si < ss.size(); si++) {
       if (out[si]) {
         continue;
@@ -465,11 +464,6 @@ final class BindingCheck {
       // A pronoun that opens the sentence ("He was 101 and died of ...") refers back.
       boolean pronoun = !s.tokens().isEmpty() && PRONOUNS.contains(s.tokens().get(0).lower());
       if (pronoun && si > 0 && hasName(ss.get(si - 1), name)) {
-        out[si] = true;
-        continue;
-      }
-      // A quotation that runs on from a sentence writing the name ({@link Voices}).
-      if (named[a.voice[si]]) {
         out[si] = true;
         continue;
       }

@@ -223,7 +223,6 @@ final class CertaintyCheck {
         return;
       }
     }
-    plannedOnlyDenied(a, v, reasons);
     for (int i = 1; i < v.tokens.size(); i++) {
       Text.Token agent = v.tokens.get(i - 1);
       Text.Token verb = v.tokens.get(i);
@@ -240,10 +239,10 @@ final class CertaintyCheck {
       }
       String agentStem = v.stems.get(i - 1);
       String verbStem = v.stems.get(i);
-      int[] counts = uses(a, agentStem, verbStem, 0);
+      int[] counts = uses(a, agentStem, verbStem);
       if (counts[0] == 0) {
         // the article never has this agent with the verb: all its uses of the verb
-        counts = uses(a, null, verbStem, 0);
+        counts = uses(a, null, verbStem);
       }
       if (counts[0] > 0 && counts[1] == 0) {
         reasons.add(
@@ -258,117 +257,10 @@ final class CertaintyCheck {
   }
 
   /**
-   * Words before "to V" that make it no plan of an agent: a refusal or failure ("fails to debate"
-   * says it did not), an attempt or a call ("bid to host", "calls to resign"), an order or a plea
-   * to someone else ("urges X to"). "X to V" after them is not the headline's future.
-   */
-  private static final Set<String> NOT_A_PLAN =
-      Set.of(
-          "fail",
-          "fails",
-          "failed",
-          "refuse",
-          "refuses",
-          "refused",
-          "refusal",
-          "failure",
-          "decline",
-          "declines",
-          "declined",
-          "unable",
-          "reluctant",
-          "bid",
-          "bids",
-          "attempt",
-          "attempts",
-          "effort",
-          "efforts",
-          "push",
-          "call",
-          "calls",
-          "called",
-          "right",
-          "pressure",
-          "threat",
-          "offer",
-          "offers",
-          "offered",
-          "urge",
-          "urges",
-          "urged",
-          "ask",
-          "asks",
-          "asked",
-          "tell",
-          "tells",
-          "told",
-          "order",
-          "orders",
-          "ordered",
-          "try",
-          "tries",
-          "tried",
-          "seek",
-          "seeks",
-          "sought",
-          "want",
-          "wants",
-          "wanted",
-          "hope",
-          "hopes",
-          "hoped",
-          "struggle",
-          "struggles",
-          "race",
-          "races",
-          "scramble",
-          "scrambles");
-
-  /**
-   * "X to V" (the headline's future: X will V) where the article has the verb only negated ("has
-   * still not been debated"), in a condition ("if Congress renews"), or hedged ("may be ready to
-   * launch"): a plan the article states ("will withdraw", "intends to appeal") supports it, a
-   * denial or a possibility does not. The article's uses are those of the verb's stem with the
-   * agent's stem at most five words before it, or, where it has none with that agent, all of them.
-   */
-  private static void plannedOnlyDenied(ArticleFacts a, VariantFacts v, List<String> reasons) {
-    for (int i = 2; i < v.tokens.size(); i++) {
-      String vl = v.tokens.get(i).lower();
-      if (!v.tokens.get(i - 1).lower().equals("to")
-          || !v.word(i)
-          || !v.word(i - 2)
-          || !Text.content(vl)
-          || !Text.content(v.tokens.get(i - 2).lower())
-          || NOT_A_PLAN.contains(v.tokens.get(i - 2).lower())
-          || v.tokens.get(i).capitalised() && !v.titleCase
-          || nominal(vl)
-          || !a.allStems.contains(v.stems.get(i))) {
-        continue;
-      }
-      String verbStem = v.stems.get(i);
-      int[] counts = uses(a, v.stems.get(i - 2), verbStem, 1);
-      if (counts[0] == 0) {
-        counts = uses(a, null, verbStem, 1);
-      }
-      if (counts[0] > 0 && counts[1] == 0) {
-        reasons.add(
-            "says '"
-                + v.tokens.get(i - 2).text()
-                + " to "
-                + v.tokens.get(i).text()
-                + "'; the article has it only negated, as a condition or hedged");
-        return;
-      }
-    }
-  }
-
-  /**
    * The article's uses of the verb's stem (with the agent's stem at most five words before it,
-   * unless null), and how many of them are neither negated nor conditional and stated at a level of
-   * at most {@code maxLevel} (0 plain, 1 planned): {uses, plain}.
+   * unless null), and how many of them are plain statements: {uses, plain}.
    */
-  private static int[] uses(
-      ArticleFacts a, @Nullable String agentStem, String verbStem, int maxLevel) {
+  private static int[] uses(ArticleFacts a, @Nullable String agentStem, String verbStem) {
     int uses = 0;
     int plain = 0;
     for (ArticleFacts.Sentence s : a.sentences) {
@@ -394,22 +286,13 @@ final class CertaintyCheck {
             negated = true;
           }
         }
-        for (int j = k + 1; negated && j < Math.min(tk.size(), k + 5); j++) {
-          if (tk.get(j).lower().equals("until")) {
-            negated = false; // "will not take effect until June": it takes effect in June
-          }
-        }
         boolean conditional = false;
         for (int j = Math.max(0, k - 8); j < k; j++) {
           if (CONDITIONALS.contains(tk.get(j).lower())) {
             conditional = true;
           }
         }
-        int level = s.levels()[k];
-        if (maxLevel >= 1 && level == 2 && k > 0 && ArticleFacts.reportedWill(tk, k - 1)) {
-          level = 1; // "announced he would resign": a reported "will resign"
-        }
-        if (!negated && !conditional && level <= maxLevel) {
+        if (!negated && !conditional && s.levels()[k] == 0) {
           plain++;
         }
       }

@@ -199,27 +199,7 @@ final class Text {
           Map.entry("children", "child"),
           Map.entry("men", "man"),
           Map.entry("women", "woman"),
-          Map.entry("people", "person"),
-          Map.entry("laid", "lay"),
-          Map.entry("sought", "seek"),
-          Map.entry("fled", "flee"),
-          Map.entry("fought", "fight"),
-          Map.entry("kept", "keep"),
-          Map.entry("lost", "lose"),
-          Map.entry("paid", "pay"),
-          Map.entry("built", "build"),
-          Map.entry("flew", "fli"),
-          Map.entry("flown", "fli"),
-          Map.entry("drove", "drive"),
-          Map.entry("driven", "drive"),
-          Map.entry("swore", "swear"),
-          Map.entry("sworn", "swear"),
-          Map.entry("broke", "break"),
-          Map.entry("broken", "break"),
-          Map.entry("threw", "throw"),
-          Map.entry("thrown", "throw"),
-          Map.entry("grew", "grow"),
-          Map.entry("grown", "grow"));
+          Map.entry("people", "person"));
 
   private static final Pattern BRITISH_ISE =
       Pattern.compile("([a-z]{3,}[iy])s(e|ed|es|ing|ation|ations)");

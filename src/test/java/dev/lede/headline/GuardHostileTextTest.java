@@ -31,7 +31,8 @@ class GuardHostileTextTest {
         "said 12 people said \"", // speech and quotes without end
         "3 and 4 and ", // counts joined without end
         "\"Aa bb. ", // quotations opened and never closed
-        "\"Aa,\" said Bo. \"Cc dd.\" ", // attributed quotations, each run on by one more
+        "\"Aa,\" said Bo. \"Cc dd.\" ", // attributed quotations, each followed by an unattributed
+        // one
       })
   void aHugeHostileParagraph_isCheckedInBoundedTime(String unit) {
     String body = unit.repeat(100_000 / unit.length());
@@ -50,10 +51,9 @@ class GuardHostileTextTest {
   }
 
   /**
-   * A speaker's quotation that runs on ({@link Voices}): one 50 kB sentence naming the speaker,
-   * then thousands of quoted sentences that each continue it, checked with variants that give a
-   * quotation and a claim to a speaker (the quotation and source checks look up each sentence's
-   * speaker).
+   * A speaker's quotation that runs on: one 50 kB sentence naming the speaker, then thousands of
+   * quoted sentences, checked with variants that give a quotation and a claim to a speaker (the
+   * quotation and source checks look for the speaker's sentences among thousands).
    */
   @ParameterizedTest
   @ValueSource(
