@@ -747,8 +747,8 @@ public final class Related implements AutoCloseable {
     }
     if (x.published() != null
         && y.published() != null
-        && Math.abs(x.published().getEpochSecond() - y.published().getEpochSecond()) / 3600
-            > SAME_EVENT_HOURS) {
+        && Math.abs(x.published().getEpochSecond() - y.published().getEpochSecond())
+            > SAME_EVENT_HOURS * 3600) { // the window of the redundancy rule's near floor too
       return false; // reports of one event cluster in time; weeks apart is a new development
     }
     TermHashes a = x.signature();
@@ -829,8 +829,9 @@ public final class Related implements AutoCloseable {
    * article's own story is no anchor: the test is loose enough to fire between the two events of
    * one kind (two coaches fired by one club), and joining that story would drop the related event
    * with the article's own (on ECB+, a quarter of the lists without the other event of the topic
-   * lost it this way). Whether a candidate is the article's own event is the direct test against
-   * the article, made before.
+   * lost it this way). Whether a candidate is the article's own event was decided before, by {@link
+   * #dropOwnEvent}: the direct test against the article, and one step from the members of its story
+   * and the candidates so matched (one step only, for the same reason).
    */
   private List<Candidate> collapseSameEvent(
       List<Candidate> in, Map<String, Profile> profiles, @Nullable String subjectStory) {

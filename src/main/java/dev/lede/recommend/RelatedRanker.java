@@ -227,6 +227,9 @@ public final class RelatedRanker {
     // pick
     // only: one Jaccard per candidate and round (over sorted term hashes, a merge of two arrays).
     Scored last = null;
+    // Candidates left out as a second report of a listed item's event: the fill must not bring
+    // them back under a "fresh" label.
+    Set<String> redundant = new HashSet<>();
     while (picks.size() < settings.k() && !pool.isEmpty()) {
       Scored next = null;
       double nextValue = Double.NEGATIVE_INFINITY;
@@ -238,8 +241,11 @@ public final class RelatedRanker {
             s.nearSim = Math.max(s.nearSim, redundancy.nearSim(s, last, sim));
           }
         }
-        if (!cons.allows(s.c)
-            || redundancy != null && redundancy.redundant(s.maxSim, s.nearSim, s.subjectSim)) {
+        if (redundancy != null && redundancy.redundant(s.maxSim, s.nearSim, s.subjectSim)) {
+          redundant.add(s.c.id());
+          continue;
+        }
+        if (!cons.allows(s.c)) {
           continue;
         }
         double v = settings.lambda() * s.score - (1 - settings.lambda()) * s.maxSim;
@@ -257,8 +263,18 @@ public final class RelatedRanker {
       picks.add(
           new Pick(next.c, next.score, next.rel, next.fresh, next.eng, reason(next.c), false));
     }
+    if (picks.size() < settings.k() && redundancy != null && last != null) {
+      for (Scored s : pool) { // the last pick has not been compared with the rest yet
+        double sim = s.terms.jaccard(last.terms);
+        s.maxSim = Math.max(s.maxSim, sim);
+        s.nearSim = Math.max(s.nearSim, redundancy.nearSim(s, last, sim));
+        if (redundancy.redundant(s.maxSim, s.nearSim, s.subjectSim)) {
+          redundant.add(s.c.id());
+        }
+      }
+    }
     if (picks.size() < settings.k()) {
-      fill(subject, freshestFirst(fallback), cons, picks);
+      fill(subject, freshestFirst(fallback), cons, picks, redundant);
     }
     if (picks.size() < settings.k()) {
       // The source cap diversifies publishers; where too few publishers cover the topic it would
@@ -276,15 +292,15 @@ public final class RelatedRanker {
             sc.nearSim = Math.max(sc.nearSim, redundancy.nearSim(sc, t, sim));
           }
         }
-        if (cons.allows(sc.c)
-            && (redundancy == null
-                || !redundancy.redundant(sc.maxSim, sc.nearSim, sc.subjectSim))) {
+        if (redundancy != null && redundancy.redundant(sc.maxSim, sc.nearSim, sc.subjectSim)) {
+          redundant.add(sc.c.id());
+        } else if (cons.allows(sc.c)) {
           cons.take(sc.c);
           taken.add(sc);
           picks.add(new Pick(sc.c, sc.score, sc.rel, sc.fresh, sc.eng, reason(sc.c), false));
         }
       }
-      fill(subject, freshestFirst(fallback), cons, picks);
+      fill(subject, freshestFirst(fallback), cons, picks, redundant);
     }
     return List.copyOf(picks);
   }
@@ -297,13 +313,21 @@ public final class RelatedRanker {
     return fill;
   }
 
-  /** Tops the block up with the labelled fill, freshest first, under the constraints. */
-  private void fill(Subject subject, List<Candidate> fill, Constraints cons, List<Pick> picks) {
+  /**
+   * Tops the block up with the labelled fill, freshest first, under the constraints, leaving out
+   * the candidates the redundancy rule left out ({@code redundant}, by id).
+   */
+  private void fill(
+      Subject subject,
+      List<Candidate> fill,
+      Constraints cons,
+      List<Pick> picks,
+      Set<String> redundant) {
     for (Candidate c : fill) {
       if (picks.size() >= settings.k()) {
         break;
       }
-      if (!eligible(subject, c) || !cons.allows(c)) {
+      if (!eligible(subject, c) || !cons.allows(c) || redundant.contains(c.id())) {
         continue;
       }
       cons.take(c);

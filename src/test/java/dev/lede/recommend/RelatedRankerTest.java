@@ -198,6 +198,36 @@ class RelatedRankerTest {
     assertThat(picks.get(1).fallback()).isTrue();
   }
 
+  @Test
+  void redundancy_aSecondReportLeftOutIsNotBroughtBackAsFill() {
+    TermHashes subject = TermHashes.of(Set.of("a", "b", "c"));
+    Candidate first = c("x1", 10, "sx1", "x1", "s1", T0, "a", "x", "y", "z");
+    Candidate second = c("x2", 9, "sx2", "x2", "s2", T0, "a", "x", "y", "w");
+    Candidate fresh =
+        new Candidate("fresh", 0, "sf", "fresh", "s9", "World", T0, Set.of(), List.of(), 0);
+    // The section's freshest articles are often the second reports of a breaking event: here the
+    // fallback holds the left-out report itself.
+    var picks =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(3))
+            .rank(
+                SUBJECT,
+                List.of(first, second),
+                List.of(second, fresh),
+                x -> TermHashes.of(x.terms()),
+                new RelatedRanker.Redundancy(subject, 0.8, 0.1));
+    assertThat(idsOf(picks)).containsExactly("x1", "fresh");
+    // Without the redundancy rule the second report is listed, as a relevant item.
+    var plain =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(3))
+            .rank(
+                SUBJECT,
+                List.of(first, second),
+                List.of(second, fresh),
+                x -> TermHashes.of(x.terms()),
+                null);
+    assertThat(idsOf(plain)).containsExactly("x1", "x2", "fresh");
+  }
+
   private static List<String> idsOf(List<RelatedRanker.Pick> picks) {
     return picks.stream().map(p -> p.candidate().id()).toList();
   }
