@@ -302,6 +302,10 @@ public final class RelatedRanker {
       }
       fill(subject, freshestFirst(fallback), cons, picks, redundant);
     }
+    if (picks.size() < settings.k() && !redundant.isEmpty()) {
+      // Only where nothing else is left (a small site): a full block over one without them.
+      fill(subject, freshestFirst(fallback), cons, picks, Set.of());
+    }
     return List.copyOf(picks);
   }
 
@@ -315,7 +319,8 @@ public final class RelatedRanker {
 
   /**
    * Tops the block up with the labelled fill, freshest first, under the constraints, leaving out
-   * the candidates the redundancy rule left out ({@code redundant}, by id).
+   * the candidates the redundancy rule left out ({@code redundant}, by id): a breaking event's
+   * second report is often among the section's freshest articles, and would come back as "fresh".
    */
   private void fill(
       Subject subject,

@@ -199,32 +199,46 @@ class RelatedRankerTest {
   }
 
   @Test
-  void redundancy_aSecondReportLeftOutIsNotBroughtBackAsFill() {
+  void redundancy_aSecondReportLeftOutIsNotBroughtBackAsFill_unlessNothingElseIsLeft() {
     TermHashes subject = TermHashes.of(Set.of("a", "b", "c"));
     Candidate first = c("x1", 10, "sx1", "x1", "s1", T0, "a", "x", "y", "z");
     Candidate second = c("x2", 9, "sx2", "x2", "s2", T0, "a", "x", "y", "w");
     Candidate fresh =
         new Candidate("fresh", 0, "sf", "fresh", "s9", "World", T0, Set.of(), List.of(), 0);
+    Candidate older =
+        new Candidate(
+            "older",
+            0,
+            "so",
+            "older",
+            "s8",
+            "World",
+            T0.minus(java.time.Duration.ofDays(2)),
+            Set.of(),
+            List.of(),
+            0);
     // The section's freshest articles are often the second reports of a breaking event: here the
-    // fallback holds the left-out report itself.
+    // fallback holds the left-out report itself, as its freshest article.
+    List<Candidate> fallback = List.of(second, fresh, older);
+    java.util.function.Function<Candidate, TermHashes> hashes = x -> TermHashes.of(x.terms());
+    RelatedRanker.Redundancy rule = new RelatedRanker.Redundancy(subject, 0.8, 0.1);
+
     var picks =
         new RelatedRanker(RelatedRanker.Settings.defaults().withK(3))
-            .rank(
-                SUBJECT,
-                List.of(first, second),
-                List.of(second, fresh),
-                x -> TermHashes.of(x.terms()),
-                new RelatedRanker.Redundancy(subject, 0.8, 0.1));
-    assertThat(idsOf(picks)).containsExactly("x1", "fresh");
+            .rank(SUBJECT, List.of(first, second), fallback, hashes, rule);
+    assertThat(idsOf(picks)).containsExactly("x1", "fresh", "older");
+
+    // With nothing else left, a full block wins: the left-out report comes last.
+    var more =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(4))
+            .rank(SUBJECT, List.of(first, second), fallback, hashes, rule);
+    assertThat(idsOf(more)).containsExactly("x1", "fresh", "older", "x2");
+    assertThat(more.get(3).fallback()).isTrue();
+
     // Without the redundancy rule the second report is listed, as a relevant item.
     var plain =
         new RelatedRanker(RelatedRanker.Settings.defaults().withK(3))
-            .rank(
-                SUBJECT,
-                List.of(first, second),
-                List.of(second, fresh),
-                x -> TermHashes.of(x.terms()),
-                null);
+            .rank(SUBJECT, List.of(first, second), fallback, hashes, null);
     assertThat(idsOf(plain)).containsExactly("x1", "x2", "fresh");
   }
 
