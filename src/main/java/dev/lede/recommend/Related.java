@@ -182,150 +182,104 @@ public final class Related implements AutoCloseable {
     }
 
     public Settings withRanking(RelatedRanker.Settings r) {
-      return new Settings(
-          r,
-          textCandidates,
-          entityCandidates,
-          maxCandidates,
-          maxQueryTerms,
-          queryEntities,
-          entityWeight,
-          tagWeight,
-          sectionWeight,
-          nearCopyJaccard,
-          sameEventOverlap,
-          fallbackPool,
-          refreshPerArticle,
-          commonShare,
-          redundancy,
-          redundancyFloor,
-          redundancyNearFloor);
+      return with(c -> c.ranking = r);
     }
 
     public Settings withSameEventOverlap(double v) {
-      return new Settings(
-          ranking,
-          textCandidates,
-          entityCandidates,
-          maxCandidates,
-          maxQueryTerms,
-          queryEntities,
-          entityWeight,
-          tagWeight,
-          sectionWeight,
-          nearCopyJaccard,
-          v,
-          fallbackPool,
-          refreshPerArticle,
-          commonShare,
-          redundancy,
-          redundancyFloor,
-          redundancyNearFloor);
+      return with(c -> c.sameEventOverlap = v);
     }
 
     public Settings withEntityCandidates(int n) {
-      return new Settings(
-          ranking,
-          textCandidates,
-          n,
-          maxCandidates,
-          maxQueryTerms,
-          queryEntities,
-          entityWeight,
-          tagWeight,
-          sectionWeight,
-          nearCopyJaccard,
-          sameEventOverlap,
-          fallbackPool,
-          refreshPerArticle,
-          commonShare,
-          redundancy,
-          redundancyFloor,
-          redundancyNearFloor);
+      return with(c -> c.entityCandidates = n);
     }
 
     public Settings withMaxQueryTerms(int n) {
-      return new Settings(
-          ranking,
-          textCandidates,
-          entityCandidates,
-          maxCandidates,
-          n,
-          queryEntities,
-          entityWeight,
-          tagWeight,
-          sectionWeight,
-          nearCopyJaccard,
-          sameEventOverlap,
-          fallbackPool,
-          refreshPerArticle,
-          commonShare,
-          redundancy,
-          redundancyFloor,
-          redundancyNearFloor);
+      return with(c -> c.maxQueryTerms = n);
     }
 
     public Settings withRedundancy(double r, double floor) {
-      return new Settings(
-          ranking,
-          textCandidates,
-          entityCandidates,
-          maxCandidates,
-          maxQueryTerms,
-          queryEntities,
-          entityWeight,
-          tagWeight,
-          sectionWeight,
-          nearCopyJaccard,
-          sameEventOverlap,
-          fallbackPool,
-          refreshPerArticle,
-          commonShare,
-          r,
-          floor,
-          redundancyNearFloor);
+      return with(
+          c -> {
+            c.redundancy = r;
+            c.redundancyFloor = floor;
+          });
     }
 
     public Settings withRedundancyNearFloor(double f) {
-      return new Settings(
-          ranking,
-          textCandidates,
-          entityCandidates,
-          maxCandidates,
-          maxQueryTerms,
-          queryEntities,
-          entityWeight,
-          tagWeight,
-          sectionWeight,
-          nearCopyJaccard,
-          sameEventOverlap,
-          fallbackPool,
-          refreshPerArticle,
-          commonShare,
-          redundancy,
-          redundancyFloor,
-          f);
+      return with(c -> c.redundancyNearFloor = f);
     }
 
     public Settings withRefreshPerArticle(int n) {
-      return new Settings(
-          ranking,
-          textCandidates,
-          entityCandidates,
-          maxCandidates,
-          maxQueryTerms,
-          queryEntities,
-          entityWeight,
-          tagWeight,
-          sectionWeight,
-          nearCopyJaccard,
-          sameEventOverlap,
-          fallbackPool,
-          n,
-          commonShare,
-          redundancy,
-          redundancyFloor,
-          redundancyNearFloor);
+      return with(c -> c.refreshPerArticle = n);
+    }
+
+    /** A copy with some components changed (validated again by the constructor). */
+    private Settings with(java.util.function.Consumer<Copy> change) {
+      Copy c = new Copy(this);
+      change.accept(c);
+      return c.settings();
+    }
+
+    /** The components of a {@link Settings}, to change before making a new one. */
+    private static final class Copy {
+      RelatedRanker.Settings ranking;
+      int textCandidates;
+      int entityCandidates;
+      int maxCandidates;
+      int maxQueryTerms;
+      int queryEntities;
+      double entityWeight;
+      double tagWeight;
+      double sectionWeight;
+      double nearCopyJaccard;
+      double sameEventOverlap;
+      int fallbackPool;
+      int refreshPerArticle;
+      double commonShare;
+      double redundancy;
+      double redundancyFloor;
+      double redundancyNearFloor;
+
+      Copy(Settings s) {
+        ranking = s.ranking;
+        textCandidates = s.textCandidates;
+        entityCandidates = s.entityCandidates;
+        maxCandidates = s.maxCandidates;
+        maxQueryTerms = s.maxQueryTerms;
+        queryEntities = s.queryEntities;
+        entityWeight = s.entityWeight;
+        tagWeight = s.tagWeight;
+        sectionWeight = s.sectionWeight;
+        nearCopyJaccard = s.nearCopyJaccard;
+        sameEventOverlap = s.sameEventOverlap;
+        fallbackPool = s.fallbackPool;
+        refreshPerArticle = s.refreshPerArticle;
+        commonShare = s.commonShare;
+        redundancy = s.redundancy;
+        redundancyFloor = s.redundancyFloor;
+        redundancyNearFloor = s.redundancyNearFloor;
+      }
+
+      Settings settings() {
+        return new Settings(
+            ranking,
+            textCandidates,
+            entityCandidates,
+            maxCandidates,
+            maxQueryTerms,
+            queryEntities,
+            entityWeight,
+            tagWeight,
+            sectionWeight,
+            nearCopyJaccard,
+            sameEventOverlap,
+            fallbackPool,
+            refreshPerArticle,
+            commonShare,
+            redundancy,
+            redundancyFloor,
+            redundancyNearFloor);
+      }
     }
   }
 
