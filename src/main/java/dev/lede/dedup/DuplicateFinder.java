@@ -47,10 +47,19 @@ final class DuplicateFinder {
     this.verifier = new Verifier(cfg.threshold(), cfg.minLengthRatio());
   }
 
-  /** The best verified match of {@code s} among the indexed articles, or null. */
-  @Nullable Match find(Sketch s) {
+  /** The verifier's verdict on {@code s} against the indexed article {@code article}, or null. */
+  Verifier.@Nullable Verdict verdict(Sketch s, long article) {
+    byte[] bytes = state.sketch(article);
+    return bytes == null ? null : verifier.verify(s, Sketch.decode(bytes));
+  }
+
+  /**
+   * Every verified match of {@code s} among the indexed articles (at most {@code maxCandidates} are
+   * verified), best score first, ties by article key.
+   */
+  List<Match> findAll(Sketch s) {
     if (s.exact() == 0) {
-      return null;
+      return List.of();
     }
     int probes =
         1
@@ -98,7 +107,7 @@ final class DuplicateFinder {
     }
     Map<Long, byte[]> sketches = new HashMap<>();
     state.sketches(wanted, m, sketches::put);
-    Match best = null;
+    List<Match> matches = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       long c = wanted[i];
       byte[] bytes = sketches.get(c);
@@ -106,11 +115,14 @@ final class DuplicateFinder {
         continue;
       }
       Verifier.Verdict v = verifier.verify(s, Sketch.decode(bytes));
-      if (v.duplicate() && (best == null || v.score() > best.verdict().score())) {
-        best = new Match(c, v);
+      if (v.duplicate()) {
+        matches.add(new Match(c, v));
       }
     }
-    return best;
+    // best score first; among equal scores the candidate that came first (more probe hits, then
+    // the smaller key), as the single best match was chosen before
+    matches.sort((x, y) -> Double.compare(y.verdict().score(), x.verdict().score()));
+    return matches;
   }
 
   /** Files an article's postings. */

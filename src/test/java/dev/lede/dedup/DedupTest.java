@@ -38,6 +38,30 @@ class DedupTest {
   }
 
   @Test
+  void aRoundupHoldingTwoStories_doesNotGlueTheirGroupsTogether() {
+    Article storm = Fixtures.file("wire-original");
+    Article budget = Fixtures.file("council-budget");
+    List<String> both = new ArrayList<>();
+    for (Article a : List.of(storm, budget)) {
+      a.blocks().forEach(b -> both.add(b.text()));
+    }
+    Article roundup = Fixtures.article("roundup", "Tuesday's news in brief", both);
+    Assignment first = dedup.assign(Fixtures.ref("storm", storm, "northwire", 0));
+    Assignment pasted = dedup.assign(Fixtures.ref("roundup", roundup, "aggregator", 10));
+    Assignment second = dedup.assign(Fixtures.ref("budget", budget, "riverside-times", 20));
+
+    // the roundup reprints the storm story whole: a copy of it
+    assertThat(first.duplicateOf()).isNull();
+    assertThat(pasted.duplicateOf()).isEqualTo("storm");
+    // the budget story matches the roundup too, but it is no copy of the storm story
+    assertThat(second.duplicateOf()).isNull();
+    assertThat(dedup.findDuplicate(Fixtures.ref("budget2", budget, "other", 30)))
+        .isEqualTo("budget");
+    assertThat(dedup.copies("storm")).containsExactly("roundup");
+    assertThat(second.storyId()).isNotEqualTo(first.storyId());
+  }
+
+  @Test
   void canonical_isTheEarliestPublished_evenWhenItArrivesLater() {
     Instant published = Instant.parse("2025-03-04T05:00:00Z");
     Article copy =
