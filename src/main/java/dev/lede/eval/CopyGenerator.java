@@ -65,6 +65,10 @@ public final class CopyGenerator {
   }
 
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}']*");
+
+  /** The longest paragraph a copy lifts from another article, in words. */
+  static final int MAX_LIFT_WORDS = 100;
+
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'”’]?)\\s+(?=[A-Z“\"])");
 
   private static final List<String> FARMS =
@@ -428,16 +432,48 @@ public final class CopyGenerator {
     }
   }
 
-  private static List<String> paragraphPool(List<Article> originals) {
+  /**
+   * Paragraphs to lift into copies: every block of at least 25 words, cut to its leading sentences
+   * within {@link #MAX_LIFT_WORDS} words. Some sources carry a whole article as one block (the
+   * undated Wikinews texts have no paragraph breaks): lifted whole, such a block made a "copy" that
+   * was mostly another article — a reprint of that one rather than of its original. Cutting keeps
+   * the pool's size and order, so every other copy a seed makes is unchanged.
+   */
+  static List<String> paragraphPool(List<Article> originals) {
     List<String> pool = new ArrayList<>();
     for (Article a : originals) {
       for (Block b : a.blocks()) {
         if (wordCount(b.text()) >= 25) {
-          pool.add(b.text());
+          pool.add(lead(b.text(), MAX_LIFT_WORDS));
         }
       }
     }
     return pool;
+  }
+
+  /**
+   * The leading sentences of {@code text} within {@code maxWords} words (the first {@code maxWords}
+   * words when the first sentence alone is longer); the text itself when it is short enough.
+   */
+  static String lead(String text, int maxWords) {
+    Matcher m = WORD.matcher(text);
+    int words = 0;
+    int cut = -1;
+    while (m.find()) {
+      if (++words > maxWords) {
+        cut = m.start();
+        break;
+      }
+    }
+    if (cut < 0) {
+      return text;
+    }
+    int sentenceEnd = -1;
+    Matcher end = SENTENCE_END.matcher(text);
+    while (end.find() && end.start() <= cut) {
+      sentenceEnd = end.start();
+    }
+    return (sentenceEnd > 0 ? text.substring(0, sentenceEnd) : text.substring(0, cut)).strip();
   }
 
   static int wordCount(String s) {

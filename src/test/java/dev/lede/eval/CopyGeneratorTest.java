@@ -108,4 +108,37 @@ class CopyGeneratorTest {
       }
     }
   }
+
+  @Test
+  void liftedParagraphs_areParagraphSized_evenFromASourceWithoutParagraphBreaks() {
+    StringBuilder whole = new StringBuilder();
+    for (int s = 0; s < 30; s++) {
+      whole.append("Sentence ").append(s).append(" of one long block has ten words in it. ");
+    }
+    Article oneBlock =
+        Article.builder()
+            .id("one-block")
+            .title("An article kept as a single block")
+            .blocks(List.of(new Block.Paragraph(whole.toString().strip())))
+            .build();
+    List<String> pool = CopyGenerator.paragraphPool(List.of(oneBlock, article("b", 2)));
+
+    assertThat(pool).hasSize(3);
+    // 300 words (the numbers are not words) cut to the ten whole sentences within 100 words
+    assertThat(CopyGenerator.wordCount(pool.get(0))).isEqualTo(100);
+    assertThat(pool.get(0))
+        .startsWith("Sentence 0 of")
+        .endsWith("Sentence 9 of one long block has ten words in it.");
+    // ordinary paragraphs are lifted as they are
+    assertThat(pool.get(1)).isEqualTo(article("b", 2).blocks().get(0).text());
+  }
+
+  @Test
+  void lead_cutsAtASentenceEnd_orAtTheWordLimitWhenTheFirstSentenceIsLonger() {
+    assertThat(CopyGenerator.lead("One two three. Four five six. Seven eight.", 7))
+        .isEqualTo("One two three. Four five six.");
+    assertThat(CopyGenerator.lead("One two three four five six seven eight nine.", 4))
+        .isEqualTo("One two three four");
+    assertThat(CopyGenerator.lead("Short enough.", 4)).isEqualTo("Short enough.");
+  }
 }
