@@ -456,7 +456,10 @@ public final class LuceneSearchIndex implements SearchIndex {
                 d -> bodies(new Document[] {d}, Integer.MAX_VALUE)[0]));
   }
 
-  /** {@link #related}, its floor probed by this many clauses (0: none): for tests. */
+  /**
+   * {@link #related}, its floor probed by this many clauses (0: none) however few the postings of
+   * the query: for tests.
+   */
   List<SearchHit> related(RelatedQuery q, int probeClauses) {
     return withSearcher(
         s ->
@@ -466,7 +469,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 q,
                 this::filtered,
                 d -> bodies(new Document[] {d}, Integer.MAX_VALUE)[0],
-                probeClauses));
+                probeClauses,
+                0));
   }
 
   /** The query restricted by filters, without some ids. */

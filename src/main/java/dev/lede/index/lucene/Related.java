@@ -100,13 +100,14 @@ final class Related {
       Filtering filtering,
       Function<Document, String> bodyOf)
       throws IOException {
-    return find(s, analyzer, q, filtering, bodyOf, PROBE_CLAUSES);
+    return find(s, analyzer, q, filtering, bodyOf, PROBE_CLAUSES, PROBE_POSTINGS_PER_PAIR);
   }
 
   /**
    * As {@link #find(IndexSearcher, Analyzer, RelatedQuery, Filtering, Function)}, with the floor
-   * probed by the query's {@code probeClauses} heaviest clauses (0: no floor). The hits are the
-   * same for every value; only the work differs.
+   * probed by the query's {@code probeClauses} heaviest clauses (0: no floor) where the clauses'
+   * postings reach {@code postingsPerPair} per (hit, clause) pair. The hits are the same for every
+   * value; only the work differs.
    */
   static List<SearchHit> find(
       IndexSearcher s,
@@ -114,7 +115,8 @@ final class Related {
       RelatedQuery q,
       Filtering filtering,
       Function<Document, String> bodyOf,
-      int probeClauses)
+      int probeClauses,
+      int postingsPerPair)
       throws IOException {
     Set<String> exclude = new HashSet<>(q.exclude());
     String title;
@@ -151,7 +153,9 @@ final class Related {
     // Counting every match would keep the disjunction from skipping: collect the top hits only,
     // with a floor under which no hit can make the top (see floor()).
     float floor = 0f;
-    if (probeClauses > 0 && kept.size() > probeClauses) {
+    if (probeClauses > 0
+        && kept.size() > probeClauses
+        && worthProbing(kept, want, postingsPerPair)) {
       Query probe =
           filtering.apply(
               disjunction(kept, probeClauses, lowest), q.filters(), dropAfter ? Set.of() : exclude);
@@ -264,6 +268,24 @@ final class Related {
           BooleanClause.Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /**
+   * Postings of the query's clauses per (hit, clause) pair to rescore, from which a floor pays:
+   * rescoring the probe's hits costs about a postings block (128) per pair, and the floor saves a
+   * share of walking the clauses' postings. Measured (docs/benchmarks.md, "## Related stories"): at
+   * 100,000 articles, 68,000–530,000 postings per query, the probe cost 0.3–0.5 ms more than it
+   * saved; at a million, 610,000–5,300,000, it saved 1.5–2 ms per list.
+   */
+  private static final int PROBE_POSTINGS_PER_PAIR = 256;
+
+  /** Whether the clauses' postings are many enough for a floor to save more than it costs. */
+  private static boolean worthProbing(List<Scored> kept, int want, int postingsPerPair) {
+    long postings = 0;
+    for (Scored t : kept) {
+      postings += t.states().docFreq();
+    }
+    return postings >= (long) postingsPerPair * want * kept.size();
   }
 
   /** The floor's share of the score it is computed from (summation order leaves the last bits). */
