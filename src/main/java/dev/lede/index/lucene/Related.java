@@ -224,8 +224,8 @@ final class Related {
   }
 
   /**
-   * The disjunction of the best {@code maxTerms} (term, field) pairs by tf·idf, each boosted by its
-   * score over the lowest kept score; null when no term qualifies.
+   * The best {@code maxTerms} (term, field) pairs by tf·idf, best first; empty when no term
+   * qualifies. The query is their {@link #disjunction}.
    */
   private static List<Scored> like(
       IndexSearcher s, Map<String, Map<String, Integer>> tfPerField, int maxTerms)
@@ -274,8 +274,8 @@ final class Related {
    * Postings of the query's clauses per (hit, clause) pair to rescore, from which a floor pays:
    * rescoring the probe's hits costs about a postings block (128) per pair, and the floor saves a
    * share of walking the clauses' postings. Measured (docs/benchmarks.md, "## Related stories"): at
-   * 100,000 articles, 68,000–530,000 postings per query, the probe cost 0.3–0.5 ms more than it
-   * saved; at a million, 610,000–5,300,000, it saved 1.5–2 ms per list.
+   * 100,000 articles, 68,000–530,000 postings per query, the probe cost 0.3–0.7 ms more than it
+   * saved; at a million, 610,000–5,300,000, it saved up to 2.3 ms per list.
    */
   private static final int PROBE_POSTINGS_PER_PAIR = 256;
 
