@@ -140,6 +140,23 @@ public final class LedeRelated implements AutoCloseable {
     }
 
     @Override
+    public List<String> storyMembers(String id, int limit) {
+      Optional<String> story = lede.storyOf(id);
+      if (story.isEmpty() || limit <= 0) {
+        return List.of();
+      }
+      List<String> all =
+          lede.story(story.get()).map(dev.lede.model.StoryInfo::articles).orElse(List.of());
+      List<String> out = new java.util.ArrayList<>(Math.min(limit, all.size()));
+      for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
+        if (!all.get(i).equals(id)) {
+          out.add(all.get(i));
+        }
+      }
+      return out;
+    }
+
+    @Override
     public @Nullable String duplicateOf(String id) {
       return lede.duplicateOf(id).orElse(null);
     }

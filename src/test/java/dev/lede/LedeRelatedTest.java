@@ -601,11 +601,28 @@ class LedeRelatedTest {
     public @Nullable String storyOf(String id) {
       return stories.containsKey(id) ? stories.get(id) : super.storyOf(id);
     }
+
+    @Override
+    public List<String> storyMembers(String id, int limit) {
+      String story = stories.get(id);
+      return stories.entrySet().stream()
+          .filter(e -> e.getValue().equals(story) && !e.getKey().equals(id))
+          .map(java.util.Map.Entry::getKey)
+          .sorted()
+          .limit(limit)
+          .toList();
+    }
   }
 
   private void submitChapelFire() {
+    submitChapelFire(Set.of("chapel-a", "chapel-b", "chapel-c"));
+  }
+
+  /** Some of the three chapel fire reports. */
+  private void submitChapelFire(Set<String> which) {
     Instant t = Instant.parse("2026-03-06T20:00:00Z");
-    lede.submit(
+    submitIf(
+        which,
         article(
                 "Fire destroys Harwick Chapel in Dunmore",
                 "A fire destroyed Harwick Chapel in Dunmore on Friday night. Sheriff Ellen Marsh said"
@@ -619,7 +636,8 @@ class LedeRelatedTest {
             .url("https://dunmore-times.example/chapel-a")
             .build(),
         "dunmore-times");
-    lede.submit(
+    submitIf(
+        which,
         article(
                 "Arson suspected in Harwick Chapel fire",
                 "Fire Marshal Gregor Lind said the fire at Harwick Chapel in Dunmore started near"
@@ -632,7 +650,8 @@ class LedeRelatedTest {
             .url("https://ames-courier.example/chapel-b")
             .build(),
         "ames-courier");
-    lede.submit(
+    submitIf(
+        which,
         article(
                 "Gasoline cans found near burned chapel",
                 "Investigators in Ames County said gasoline cans were found on Kessel Road near the"
@@ -646,6 +665,12 @@ class LedeRelatedTest {
             .build(),
         "valley-post");
     lede.refresh();
+  }
+
+  private void submitIf(Set<String> which, Article a, String source) {
+    if (which.contains(a.id())) {
+      lede.submit(a, source);
+    }
   }
 
   @Test
@@ -668,6 +693,38 @@ class LedeRelatedTest {
         Related r =
             new Related(together, lists, Related.Settings.defaults(), InstantSource.system())) {
       assertThat(ids(r.compute("chapel-a", 8))).doesNotContain("chapel-b", "chapel-c");
+    }
+  }
+
+  @Test
+  void aNewArticleJoiningAStory_refreshesTheStoredListOfAnEarlierMember_whoseOwnEventItNowTells() {
+    // chapel-a's list is stored while chapel-c is a story of its own and shares too few names with
+    // chapel-a to be told as its event: chapel-c is listed. Then chapel-b arrives in chapel-a's
+    // story; it reports what chapel-c reports, so chapel-c is chapel-a's own event now.
+    submitChapelFire(Set.of("chapel-a", "chapel-c"));
+    java.util.Map<String, String> stories = new java.util.HashMap<>();
+    stories.put("chapel-a", "story-fire");
+    stories.put("chapel-c", "c");
+    WithStories data = new WithStories(stories);
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r = new Related(data, lists, Related.Settings.defaults(), InstantSource.system())) {
+      lists.put(r.compute("chapel-a", 8));
+      assertThat(ids(r.get("chapel-a", 8))).contains("chapel-c");
+
+      lists.dequeue(lists.pending(1_000)); // the arrivals of the set-up are done with
+      submitChapelFire(Set.of("chapel-b"));
+      stories.put("chapel-b", "story-fire");
+      r.listener()
+          .onChanges(
+              List.of(
+                  new dev.lede.store.Change(
+                      1_000_000, dev.lede.store.Change.Kind.UPSERT, "chapel-b", Instant.now())));
+      r.refreshSome(64);
+
+      RelatedList served = r.get("chapel-a", 8);
+      assertThat(served.stored()).isTrue();
+      assertThat(ids(served)).doesNotContain("chapel-b", "chapel-c");
+      assertThat(served.items()).hasSize(8);
     }
   }
 }

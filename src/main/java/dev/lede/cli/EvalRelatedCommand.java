@@ -315,7 +315,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "refresh: %d new articles submitted one by one (%.2f ms each with the listener);"
-            + " %d lists recomputed (%.2f per article, bound 1 + %d), %.1f ms of refresh per"
+            + " %d lists recomputed (%.2f per article, bound 1 + 2 x %d), %.1f ms of refresh per"
             + " article; lag from queueing to done p50 %d ms, p99 %d ms, max %d ms (refresher"
             + " started after the last submit)%n",
         n,

@@ -75,12 +75,14 @@ import org.slf4j.LoggerFactory;
  * lookup. The {@link #listener()} keeps them honest from the store's change log: a new or changed
  * article is queued; a hidden or deleted one loses its list at once, and so does every list that
  * mentions it (they are queued for recomputation). The refresher computes the queued article's own
- * list and recomputes the lists of its {@link Settings#refreshPerArticle} nearest neighbours — the
- * bound on refresh work per new article (1 + that many list computations); before any list of a
- * batch it makes the new articles' profiles and queries ({@link #prepare}), so an arrived article's
- * first list costs what a recomputed one costs. A stored list is current when no new article is
- * queued that is younger than the list; otherwise {@link #get} computes on demand, so a list is
- * right straight after an ingest even before the refresher ran.
+ * list and recomputes the lists of its {@link Settings#refreshPerArticle} nearest neighbours and
+ * the stored lists of as many of the latest other members of its story (a new member can make an
+ * item of a member's list that member's own event) — the bound on refresh work per new article (1 +
+ * twice that many list computations); before any list of a batch it makes the new articles'
+ * profiles and queries ({@link #prepare}), so an arrived article's first list costs what a
+ * recomputed one costs. A stored list is current when no new article is queued that is younger than
+ * the list; otherwise {@link #get} computes on demand, so a list is right straight after an ingest
+ * even before the refresher ran.
  */
 public final class Related implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Related.class);
@@ -102,7 +104,8 @@ public final class Related implements AutoCloseable {
    * @param sameEventOverlap share of the smaller set of top names and numbers two articles must
    *     share to count as reports of one event (1 turns the check off)
    * @param fallbackPool fresh articles of the section read for the fill
-   * @param refreshPerArticle neighbour lists recomputed per new article
+   * @param refreshPerArticle neighbour lists recomputed per new article, and as many stored lists
+   *     of other members of its story
    * @param commonShare a name or tag found in more than this share of the articles (and in more
    *     than {@link #COMMON_MIN_DOCS} of them) is common: it is neither a reason nor a shared
    *     entity
@@ -1900,6 +1903,16 @@ public final class Related implements AutoCloseable {
             n++;
             if (done.add(i.id()) && data.article(i.id()).isPresent()) {
               lists.put(compute(i.id(), k));
+              computed++;
+            }
+          }
+          // The new article's story: a member's stored list may hold a report of the member's
+          // own event that only the new member's names tell as such (dropOwnEvent), and the
+          // neighbours above never include them (a list leaves out its own story). The stored
+          // lists of the story's latest members, as many as neighbours, are computed again.
+          for (String m : data.storyMembers(p.id(), settings.refreshPerArticle())) {
+            if (done.add(m) && lists.get(m).isPresent() && data.isVisible(m)) {
+              lists.put(compute(m, k));
               computed++;
             }
           }

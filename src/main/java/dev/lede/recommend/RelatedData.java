@@ -62,6 +62,14 @@ public interface RelatedData {
   /** The story an article belongs to, or null when not (yet) assigned. */
   @Nullable String storyOf(String id);
 
+  /**
+   * Other articles of the article's story, the last {@code limit} the story lists at most (none
+   * when it has no story, or for data without stories).
+   */
+  default List<String> storyMembers(String id, int limit) {
+    return List.of();
+  }
+
   /** The canonical original this article copies, or null when it is an original. */
   @Nullable String duplicateOf(String id);
 

@@ -456,6 +456,23 @@ public final class LuceneSearchIndex implements SearchIndex {
                 d -> bodies(new Document[] {d}, Integer.MAX_VALUE)[0]));
   }
 
+  /**
+   * {@link #related}, its floor probed by this many clauses (0: none) however few the postings of
+   * the query: for tests.
+   */
+  List<SearchHit> related(RelatedQuery q, int probeClauses) {
+    return withSearcher(
+        s ->
+            Related.find(
+                s,
+                textAnalyzer,
+                q,
+                this::filtered,
+                d -> bodies(new Document[] {d}, Integer.MAX_VALUE)[0],
+                probeClauses,
+                0));
+  }
+
   /** The query restricted by filters, without some ids. */
   Query filtered(Query query, SearchFilters f, Collection<String> excludeIds) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();

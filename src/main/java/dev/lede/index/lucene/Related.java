@@ -62,9 +62,11 @@ import org.jspecify.annotations.Nullable;
  * looked up once and the looked-up term states go into the query, where {@code MoreLikeThis} looked
  * every term up a second time when the query was weighted; a text given for both fields is analysed
  * once. Top hits are collected without counting every match, so the disjunction can skip documents
- * that cannot reach the top (block-max MaxScore). With {@link RelatedQuery.Hits#ID_AND_SCORE} a hit
- * reads its id and date from doc values: no stored document is decompressed (a segment written
- * before ids had doc values reads the id from the stored document).
+ * that cannot reach the top (block-max MaxScore), and it skips from a floor that a cheap probe of
+ * the heaviest clauses finds rather than from 0 (the same hits: see {@code floor}). With {@link
+ * RelatedQuery.Hits#ID_AND_SCORE} a hit reads its id and date from doc values: no stored document
+ * is decompressed (a segment written before ids had doc values reads the id from the stored
+ * document).
  */
 final class Related {
   /** Filters and exclusions added to a query. */
@@ -98,6 +100,24 @@ final class Related {
       Filtering filtering,
       Function<Document, String> bodyOf)
       throws IOException {
+    return find(s, analyzer, q, filtering, bodyOf, PROBE_CLAUSES, PROBE_POSTINGS_PER_PAIR);
+  }
+
+  /**
+   * As {@link #find(IndexSearcher, Analyzer, RelatedQuery, Filtering, Function)}, with the floor
+   * probed by the query's {@code probeClauses} heaviest clauses (0: no floor) where the clauses'
+   * postings reach {@code postingsPerPair} per (hit, clause) pair. The hits are the same for every
+   * value; only the work differs.
+   */
+  static List<SearchHit> find(
+      IndexSearcher s,
+      Analyzer analyzer,
+      RelatedQuery q,
+      Filtering filtering,
+      Function<Document, String> bodyOf,
+      int probeClauses,
+      int postingsPerPair)
+      throws IOException {
     Set<String> exclude = new HashSet<>(q.exclude());
     String title;
     String body;
@@ -117,18 +137,31 @@ final class Related {
     Map<String, Integer> titleTf = termFrequencies(analyzer, Fields.TITLE, title);
     Map<String, Integer> bodyTf =
         body.equals(title) ? titleTf : termFrequencies(analyzer, Fields.BODY, body);
-    Query like = like(s, Map.of(Fields.TITLE, titleTf, Fields.BODY, bodyTf), q.maxQueryTerms());
-    if (like == null) {
+    List<Scored> kept =
+        like(s, Map.of(Fields.TITLE, titleTf, Fields.BODY, bodyTf), q.maxQueryTerms());
+    if (kept.isEmpty()) {
       return List.of();
     }
+    float lowest = kept.get(kept.size() - 1).score();
+    Query like = disjunction(kept, kept.size(), lowest);
     // A few excluded ids (the article and its duplicate group: one or two) are dropped from the
     // hits rather than excluded by the query: a clause less to rewrite and set up in every segment,
     // for as many more hits collected. The same hits: ties keep their order by document.
     boolean dropAfter = exclude.size() <= MAX_EXCLUDED_AFTER;
     Query query = filtering.apply(like, q.filters(), dropAfter ? Set.of() : exclude);
     int want = dropAfter ? q.limit() + exclude.size() : q.limit();
-    // Counting every match would keep the disjunction from skipping: collect the top hits only.
-    TopDocs top = s.search(query, new TopScoreDocCollectorManager(want, null, want));
+    // Counting every match would keep the disjunction from skipping: collect the top hits only,
+    // with a floor under which no hit can make the top (see floor()).
+    float floor = 0f;
+    if (probeClauses > 0
+        && kept.size() > probeClauses
+        && worthProbing(kept, want, postingsPerPair)) {
+      Query probe =
+          filtering.apply(
+              disjunction(kept, probeClauses, lowest), q.filters(), dropAfter ? Set.of() : exclude);
+      floor = floor(s, query, probe, want);
+    }
+    TopDocs top = s.search(query, new FloorManager(want, floor));
     List<SearchHit> out = new ArrayList<>(Math.min(q.limit(), top.scoreDocs.length));
     if (q.hits() == RelatedQuery.Hits.FULL) {
       StoredFields stored = s.storedFields();
@@ -191,10 +224,10 @@ final class Related {
   }
 
   /**
-   * The disjunction of the best {@code maxTerms} (term, field) pairs by tf·idf, each boosted by its
-   * score over the lowest kept score; null when no term qualifies.
+   * The best {@code maxTerms} (term, field) pairs by tf·idf, best first; empty when no term
+   * qualifies. The query is their {@link #disjunction}.
    */
-  private static @Nullable Query like(
+  private static List<Scored> like(
       IndexSearcher s, Map<String, Map<String, Integer>> tfPerField, int maxTerms)
       throws IOException {
     IndexReader r = s.getIndexReader();
@@ -219,19 +252,166 @@ final class Related {
             new Scored(new Term(field, e.getKey()), st, e.getValue() * IDF.idf(df, docCount)));
       }
     }
-    if (scored.isEmpty()) {
-      return null;
-    }
     scored.sort((x, y) -> Float.compare(y.score(), x.score()));
-    List<Scored> kept = scored.subList(0, Math.min(maxTerms, scored.size()));
-    float lowest = kept.get(kept.size() - 1).score();
+    return scored.subList(0, Math.min(maxTerms, scored.size()));
+  }
+
+  /**
+   * The disjunction of the first {@code n} kept pairs, each boosted by its score over {@code
+   * lowest}.
+   */
+  private static Query disjunction(List<Scored> kept, int n, float lowest) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Scored t : kept) {
+    for (Scored t : kept.subList(0, n)) {
       b.add(
           new BoostQuery(new TermQuery(t.term(), t.states()), t.score() / lowest),
           BooleanClause.Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /**
+   * Postings of the query's clauses per (hit, clause) pair to rescore, from which a floor pays:
+   * rescoring the probe's hits costs about a postings block (128) per pair, and the floor saves a
+   * share of walking the clauses' postings. Measured (docs/benchmarks.md, "## Related stories"): at
+   * 100,000 articles, 68,000–530,000 postings per query, the probe cost 0.3–0.7 ms more than it
+   * saved; at a million, 610,000–5,300,000, it saved up to 2.3 ms per list.
+   */
+  private static final int PROBE_POSTINGS_PER_PAIR = 256;
+
+  /** Whether the clauses' postings are many enough for a floor to save more than it costs. */
+  private static boolean worthProbing(List<Scored> kept, int want, int postingsPerPair) {
+    long postings = 0;
+    for (Scored t : kept) {
+      postings += t.states().docFreq();
+    }
+    return postings >= (long) postingsPerPair * want * kept.size();
+  }
+
+  /** The floor's share of the score it is computed from (summation order leaves the last bits). */
+  private static final float FLOOR_MARGIN = 1f - 1e-4f;
+
+  /**
+   * The heaviest clauses of a query that probe for its floor; a query of no more clauses runs
+   * without a floor.
+   */
+  static final int PROBE_CLAUSES = 4;
+
+  /**
+   * A floor for the top {@code want} hits of {@code query}: a score that the {@code want}-th best
+   * hit reaches, so that the search may skip every document under it from the first document on
+   * (block-max MaxScore otherwise starts from 0 and raises its threshold only as the top fills: on
+   * a corpus of many close variants most of the work). It is the {@code want}-th best score under
+   * {@code query} of the top hits of {@code probe} — the heaviest clauses of the same disjunction
+   * under the same filters, so each of its hits matches {@code query} — and {@code want} documents
+   * that match {@code query} with at least that score exist: the best {@code want} have at least it
+   * too. The hits are therefore the same as without a floor (kept a little under the computed
+   * score, as another order of summation may differ in the last bits). 0 (no floor) when the probe
+   * finds fewer than {@code want} documents.
+   */
+  private static float floor(IndexSearcher s, Query query, Query probe, int want)
+      throws IOException {
+    TopDocs pt = s.search(probe, new TopScoreDocCollectorManager(want, null, want, false));
+    if (pt.scoreDocs.length < want) {
+      return 0f;
+    }
+    int[] docs = new int[pt.scoreDocs.length];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = pt.scoreDocs[i].doc;
+    }
+    java.util.Arrays.sort(docs);
+    org.apache.lucene.search.Weight w =
+        s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    float[] full = new float[docs.length];
+    int n = 0;
+    int i = 0;
+    while (i < docs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+      org.apache.lucene.search.Scorer sc = w.scorer(leaf);
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      while (i < docs.length && docs[i] < end) {
+        int d = docs[i++] - leaf.docBase;
+        if (sc != null) {
+          org.apache.lucene.search.DocIdSetIterator it = sc.iterator();
+          int at = it.docID() >= d ? it.docID() : it.advance(d);
+          if (at == d) {
+            full[n++] = sc.score();
+          }
+        }
+      }
+    }
+    if (n < want) {
+      return 0f;
+    }
+    java.util.Arrays.sort(full, 0, n);
+    return full[n - want] * FLOOR_MARGIN;
+  }
+
+  private static class Floored extends org.apache.lucene.search.FilterCollector {
+    Floored(org.apache.lucene.search.TopScoreDocCollector in) {
+      super(in);
+    }
+
+    org.apache.lucene.search.TopScoreDocCollector top() {
+      return (org.apache.lucene.search.TopScoreDocCollector) in;
+    }
+  }
+
+  /** Top hits, told from the start that nothing under {@code floor} can be among them. */
+  private static final class FloorManager
+      implements org.apache.lucene.search.CollectorManager<
+          org.apache.lucene.search.Collector, TopDocs> {
+    private final TopScoreDocCollectorManager in;
+    private final float floor;
+
+    FloorManager(int want, float floor) {
+      this.in = new TopScoreDocCollectorManager(want, null, want, false);
+      this.floor = floor;
+    }
+
+    @Override
+    public org.apache.lucene.search.Collector newCollector() throws IOException {
+      org.apache.lucene.search.TopScoreDocCollector c = in.newCollector();
+      if (floor <= 0f) {
+        return c;
+      }
+      return new Floored(c) {
+        @Override
+        public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext ctx)
+            throws IOException {
+          return new org.apache.lucene.search.FilterLeafCollector(super.getLeafCollector(ctx)) {
+            @Override
+            public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
+              scorer.setMinCompetitiveScore(floor);
+              super.setScorer(
+                  new org.apache.lucene.search.Scorable() {
+                    @Override
+                    public float score() throws IOException {
+                      return scorer.score();
+                    }
+
+                    @Override
+                    public void setMinCompetitiveScore(float min) throws IOException {
+                      scorer.setMinCompetitiveScore(Math.max(min, floor));
+                    }
+                  });
+            }
+          };
+        }
+      };
+    }
+
+    @Override
+    public TopDocs reduce(java.util.Collection<org.apache.lucene.search.Collector> cs)
+        throws IOException {
+      List<org.apache.lucene.search.TopScoreDocCollector> tops = new ArrayList<>();
+      for (org.apache.lucene.search.Collector c : cs) {
+        tops.add(
+            c instanceof org.apache.lucene.search.TopScoreDocCollector t ? t : ((Floored) c).top());
+      }
+      return in.reduce(tops);
+    }
   }
 
   /**

@@ -250,4 +250,91 @@ class LuceneSearchIndexTest extends SearchIndexContract {
       }
     }
   }
+
+  @Test
+  void related_withAProbedFloor_givesTheSameHitsAndScores_asWithout() {
+    // Families of close variants (shared words, a few swapped), as reprints and rewrites of one
+    // report are: many documents score near the top, the case the floor is for. Several segments,
+    // some articles deleted and some rewritten, two sections.
+    java.util.Random rnd = new java.util.Random(11);
+    String[] vocab = new String[1_500];
+    for (int i = 0; i < vocab.length; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int c = 0, len = 4 + rnd.nextInt(6); c < len; c++) {
+        w.append((char) ('a' + rnd.nextInt(26)));
+      }
+      vocab[i] = w.toString();
+    }
+    // Zipf-like: a few words in most articles, most words in a few.
+    java.util.function.Supplier<String> word =
+        () -> vocab[(int) Math.floor(Math.pow(vocab.length, rnd.nextDouble())) - 1];
+    java.util.List<java.util.List<String>> bases = new java.util.ArrayList<>();
+    for (int b = 0; b < 25; b++) {
+      java.util.List<String> words = new java.util.ArrayList<>();
+      for (int i = 0; i < 70; i++) {
+        words.add(word.get());
+      }
+      bases.add(words);
+    }
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    int n = 0;
+    for (int v = 0; v < 48; v++) {
+      for (int b = 0; b < bases.size(); b++) {
+        java.util.List<String> words = new java.util.ArrayList<>(bases.get(b));
+        for (int i = 0; i < words.size(); i++) {
+          if (rnd.nextInt(100) < 15) {
+            words.set(i, word.get());
+          }
+        }
+        String id = "v" + n++;
+        String text = String.join(" ", words);
+        texts.add(text);
+        index.upsert(
+            new IndexEntry(
+                id,
+                null,
+                TestArticles.article(String.join(" ", words.subList(0, 6)), text)
+                    .id(id)
+                    .section(b % 2 == 0 ? "World" : "Sport")
+                    .build()));
+        if (n % 300 == 0) {
+          index.commit(n);
+        }
+      }
+    }
+    for (int i = 0; i < 60; i++) {
+      index.delete("v" + rnd.nextInt(n));
+    }
+    for (int i = 0; i < 60; i++) {
+      String id = "v" + rnd.nextInt(n);
+      index.upsert(new IndexEntry(id, null, TestArticles.withId(id, "rewritten", texts.get(i))));
+    }
+    index.refresh();
+    LuceneSearchIndex lucene = (LuceneSearchIndex) index;
+
+    for (int t = 0; t < 60; t++) {
+      String like = texts.get(rnd.nextInt(texts.size()));
+      java.util.Set<String> exclude = new java.util.HashSet<>();
+      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) { // 12: excluded by the query itself
+        exclude.add("v" + rnd.nextInt(n));
+      }
+      dev.lede.index.RelatedQuery q =
+          dev.lede.index.RelatedQuery.forText(like, 30)
+              .withMaxQueryTerms(50)
+              .withExclude(exclude)
+              .withFilters(
+                  t % 4 == 1
+                      ? dev.lede.index.SearchFilters.NONE.withSections(java.util.Set.of("world"))
+                      : dev.lede.index.SearchFilters.NONE);
+      if (t % 2 == 1) {
+        q = q.withHits(dev.lede.index.RelatedQuery.Hits.ID_AND_SCORE);
+      }
+      java.util.List<dev.lede.index.SearchHit> without = lucene.related(q, 0);
+      assertThat(without).hasSize(30);
+      for (int probe : new int[] {1, 4, Related.PROBE_CLAUSES}) {
+        java.util.List<dev.lede.index.SearchHit> with = lucene.related(q, probe);
+        assertThat(with).as("query %d, probe %d", t, probe).isEqualTo(without);
+      }
+    }
+  }
 }
