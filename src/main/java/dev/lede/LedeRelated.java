@@ -4,12 +4,14 @@ import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
 import dev.lede.index.SearchQuery;
 import dev.lede.index.TermStats;
+import dev.lede.model.StoryInfo;
 import dev.lede.recommend.Related;
 import dev.lede.recommend.RelatedData;
 import dev.lede.recommend.RelatedListStore;
 import dev.lede.store.StoredArticle;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -145,9 +147,8 @@ public final class LedeRelated implements AutoCloseable {
       if (story.isEmpty() || limit <= 0) {
         return List.of();
       }
-      List<String> all =
-          lede.story(story.get()).map(dev.lede.model.StoryInfo::articles).orElse(List.of());
-      List<String> out = new java.util.ArrayList<>(Math.min(limit, all.size()));
+      List<String> all = lede.story(story.get()).map(StoryInfo::articles).orElse(List.of());
+      List<String> out = new ArrayList<>(Math.min(limit, all.size()));
       for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
         if (!all.get(i).equals(id)) {
           out.add(all.get(i));

@@ -55,7 +55,8 @@ final class DuplicateFinder {
 
   /**
    * Every verified match of {@code s} among the indexed articles (at most {@code maxCandidates} are
-   * verified), best score first, ties by article key.
+   * verified), best score first; equal scores keep the candidates' order (more probe hits first,
+   * then the smaller key), so the first match is the one a single best match would be.
    */
   List<Match> findAll(Sketch s) {
     if (s.exact() == 0) {

@@ -6,6 +6,7 @@ import dev.lede.index.SearchHit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,12 +37,23 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.ClassicSimilarity;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
@@ -319,21 +331,20 @@ final class Related {
     for (int i = 0; i < docs.length; i++) {
       docs[i] = pt.scoreDocs[i].doc;
     }
-    java.util.Arrays.sort(docs);
-    org.apache.lucene.search.Weight w =
-        s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+    Arrays.sort(docs);
+    Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE, 1f);
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     float[] full = new float[docs.length];
     int n = 0;
     int i = 0;
     while (i < docs.length) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-      org.apache.lucene.search.Scorer sc = w.scorer(leaf);
+      Scorer sc = w.scorer(leaf);
       int end = leaf.docBase + leaf.reader().maxDoc();
       while (i < docs.length && docs[i] < end) {
         int d = docs[i++] - leaf.docBase;
         if (sc != null) {
-          org.apache.lucene.search.DocIdSetIterator it = sc.iterator();
+          DocIdSetIterator it = sc.iterator();
           int at = it.docID() >= d ? it.docID() : it.advance(d);
           if (at == d) {
             full[n++] = sc.score();
@@ -344,24 +355,22 @@ final class Related {
     if (n < want) {
       return 0f;
     }
-    java.util.Arrays.sort(full, 0, n);
+    Arrays.sort(full, 0, n);
     return full[n - want] * FLOOR_MARGIN;
   }
 
-  private static class Floored extends org.apache.lucene.search.FilterCollector {
-    Floored(org.apache.lucene.search.TopScoreDocCollector in) {
+  private static class Floored extends FilterCollector {
+    Floored(TopScoreDocCollector in) {
       super(in);
     }
 
-    org.apache.lucene.search.TopScoreDocCollector top() {
-      return (org.apache.lucene.search.TopScoreDocCollector) in;
+    TopScoreDocCollector top() {
+      return (TopScoreDocCollector) in;
     }
   }
 
   /** Top hits, told from the start that nothing under {@code floor} can be among them. */
-  private static final class FloorManager
-      implements org.apache.lucene.search.CollectorManager<
-          org.apache.lucene.search.Collector, TopDocs> {
+  private static final class FloorManager implements CollectorManager<Collector, TopDocs> {
     private final TopScoreDocCollectorManager in;
     private final float floor;
 
@@ -371,21 +380,20 @@ final class Related {
     }
 
     @Override
-    public org.apache.lucene.search.Collector newCollector() throws IOException {
-      org.apache.lucene.search.TopScoreDocCollector c = in.newCollector();
+    public Collector newCollector() throws IOException {
+      TopScoreDocCollector c = in.newCollector();
       if (floor <= 0f) {
         return c;
       }
       return new Floored(c) {
         @Override
-        public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext ctx)
-            throws IOException {
-          return new org.apache.lucene.search.FilterLeafCollector(super.getLeafCollector(ctx)) {
+        public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+          return new FilterLeafCollector(super.getLeafCollector(ctx)) {
             @Override
-            public void setScorer(org.apache.lucene.search.Scorable scorer) throws IOException {
+            public void setScorer(Scorable scorer) throws IOException {
               scorer.setMinCompetitiveScore(floor);
               super.setScorer(
-                  new org.apache.lucene.search.Scorable() {
+                  new Scorable() {
                     @Override
                     public float score() throws IOException {
                       return scorer.score();
@@ -403,12 +411,10 @@ final class Related {
     }
 
     @Override
-    public TopDocs reduce(java.util.Collection<org.apache.lucene.search.Collector> cs)
-        throws IOException {
-      List<org.apache.lucene.search.TopScoreDocCollector> tops = new ArrayList<>();
-      for (org.apache.lucene.search.Collector c : cs) {
-        tops.add(
-            c instanceof org.apache.lucene.search.TopScoreDocCollector t ? t : ((Floored) c).top());
+    public TopDocs reduce(Collection<Collector> cs) throws IOException {
+      List<TopScoreDocCollector> tops = new ArrayList<>();
+      for (Collector c : cs) {
+        tops.add(c instanceof TopScoreDocCollector t ? t : ((Floored) c).top());
       }
       return in.reduce(tops);
     }
