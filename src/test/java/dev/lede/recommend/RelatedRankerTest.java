@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class RelatedRankerTest {
@@ -251,6 +252,29 @@ class RelatedRankerTest {
     return new RelatedRanker.Redundancy(subject, 0.8, 0.9, 0.1, 72 * 3600L);
   }
 
+  /**
+   * One of two reports of a mine disaster for the near-floor test: they share "tarn" and "colliery"
+   * and six words of their own each (Jaccard 0.14), and nothing with the article.
+   */
+  private static Candidate mineReport(int n, @Nullable Instant published) {
+    String own = n == 1 ? "a" : "b";
+    return c(
+        "mine-" + n,
+        n == 1 ? 10 : 9,
+        "st-" + n,
+        "mine-" + n,
+        "s" + n,
+        published,
+        "tarn",
+        "colliery",
+        own + 1,
+        own + 2,
+        own + 3,
+        own + 4,
+        own + 5,
+        own + 6);
+  }
+
   @Test
   void redundancy_nearFloor_dropsASecondReportPublishedWithinDays_butNotOneWeeksApart() {
     TermHashes subject = TermHashes.of(Set.of("budget", "vote", "senate", "delay"));
@@ -261,36 +285,8 @@ class RelatedRankerTest {
     // Two reports sharing two names of fourteen (Jaccard 0.14) and nothing with the article.
     List<Candidate> close =
         List.of(
-            c(
-                "mine-1",
-                10,
-                "st-1",
-                "mine-1",
-                "s1",
-                T0,
-                "tarn",
-                "colliery",
-                "a1",
-                "a2",
-                "a3",
-                "a4",
-                "a5",
-                "a6"),
-            c(
-                "mine-2",
-                9,
-                "st-2",
-                "mine-2",
-                "s2",
-                dayLater,
-                "tarn",
-                "colliery",
-                "b1",
-                "b2",
-                "b3",
-                "b4",
-                "b5",
-                "b6"),
+            mineReport(1, T0),
+            mineReport(2, dayLater),
             c("other", 5, "st-3", "other", "s3", T0, "harbour", "ferry"));
     assertThat(idsOf(r.rank(SUBJECT, close, List.of(), hashes, nearOnly(subject))))
         .containsExactly("mine-1", "other");
@@ -305,61 +301,11 @@ class RelatedRankerTest {
                     new RelatedRanker.Redundancy(subject, 0.8, 0.9))))
         .contains("mine-1", "mine-2");
     // A month apart they are a series, not one event: the near floor does not apply.
-    List<Candidate> apart =
-        List.of(
-            close.get(0),
-            c(
-                "mine-2",
-                9,
-                "st-2",
-                "mine-2",
-                "s2",
-                monthLater,
-                "tarn",
-                "colliery",
-                "b1",
-                "b2",
-                "b3",
-                "b4",
-                "b5",
-                "b6"),
-            close.get(2));
+    List<Candidate> apart = List.of(close.get(0), mineReport(2, monthLater), close.get(2));
     assertThat(idsOf(r.rank(SUBJECT, apart, List.of(), hashes, nearOnly(subject))))
         .contains("mine-1", "mine-2");
     // Undated items may be one event.
-    List<Candidate> undated =
-        List.of(
-            c(
-                "mine-1",
-                10,
-                "st-1",
-                "mine-1",
-                "s1",
-                null,
-                "tarn",
-                "colliery",
-                "a1",
-                "a2",
-                "a3",
-                "a4",
-                "a5",
-                "a6"),
-            c(
-                "mine-2",
-                9,
-                "st-2",
-                "mine-2",
-                "s2",
-                null,
-                "tarn",
-                "colliery",
-                "b1",
-                "b2",
-                "b3",
-                "b4",
-                "b5",
-                "b6"),
-            close.get(2));
+    List<Candidate> undated = List.of(mineReport(1, null), mineReport(2, null), close.get(2));
     assertThat(idsOf(r.rank(SUBJECT, undated, List.of(), hashes, nearOnly(subject))))
         .containsExactly("mine-1", "other");
   }
