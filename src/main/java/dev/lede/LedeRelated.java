@@ -1,5 +1,6 @@
 package dev.lede;
 
+import dev.lede.index.Embedder;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
 import dev.lede.index.SearchQuery;
@@ -30,9 +31,12 @@ public final class LedeRelated implements AutoCloseable {
   private final Related related;
   private final RelatedListsDb db;
 
-  private LedeRelated(Related related, RelatedListsDb db) {
+  private final @Nullable Embedder embedder;
+
+  private LedeRelated(Related related, RelatedListsDb db, @Nullable Embedder embedder) {
     this.related = related;
     this.db = db;
+    this.embedder = embedder;
   }
 
   /**
@@ -42,15 +46,33 @@ public final class LedeRelated implements AutoCloseable {
    */
   public static LedeRelated open(
       Lede lede, Related.Settings settings, InstantSource clock, boolean refresher) {
+    return open(lede, settings, clock, refresher, false);
+  }
+
+  /**
+   * {@link #open(Lede, Related.Settings, InstantSource, boolean)}, ranking with sentence embeddings
+   * too when {@code embeddings} (the bundled model loads in about a second).
+   */
+  public static LedeRelated open(
+      Lede lede,
+      Related.Settings settings,
+      InstantSource clock,
+      boolean refresher,
+      boolean embeddings) {
     RelatedListsDb db = RelatedListsDb.open(lede.dataDir());
+    Embedder embedder = null;
     try {
-      Related r = new Related(new Data(lede), db, settings, clock);
+      embedder = embeddings ? Embedder.bgeSmall() : null;
+      Related r = new Related(new Data(lede), db, settings, clock, embedder);
       lede.registerListener(LISTENER, r.listener());
       if (refresher) {
         r.startRefresher(Duration.ofMillis(200), 64);
       }
-      return new LedeRelated(r, db);
+      return new LedeRelated(r, db, embedder);
     } catch (RuntimeException e) {
+      if (embedder != null) {
+        embedder.close();
+      }
       db.close();
       throw e;
     }
@@ -84,7 +106,13 @@ public final class LedeRelated implements AutoCloseable {
     try {
       related.close();
     } finally {
-      db.close();
+      try {
+        db.close();
+      } finally {
+        if (embedder != null) {
+          embedder.close();
+        }
+      }
     }
   }
 

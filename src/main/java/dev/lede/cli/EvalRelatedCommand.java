@@ -5,6 +5,7 @@ import dev.lede.LedeRelated;
 import dev.lede.eval.CopyGenerator;
 import dev.lede.eval.PlainMoreLikeThis;
 import dev.lede.eval.SyntheticNews;
+import dev.lede.index.Embedder;
 import dev.lede.model.Article;
 import dev.lede.recommend.Related;
 import dev.lede.recommend.RelatedList;
@@ -132,6 +133,33 @@ final class EvalRelatedCommand implements Callable<Integer> {
               + " a candidate redundant.")
   double redundancyNearFloor = Related.Settings.defaults().redundancyNearFloor();
 
+  @Option(
+      names = "--embeddings",
+      description =
+          "Rank with sentence embeddings too (bge-small, in process): every article is embedded"
+              + " first.")
+  boolean embeddings;
+
+  @Option(
+      names = "--embedding-weight",
+      paramLabel = "X",
+      description = "Weight of the embedding cosine in relevance (with --embeddings).")
+  double embeddingWeight = Related.Settings.defaults().embeddingWeight();
+
+  @Option(
+      names = "--embedding-candidates",
+      paramLabel = "N",
+      description = "Nearest neighbours by embedding added to the candidates (with --embeddings).")
+  int embeddingCandidates = Related.Settings.defaults().embeddingCandidates();
+
+  @Option(
+      names = "--embeddings-cache",
+      paramLabel = "FILE",
+      description =
+          "Read the vectors from this file when it holds them all, else write them to it.")
+  @org.jspecify.annotations.Nullable
+  Path embeddingsCache;
+
   private Related.Settings settings() {
     Related.Settings d = Related.Settings.defaults();
     return d.withRanking(d.ranking().withLambda(lambda))
@@ -139,7 +167,8 @@ final class EvalRelatedCommand implements Callable<Integer> {
         .withRedundancyNearFloor(redundancyNearFloor)
         .withSameEventOverlap(sameEvent)
         .withEntityCandidates(entityCandidates)
-        .withMaxQueryTerms(queryTerms);
+        .withMaxQueryTerms(queryTerms)
+        .withEmbeddings(embeddingWeight, embeddingCandidates);
   }
 
   @Override
@@ -176,6 +205,11 @@ final class EvalRelatedCommand implements Callable<Integer> {
         DataDirOption.options("eval related")
             .withFsyncEachCommit(false)
             .withRefreshInterval(Duration.ofSeconds(1));
+    if (embeddings) {
+      try (Embedder e = Embedder.bgeSmall()) {
+        ev.embed(e, embeddingsCache, err);
+      }
+    }
     try (Lede lede = Lede.open(dir, opts)) {
       ev.load(lede);
       int size = ev.stream.size();

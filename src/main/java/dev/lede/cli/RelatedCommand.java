@@ -45,6 +45,13 @@ final class RelatedCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Add each item's score breakdown.")
   boolean explain;
 
+  @Option(
+      names = "--embeddings",
+      description =
+          "Rank with sentence embeddings too (as `lede serve --embeddings` does; the model loads"
+              + " in about a second).")
+  boolean embeddings;
+
   @Parameters(arity = "1..*", paramLabel = "ID", description = "Article ids.")
   List<String> ids;
 
@@ -58,7 +65,8 @@ final class RelatedCommand implements Callable<Integer> {
     int missing = 0;
     try (Lede lede = data.open("related");
         LedeRelated service =
-            LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false)) {
+            LedeRelated.open(
+                lede, Related.Settings.defaults(), InstantSource.system(), false, embeddings)) {
       for (String id : ids) {
         long t0 = System.nanoTime();
         RelatedList list;

@@ -10,6 +10,7 @@ import dev.lede.eval.CopyGenerator;
 import dev.lede.eval.EvalStream;
 import dev.lede.eval.NewsCorpus;
 import dev.lede.eval.PlainMoreLikeThis;
+import dev.lede.index.Embedder;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
 import dev.lede.index.SearchQuery;
@@ -22,6 +23,7 @@ import dev.lede.recommend.RelatedList;
 import dev.lede.recommend.RelatedListStore;
 import dev.lede.store.Submission;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,10 +137,65 @@ final class RelatedEvaluation {
     lede.refresh();
   }
 
+  /** Sentence embeddings of every article of the stream, when the run asked for them. */
+  final Map<String, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Embeds every article of the stream (both cores), reading and writing the vectors from and to a
+   * cache file when one is given (the vectors of one model over one stream never change).
+   */
+  void embed(Embedder embedder, @Nullable Path cache, java.io.PrintWriter err) throws IOException {
+    if (cache != null && Files.isRegularFile(cache)) {
+      try (var in =
+          new java.io.DataInputStream(
+              new java.io.BufferedInputStream(Files.newInputStream(cache)))) {
+        int n = in.readInt();
+        int dims = in.readInt();
+        for (int i = 0; i < n; i++) {
+          String id = in.readUTF();
+          float[] v = new float[dims];
+          for (int j = 0; j < dims; j++) {
+            v[j] = in.readFloat();
+          }
+          vectors.put(id, v);
+        }
+      }
+      if (vectors.keySet().containsAll(byId.keySet())) {
+        err.println("eval related: " + vectors.size() + " vectors read from " + cache);
+        return;
+      }
+      vectors.clear();
+    }
+    long t0 = System.nanoTime();
+    List<ArticleRef> refs = new ArrayList<>(stream);
+    refs.parallelStream()
+        .forEach(r -> vectors.put(r.id(), embedder.embed(Embedder.textOf(r.article()))));
+    err.printf(
+        java.util.Locale.ROOT,
+        "eval related: %d articles embedded in %.1f s (%s)%n",
+        refs.size(),
+        (System.nanoTime() - t0) / 1e9,
+        embedder.model());
+    if (cache != null) {
+      try (var out =
+          new java.io.DataOutputStream(
+              new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
+        out.writeInt(vectors.size());
+        out.writeInt(embedder.dimensions());
+        for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+          out.writeUTF(e.getKey());
+          for (float x : e.getValue()) {
+            out.writeFloat(x);
+          }
+        }
+      }
+    }
+  }
+
   /** {@link RelatedData} over Lede with this run's duplicates and stories. */
   RelatedData data(Lede lede) {
     RelatedData base = LedeRelated.dataOf(lede);
-    return new WithDedup(base, dupOf, storyOf);
+    return new WithDedup(base, dupOf, storyOf, vectors);
   }
 
   List<String> ecbSubjects() {
@@ -409,11 +466,44 @@ final class RelatedEvaluation {
     private final RelatedData base;
     private final Map<String, @Nullable String> dupOf;
     private final Map<String, String> storyOf;
+    private final Map<String, float[]> vectors;
 
-    WithDedup(RelatedData base, Map<String, @Nullable String> dupOf, Map<String, String> storyOf) {
+    WithDedup(
+        RelatedData base,
+        Map<String, @Nullable String> dupOf,
+        Map<String, String> storyOf,
+        Map<String, float[]> vectors) {
       this.base = base;
       this.dupOf = dupOf;
       this.storyOf = storyOf;
+      this.vectors = vectors;
+    }
+
+    @Override
+    public float @Nullable [] embedding(String id) {
+      return vectors.get(id);
+    }
+
+    /** Exact nearest neighbours: a scan of every vector (a few thousand here). */
+    @Override
+    public List<String> nearestByEmbedding(float[] vector, int n) {
+      java.util.PriorityQueue<Map.Entry<String, Double>> top =
+          new java.util.PriorityQueue<>(Map.Entry.comparingByValue());
+      for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+        double c = Embedder.cosine(vector, e.getValue());
+        if (top.size() < n) {
+          top.add(Map.entry(e.getKey(), c));
+        } else if (c > top.peek().getValue()) {
+          top.poll();
+          top.add(Map.entry(e.getKey(), c));
+        }
+      }
+      List<String> out = new ArrayList<>(top.size());
+      while (!top.isEmpty()) {
+        out.add(top.poll().getKey());
+      }
+      java.util.Collections.reverse(out);
+      return out;
     }
 
     @Override

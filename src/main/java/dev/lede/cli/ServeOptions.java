@@ -43,6 +43,7 @@ final class ServeOptions {
           "trust-proxy",
           "api-token-hashes",
           "operator-token-hashes",
+          "embeddings",
           "headline-cookie",
           "host",
           "port");
@@ -72,8 +73,22 @@ final class ServeOptions {
       description = "Settings file (default DIR/" + CONFIG_FILE + " when it exists).")
   @Nullable Path config;
 
-  /** Resolved settings: where to listen and the site's configuration. */
-  record Settings(String host, int port, SiteConfig site) {}
+  @Option(
+      names = "--embeddings",
+      description =
+          "Rank related stories with sentence embeddings too (bge-small, in process, about 17 ms"
+              + " of CPU per arriving article; setting embeddings, default off).")
+  @Nullable Boolean embeddings;
+
+  /**
+   * Resolved settings: where to listen, the site's configuration, and whether related lists use
+   * sentence embeddings.
+   */
+  record Settings(String host, int port, SiteConfig site, boolean embeddings) {
+    Settings(String host, int port, SiteConfig site) {
+      this(host, port, site, false);
+    }
+  }
 
   Settings resolve(Path dataDir) {
     return resolve(dataDir, System.getenv());
@@ -113,6 +128,7 @@ final class ServeOptions {
     flag(values, origin, "port", port == null ? null : port.toString());
     flag(values, origin, "base-url", baseUrl);
     flag(values, origin, "site-name", siteName);
+    flag(values, origin, "embeddings", embeddings == null ? null : embeddings.toString());
 
     String h = values.getOrDefault("host", "127.0.0.1");
     if (h.isBlank() || !h.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
@@ -153,7 +169,7 @@ final class ServeOptions {
               list(values.get("api-token-hashes")),
               list(values.get("operator-token-hashes")),
               bool(values, origin, "headline-cookie", true));
-      return new Settings(h, p, site);
+      return new Settings(h, p, site, bool(values, origin, "embeddings", false));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid settings: " + e.getMessage(), e);
     }

@@ -61,7 +61,13 @@ final class SiteRunner {
     Site site;
     LedeRelated related;
     try {
-      related = LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), true);
+      related =
+          LedeRelated.open(
+              lede,
+              Related.Settings.defaults(),
+              InstantSource.system(),
+              true,
+              settings.embeddings());
     } catch (RuntimeException e) {
       lede.close();
       err.println("lede: the related-stories service did not start: " + e.getMessage());

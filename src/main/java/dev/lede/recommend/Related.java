@@ -118,6 +118,10 @@ public final class Related implements AutoCloseable {
    *     come out within days of each other and may share only two or three of a couple of dozen
    *     names and headline words, while items of a running series weeks apart share as many and are
    *     not one event
+   * @param embeddingWeight weight of the sentence-embedding part of relevance, when the service has
+   *     an embedder or the data gives vectors (0 turns it off)
+   * @param embeddingCandidates nearest neighbours by embedding added to the candidates, where the
+   *     data can find them ({@link RelatedData#nearestByEmbedding})
    */
   public record Settings(
       RelatedRanker.Settings ranking,
@@ -136,7 +140,9 @@ public final class Related implements AutoCloseable {
       double commonShare,
       double redundancy,
       double redundancyFloor,
-      double redundancyNearFloor) {
+      double redundancyNearFloor,
+      double embeddingWeight,
+      int embeddingCandidates) {
     /** Below this many articles carrying it, a name or tag is never common. */
     public static final int COMMON_MIN_DOCS = 20;
 
@@ -161,6 +167,9 @@ public final class Related implements AutoCloseable {
         throw new IllegalArgumentException(
             "redundancy must not be negative and its floors in (0, 1]");
       }
+      if (embeddingWeight < 0 || embeddingCandidates < 0) {
+        throw new IllegalArgumentException("embedding weight and candidates must not be negative");
+      }
     }
 
     public static Settings defaults() {
@@ -181,7 +190,17 @@ public final class Related implements AutoCloseable {
           0.1,
           0.8,
           0.1,
-          0.05);
+          0.05,
+          EMBEDDING_WEIGHT,
+          EMBEDDING_CANDIDATES);
+    }
+
+    public Settings withEmbeddings(double weight, int candidates) {
+      return with(
+          c -> {
+            c.embeddingWeight = weight;
+            c.embeddingCandidates = candidates;
+          });
     }
 
     public Settings withRanking(RelatedRanker.Settings r) {
@@ -242,6 +261,8 @@ public final class Related implements AutoCloseable {
       double redundancy;
       double redundancyFloor;
       double redundancyNearFloor;
+      double embeddingWeight;
+      int embeddingCandidates;
 
       Copy(Settings s) {
         ranking = s.ranking;
@@ -261,6 +282,8 @@ public final class Related implements AutoCloseable {
         redundancy = s.redundancy;
         redundancyFloor = s.redundancyFloor;
         redundancyNearFloor = s.redundancyNearFloor;
+        embeddingWeight = s.embeddingWeight;
+        embeddingCandidates = s.embeddingCandidates;
       }
 
       Settings settings() {
@@ -281,7 +304,9 @@ public final class Related implements AutoCloseable {
             commonShare,
             redundancy,
             redundancyFloor,
-            redundancyNearFloor);
+            redundancyNearFloor,
+            embeddingWeight,
+            embeddingCandidates);
       }
     }
   }
@@ -312,10 +337,47 @@ public final class Related implements AutoCloseable {
    */
   private static final double ENTITY_ONLY_MIN = 0.25;
 
+  /**
+   * Default weight of the embedding part of relevance (used only when embeddings are on): as much
+   * as the text score's. On the dev copies of `lede eval related --embeddings`, 0.5 and 1.5 moved
+   * the other-event share by under a point either way (docs/benchmarks.md).
+   */
+  static final double EMBEDDING_WEIGHT = 1.0;
+
+  /**
+   * Default number of nearest neighbours by embedding added to the candidates: none. Re-scoring the
+   * word query's candidates gave the whole gain on the evaluation (0 and 16 extra neighbours within
+   * 0.4 points), so no vector index is needed; data that can answer nearest-neighbour queries
+   * ({@link RelatedData#nearestByEmbedding}) may be asked for some.
+   */
+  static final int EMBEDDING_CANDIDATES = 0;
+
+  /**
+   * Vectors a list makes at most for candidates that have none (each is made once and kept): bounds
+   * the first lists after embeddings are switched on for a site with articles from before.
+   */
+  static final int VECTORS_MADE_PER_LIST = 8;
+
+  /**
+   * A candidate whose cosine with a listed item exceeds the larger of the two items' cosines with
+   * the article by this much is left out as a second report of that item's event (with embeddings
+   * on). 0.05 took ECB+ lists with two items of one event from 19.0% to 16.3% (dev copies) for 7
+   * points more labelled fill; 0.02 took them to 15.5% for 12 points.
+   */
+  static final double EMBEDDING_MARGIN = 0.05;
+
+  /**
+   * A cosine at or below this says nothing about relatedness (bge-small over news openings: two
+   * unrelated articles meet around 0.4 to 0.5). 0.6 left a quarter of ECB+ lists' items to the
+   * fill; 0.4 changed little against 0.5.
+   */
+  static final double EMBEDDING_BASE = 0.5;
+
   private static final int EXCERPT_SOURCE_CHARS = 2_000;
   private static final int CANDIDATE_TEXT_CHARS = 8_000;
 
   private final RelatedData data;
+  private final dev.lede.index.@Nullable Embedder embedder;
   private final DocFreqs docFreqs;
   private final RelatedListStore lists;
   private final Settings settings;
@@ -331,6 +393,25 @@ public final class Related implements AutoCloseable {
   private volatile long refreshedThrough;
 
   public Related(RelatedData data, RelatedListStore lists, Settings settings, InstantSource clock) {
+    this(data, lists, settings, clock, null);
+  }
+
+  /**
+   * A service that also ranks by sentence embeddings: each article's vector is made with its
+   * profile when the article arrives (by the refresher, off the ingest path) or is first a subject,
+   * and stored with the profile; a candidate's cosine with the article adds to its relevance, and a
+   * candidate much closer to a listed item than to the article is left out as a second report of
+   * that item's event.
+   *
+   * @param embedder the model, or null for words and names alone
+   */
+  public Related(
+      RelatedData data,
+      RelatedListStore lists,
+      Settings settings,
+      InstantSource clock,
+      dev.lede.index.@Nullable Embedder embedder) {
+    this.embedder = embedder;
     this.data = Objects.requireNonNull(data, "data");
     this.docFreqs = new DocFreqs(data);
     this.lists = Objects.requireNonNull(lists, "lists");
@@ -403,7 +484,16 @@ public final class Related implements AutoCloseable {
       if (subjectProfile == null) {
         subjectProfile = profile(doc); // stored by makeQuery, with its query
       }
+      subjectProfile = withVector(subjectProfile, doc.article());
       sq = makeQuery(subjectProfile, doc.article(), stamp);
+    }
+    if (embedder != null && subjectProfile.vector() == null && data.embedding(id) == null) {
+      // A profile kept from before embeddings were on: the vector is made once and kept with it.
+      Optional<RelatedData.Doc> doc = data.article(id);
+      if (doc.isPresent()) {
+        subjectProfile = withVector(subjectProfile, doc.get().article());
+        keepMade(Map.of(id, subjectProfile), Map.of(id, stamp), true);
+      }
     }
     // The profile's section and date are the article's (the date to the millisecond).
     String subjectSection = subjectProfile.section();
@@ -462,6 +552,15 @@ public final class Related implements AutoCloseable {
       }
     }
 
+    // Sentence embeddings, when on: their nearest neighbours join the candidates, and every
+    // candidate's cosine with the article adds to its relevance.
+    Map<String, float[]> vectors = new HashMap<>();
+    Set<String> imputed = new HashSet<>(); // scored with the average part: no vector yet
+    Map<String, Double> embeddingScore =
+        embeddingScores(id, subjectProfile, group, pool, vectors, imputed);
+    int maxCandidates =
+        settings.maxCandidates() + (embeddingScore.isEmpty() ? 0 : settings.embeddingCandidates());
+
     // Score the candidates.
     Map<String, Profile> docs = new HashMap<>();
     Map<String, Part> parts = new HashMap<>();
@@ -475,9 +574,9 @@ public final class Related implements AutoCloseable {
     List<Candidate> nearCopiesOfSubject = new ArrayList<>();
     Set<String> sameEventAsSubject = new HashSet<>();
     List<String> ahead = new ArrayList<>(pool);
-    prefetch(ahead.subList(0, Math.min(ahead.size(), settings.maxCandidates() + PREFETCH_SLACK)));
+    prefetch(ahead.subList(0, Math.min(ahead.size(), maxCandidates + PREFETCH_SLACK)));
     for (String cid : pool) {
-      if (candidates.size() >= settings.maxCandidates()) {
+      if (candidates.size() >= maxCandidates) {
         break;
       }
       Profile cp = profile(cid);
@@ -519,7 +618,11 @@ public final class Related implements AutoCloseable {
       boolean sameSection =
           !subjectSection.isBlank() && subjectSection.equalsIgnoreCase(cp.section());
       double text = textScore.getOrDefault(cid, 0.0);
-      if (text == 0 && tagShare == 0 && entityShare < ENTITY_ONLY_MIN) {
+      double embedding = embeddingScore.getOrDefault(cid, 0.0);
+      if (text == 0
+          && tagShare == 0
+          && entityShare < ENTITY_ONLY_MIN
+          && (embedding == 0 || imputed.contains(cid))) {
         continue; // found by one common name alone ("Kelly", "China"): not related enough
       }
       Part p =
@@ -527,7 +630,8 @@ public final class Related implements AutoCloseable {
               text,
               settings.entityWeight() * entityShare,
               settings.tagWeight() * tagShare,
-              sameSection ? settings.sectionWeight() : 0);
+              sameSection ? settings.sectionWeight() : 0,
+              embedding);
       parts.put(cid, p);
       String cgroup = data.duplicateGroupOf(cid);
       Candidate c =
@@ -572,7 +676,10 @@ public final class Related implements AutoCloseable {
                 settings.redundancy(),
                 settings.redundancyFloor(),
                 settings.redundancyNearFloor(),
-                SAME_EVENT_HOURS * 3600)
+                SAME_EVENT_HOURS * 3600,
+                vectors.isEmpty() ? null : vectors::get,
+                vectors.get(id),
+                EMBEDDING_MARGIN)
             : null;
     List<RelatedRanker.Pick> picks =
         ranker.rank(subject, candidates, List.of(), hashes, redundancy);
@@ -616,7 +723,8 @@ public final class Related implements AutoCloseable {
                   round(p.section),
                   round(pick.freshness()),
                   round(pick.engagement()),
-                  pick.candidate().shared());
+                  pick.candidate().shared(),
+                  round(p.embedding));
       String itemStory =
           storyOfCandidate.containsKey(pid)
               ? storyOfCandidate.get(pid)
@@ -942,6 +1050,7 @@ public final class Related implements AutoCloseable {
       Set<String> terms,
       TermHashes termHashes,
       TermHashes signature,
+      byte @Nullable [] vector,
       @Nullable String query) {
     /** This profile with the encoded query of its article as a subject ({@link SubjectQuery}). */
     Profile withQuery(@Nullable String q) {
@@ -961,7 +1070,30 @@ public final class Related implements AutoCloseable {
           terms,
           termHashes,
           signature,
+          vector,
           q);
+    }
+
+    /** This profile with its article's sentence embedding ({@link Vectors#quantize}). */
+    Profile withVector(byte @Nullable [] v) {
+      return new Profile(
+          id,
+          headline,
+          excerpt,
+          url,
+          sourceKey,
+          sourceName,
+          section,
+          tags,
+          published,
+          thumbnail,
+          entities,
+          entityKeys,
+          terms,
+          termHashes,
+          signature,
+          v,
+          query);
     }
   }
 
@@ -1134,15 +1266,18 @@ public final class Related implements AutoCloseable {
       try {
         String enc = stored.get(id);
         Profile kept = enc == null ? null : ProfileCodec.decode(id, enc, true);
-        if (kept != null && keptQuery(kept) != null) {
+        if (kept != null
+            && keptQuery(kept) != null
+            && (embedder == null || kept.vector() != null)) {
           continue;
         }
         Optional<RelatedData.Doc> d = data.article(id);
         if (d.isEmpty()) {
           continue;
         }
-        Profile p = kept != null ? kept : profile(d.get());
-        made.put(id, p.withQuery(newQuery(p, d.get().article()).encode()));
+        Profile p = withVector(kept != null ? kept : profile(d.get()), d.get().article());
+        SubjectQuery q = keptQuery(p);
+        made.put(id, p.withQuery(q != null ? p.query() : newQuery(p, d.get().article()).encode()));
       } catch (RuntimeException e) { // one article's failure does not lose the others' work
         LOG.warn("preparing the related profile of {} failed: {}", id, e.toString());
       }
@@ -1283,12 +1418,13 @@ public final class Related implements AutoCloseable {
    * values). Derived sets are rebuilt on reading. A line of another version reads as absent.
    */
   static final class ProfileCodec {
-    private static final String VERSION = "p2";
+    private static final String VERSION = "p3";
+    private static final String VERSION_2 = "p2";
     private static final String VERSION_1 = "p1";
     private static final char FS = '\u001f';
     private static final char RS = '\u001e';
     private static final char GS = '\u001d';
-    private static final int FIELDS = 14;
+    private static final int FIELDS = 15;
 
     private ProfileCodec() {}
 
@@ -1328,6 +1464,11 @@ public final class Related implements AutoCloseable {
             .append(e.weight());
       }
       sb.append(FS);
+      byte[] v = p.vector();
+      if (v != null) {
+        sb.append(java.util.Base64.getEncoder().withoutPadding().encodeToString(v));
+      }
+      sb.append(FS);
       String q = p.query();
       if (q != null) {
         sb.append(q.replace(FS, ' '));
@@ -1341,8 +1482,8 @@ public final class Related implements AutoCloseable {
     }
 
     /**
-     * A profile of a line of this version or of version 1 (which has no query field); null when
-     * unreadable.
+     * A profile of a line of this version, of version 2 (no vector field) or of version 1 (no query
+     * field either); null when unreadable.
      *
      * @param withQuery keep the article's query as a subject (else dropped: a candidate's profile
      *     needs none, and the cache holds tens of thousands)
@@ -1350,27 +1491,41 @@ public final class Related implements AutoCloseable {
     static @Nullable Profile decode(String id, String line, boolean withQuery) {
       // Fields cut at the separators by index (no String.split: this runs for every candidate
       // profile read back, a few dozen per fresh list).
+      int firstEnd = line.indexOf(FS);
+      String version = firstEnd < 0 ? line : line.substring(0, firstEnd);
+      int fields =
+          switch (version) {
+            case VERSION -> FIELDS;
+            case VERSION_2 -> FIELDS - 1;
+            case VERSION_1 -> FIELDS - 2;
+            default -> -1;
+          };
+      if (fields < 0) {
+        return null;
+      }
+      boolean hasQuery = fields >= FIELDS - 1;
       String[] f = new String[FIELDS];
       int n = 0;
       int start = 0;
       while (true) {
-        if (n == FIELDS) {
+        if (n == fields) {
           return null; // more fields than this version has
         }
         int end = line.indexOf(FS, start);
         if (end < 0) {
           // The last field; a candidate's profile does not copy the article's query.
-          f[n] = n == FIELDS - 1 && !withQuery ? "" : line.substring(start);
+          f[n] = hasQuery && n == fields - 1 && !withQuery ? "" : line.substring(start);
           n++;
           break;
         }
         f[n++] = line.substring(start, end);
         start = end + 1;
       }
-      boolean v2 = n == FIELDS && f[0].equals(VERSION);
-      if (!v2 && !(n == FIELDS - 1 && f[0].equals(VERSION_1))) {
+      if (n != fields) {
         return null;
       }
+      String queryField = hasQuery ? f[fields - 1] : "";
+      String vectorField = fields == FIELDS ? f[13] : "";
       try {
         List<String> tags = f[7].isEmpty() ? List.of() : parts(f[7], RS);
         Instant published = f[8].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(f[8]));
@@ -1399,7 +1554,10 @@ public final class Related implements AutoCloseable {
           from = end + 1;
         }
         Profile p = make(id, f[1], f[2], f[3], f[4], f[5], f[6], tags, published, thumb, entities);
-        return withQuery && v2 && !f[13].isEmpty() ? p.withQuery(f[13]) : p;
+        if (!vectorField.isEmpty()) {
+          p = p.withVector(java.util.Base64.getDecoder().decode(vectorField));
+        }
+        return withQuery && !queryField.isEmpty() ? p.withQuery(queryField) : p;
       } catch (RuntimeException e) {
         return null; // unreadable: made again from the article
       }
@@ -1477,6 +1635,7 @@ public final class Related implements AutoCloseable {
         terms,
         TermHashes.of(terms),
         TermHashes.of(keys.subList(0, Math.min(SIGNATURE, keys.size()))),
+        null,
         null);
   }
 
@@ -1790,11 +1949,152 @@ public final class Related implements AutoCloseable {
     return Math.round(v * 10_000) / 10_000.0;
   }
 
-  private record Part(double text, double entities, double tags, double section) {
-    static final Part NONE = new Part(0, 0, 0, 0);
+  private record Part(double text, double entities, double tags, double section, double embedding) {
+    static final Part NONE = new Part(0, 0, 0, 0, 0);
 
     double raw() {
-      return text + entities + tags + section;
+      return text + entities + tags + section + embedding;
+    }
+  }
+
+  /**
+   * The embedding part of each candidate's relevance, with the article's nearest neighbours by
+   * embedding added to the pool; empty when embeddings are off or the article has no vector. The
+   * part is {@code embeddingWeight · (cos − base) / (best − base)}, floored at 0: like the text
+   * score, relative to the best candidate, so it does not depend on how the model's cosines are
+   * spread. Below the base (about where two unrelated news texts meet) a cosine says nothing.
+   */
+  private Map<String, Double> embeddingScores(
+      String id,
+      Profile subjectProfile,
+      String group,
+      Set<String> pool,
+      Map<String, float[]> vectors,
+      Set<String> imputed) {
+    if (settings.embeddingWeight() <= 0) {
+      return Map.of();
+    }
+    float[] v = vectorOf(id, subjectProfile);
+    if (v == null) {
+      return Map.of();
+    }
+    vectors.put(id, v);
+    if (settings.embeddingCandidates() > 0) {
+      for (String n : data.nearestByEmbedding(v, settings.embeddingCandidates() + 2)) {
+        if (!n.equals(id) && !n.equals(group)) {
+          pool.add(n);
+        }
+      }
+    }
+    if (data.embedding(id) == null) {
+      List<String> ahead = new ArrayList<>(pool);
+      prefetch(ahead.subList(0, Math.min(ahead.size(), settings.maxCandidates() + PREFETCH_SLACK)));
+    }
+    int toMake = embedder == null ? 0 : VECTORS_MADE_PER_LIST;
+    Map<String, Double> cos = new HashMap<>();
+    double best = EMBEDDING_BASE;
+    for (String cid : pool) {
+      float[] cv = vectorOf(cid, null);
+      if (cv == null && toMake > 0) {
+        toMake--;
+        cv = makeVector(cid);
+      }
+      if (cv != null && cv.length == v.length) {
+        vectors.put(cid, cv);
+        double c = dev.lede.index.Embedder.cosine(v, cv);
+        cos.put(cid, c);
+        best = Math.max(best, c);
+      }
+    }
+    if (best <= EMBEDDING_BASE) {
+      return Map.of();
+    }
+    Map<String, Double> out = new HashMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Double> e : cos.entrySet()) {
+      double part = Math.max(0, (e.getValue() - EMBEDDING_BASE) / (best - EMBEDDING_BASE));
+      out.put(e.getKey(), settings.embeddingWeight() * part);
+      sum += settings.embeddingWeight() * part;
+    }
+    // A candidate without a vector yet (a profile kept from before embeddings were on) gets the
+    // average part: neither favoured nor held back for what it lacks.
+    double mean = out.isEmpty() ? 0 : sum / out.size();
+    if (mean > 0) {
+      for (String cid : pool) {
+        if (!out.containsKey(cid)) {
+          out.put(cid, mean);
+          imputed.add(cid);
+        }
+      }
+    }
+    out.values().removeIf(x -> x == 0);
+    return out;
+  }
+
+  /**
+   * An article's vector: the data's own (the evaluation embeds every article first), else its
+   * profile's; null when it has none.
+   */
+  private float @Nullable [] vectorOf(String id, @Nullable Profile p) {
+    float[] v = data.embedding(id);
+    if (v != null) {
+      return v;
+    }
+    if (embedder == null) {
+      return null; // vectors kept from a run with embeddings on are not used with them off
+    }
+    Profile q = p != null ? p : profileIfKnown(id);
+    return q == null || q.vector() == null ? null : Vectors.dequantize(q.vector());
+  }
+
+  /**
+   * Makes and keeps the vector of a candidate whose profile has none (its article arrived before
+   * embeddings were on, or was met as a candidate before it was prepared); null when it is gone.
+   */
+  private float @Nullable [] makeVector(String id) {
+    long stamp = changeStamp(id);
+    Profile p = profile(id);
+    Optional<RelatedData.Doc> d = p == null ? Optional.empty() : data.article(id);
+    if (p == null || d.isEmpty()) {
+      return null;
+    }
+    String enc = lists.profiles(List.of(id)).get(id);
+    Profile kept = enc == null ? null : ProfileCodec.decode(id, enc, true);
+    if (kept != null && kept.vector() != null) {
+      return Vectors.dequantize(kept.vector()); // stored meanwhile: nothing to make
+    }
+    Profile made = withVector(kept != null ? kept : p, d.get().article());
+    if (made.vector() == null) {
+      return null; // the model failed (logged)
+    }
+    keepMade(Map.of(id, made), Map.of(id, stamp), false);
+    synchronized (profiles) {
+      // Cached as a candidate's profile, unless a change overtook the read (the listener bumps
+      // the stamp before it evicts, so a later change still evicts this entry).
+      if (changeStamp(id) == stamp) {
+        profiles.put(id, made.query() == null ? made : made.withQuery(null));
+      }
+    }
+    return Vectors.dequantize(made.vector());
+  }
+
+  private @Nullable Profile profileIfKnown(String id) {
+    synchronized (profiles) {
+      return profiles.get(id);
+    }
+  }
+
+  /** The profile with its article's vector made, when embeddings are on and it has none. */
+  private Profile withVector(Profile p, Article a) {
+    if (embedder == null || p.vector() != null) {
+      return p;
+    }
+    try {
+      return p.withVector(Vectors.quantize(embedder.embed(dev.lede.index.Embedder.textOf(a))));
+    } catch (RuntimeException e) {
+      // The list goes on by words and names; the vector is tried again next time.
+      LOG.warn("embedding {} failed: {}", p.id(), e.toString());
+      return p;
     }
   }
 

@@ -79,6 +79,22 @@ public interface RelatedData {
     return d == null ? id : d;
   }
 
+  /**
+   * The article's sentence embedding (unit length, see {@code dev.lede.index.Embedder}), or null
+   * when embeddings are off or the article has none yet.
+   */
+  default float @Nullable [] embedding(String id) {
+    return null;
+  }
+
+  /**
+   * Ids of the visible articles whose embeddings are nearest to this vector, nearest first, at most
+   * {@code n} (none when embeddings are off).
+   */
+  default List<String> nearestByEmbedding(float[] vector, int n) {
+    return List.of();
+  }
+
   /** The rewritten headline where one exists, else empty. */
   default String altHeadline(String id) {
     return "";

@@ -56,6 +56,9 @@ public final class RelatedJson {
         s.put("section", b.section());
         s.put("freshness", b.freshness());
         s.put("engagement", b.engagement());
+        if (b.embedding() != 0) {
+          s.put("embedding", b.embedding()); // only with embeddings on
+        }
         ArrayNode sh = s.putArray("shared");
         b.shared().forEach(sh::add);
       }
@@ -113,7 +116,8 @@ public final class RelatedJson {
                   s.path("section").asDouble(),
                   s.path("freshness").asDouble(),
                   s.path("engagement").asDouble(),
-                  shared)));
+                  shared,
+                  s.path("embedding").asDouble())));
     }
     Instant computed = instant(o.path("computedAt"));
     return new RelatedList(

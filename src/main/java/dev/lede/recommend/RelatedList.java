@@ -88,9 +88,24 @@ public record RelatedList(
       double section,
       double freshness,
       double engagement,
-      List<String> shared) {
+      List<String> shared,
+      double embedding) {
     public Breakdown {
       shared = List.copyOf(shared);
+    }
+
+    /** A breakdown without an embedding part (embeddings off). */
+    public Breakdown(
+        double score,
+        double relevance,
+        double text,
+        double entities,
+        double tags,
+        double section,
+        double freshness,
+        double engagement,
+        List<String> shared) {
+      this(score, relevance, text, entities, tags, section, freshness, engagement, shared, 0);
     }
 
     public static final Breakdown NONE = new Breakdown(0, 0, 0, 0, 0, 0, 0, 0, List.of());

@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
  * reads as absent ({@link #decode} returns null).
  */
 public final class RelatedListCodec {
-  private static final String VERSION = "l1";
+  private static final String VERSION = "l2";
+
+  /** The version before the embedding part (8 numbers per item): still read. */
+  private static final String VERSION_1 = "l1";
+
   private static final char SEP = '\u001f';
   private static final char ESC = '\u001c';
 
@@ -70,7 +74,8 @@ public final class RelatedListCodec {
             b.tags(),
             b.section(),
             b.freshness(),
-            b.engagement()
+            b.engagement(),
+            b.embedding()
           }) {
         sb.append(d).append(SEP);
       }
@@ -86,9 +91,11 @@ public final class RelatedListCodec {
   public static @Nullable RelatedList decode(String line) {
     Reader r = new Reader(line);
     try {
-      if (!VERSION.equals(r.next())) {
+      String version = r.next();
+      if (!VERSION.equals(version) && !VERSION_1.equals(version)) {
         return null;
       }
+      int numbers = VERSION.equals(version) ? 9 : 8;
       String id = r.next();
       Instant computedAt = Instant.ofEpochMilli(Long.parseLong(r.next()));
       long asOf = Long.parseLong(r.next());
@@ -110,8 +117,8 @@ public final class RelatedListCodec {
         if (r.next().equals("1")) {
           thumb = new RelatedList.Thumbnail(r.next(), r.next());
         }
-        double[] d = new double[8];
-        for (int j = 0; j < d.length; j++) {
+        double[] d = new double[9];
+        for (int j = 0; j < numbers; j++) {
           d[j] = Double.parseDouble(r.next());
         }
         int shared = Integer.parseInt(r.next());
@@ -132,7 +139,8 @@ public final class RelatedListCodec {
                 reason,
                 fallback,
                 thumb,
-                new RelatedList.Breakdown(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], sh)));
+                new RelatedList.Breakdown(
+                    d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], sh, d[8])));
       }
       if (!r.atEnd()) {
         return null;

@@ -159,7 +159,19 @@ public final class RelatedRanker {
    * @param subjectTerms the article's term set, as the candidates' are given
    */
   record Redundancy(
-      TermHashes subjectTerms, double ratio, double floor, double nearFloor, long nearSeconds) {
+      TermHashes subjectTerms,
+      double ratio,
+      double floor,
+      double nearFloor,
+      long nearSeconds,
+      @Nullable Function<String, float @Nullable []> vectors,
+      float @Nullable [] subjectVector,
+      double embeddingMargin) {
+    Redundancy(
+        TermHashes subjectTerms, double ratio, double floor, double nearFloor, long nearSeconds) {
+      this(subjectTerms, ratio, floor, nearFloor, nearSeconds, null, null, 0);
+    }
+
     Redundancy(TermHashes subjectTerms, double ratio, double floor) {
       this(subjectTerms, ratio, floor, floor, 0);
     }
@@ -167,6 +179,24 @@ public final class RelatedRanker {
     boolean redundant(double maxSim, double nearSim, double subjectSim) {
       return maxSim >= floor && maxSim >= ratio * subjectSim
           || nearSim >= nearFloor && nearSim >= ratio * subjectSim;
+    }
+
+    boolean redundant(Scored s) {
+      return redundant(s.maxSim, s.nearSim, s.subjectSim)
+          || embeddingMargin > 0 && s.embeddingExcess >= embeddingMargin;
+    }
+
+    /**
+     * By sentence embeddings, how much closer a candidate is to a listed item than either of the
+     * two is to the article (0 without vectors): two reports of one event sit closer to each other
+     * than to a report of a related event.
+     */
+    double embeddingExcess(Scored candidate, Scored listed) {
+      if (candidate.vector == null || listed.vector == null) {
+        return 0;
+      }
+      double c = dev.lede.index.Embedder.cosine(candidate.vector, listed.vector);
+      return c - Math.max(candidate.subjectCos, listed.subjectCos);
     }
 
     /**
@@ -216,6 +246,14 @@ public final class RelatedRanker {
             new Scored(c, rel * (1 + fresh) * (1 + eng), rel, fresh, eng, termHashes.apply(c));
         if (redundancy != null) {
           sc.subjectSim = redundancy.subjectTerms().jaccard(sc.terms);
+          if (redundancy.vectors() != null && redundancy.subjectVector() != null) {
+            sc.vector = redundancy.vectors().apply(c.id());
+            if (sc.vector != null && sc.vector.length == redundancy.subjectVector().length) {
+              sc.subjectCos = dev.lede.index.Embedder.cosine(sc.vector, redundancy.subjectVector());
+            } else {
+              sc.vector = null;
+            }
+          }
         }
         pool.add(sc);
       }
@@ -235,13 +273,9 @@ public final class RelatedRanker {
       double nextValue = Double.NEGATIVE_INFINITY;
       for (Scored s : pool) {
         if (last != null) {
-          double sim = s.terms.jaccard(last.terms);
-          s.maxSim = Math.max(s.maxSim, sim);
-          if (redundancy != null) {
-            s.nearSim = Math.max(s.nearSim, redundancy.nearSim(s, last, sim));
-          }
+          meet(s, last, redundancy);
         }
-        if (redundancy != null && redundancy.redundant(s.maxSim, s.nearSim, s.subjectSim)) {
+        if (redundancy != null && redundancy.redundant(s)) {
           redundant.add(s.c.id());
           continue;
         }
@@ -265,10 +299,8 @@ public final class RelatedRanker {
     }
     if (picks.size() < settings.k() && redundancy != null && last != null) {
       for (Scored s : pool) { // the last pick has not been compared with the rest yet
-        double sim = s.terms.jaccard(last.terms);
-        s.maxSim = Math.max(s.maxSim, sim);
-        s.nearSim = Math.max(s.nearSim, redundancy.nearSim(s, last, sim));
-        if (redundancy.redundant(s.maxSim, s.nearSim, s.subjectSim)) {
+        meet(s, last, redundancy);
+        if (redundancy.redundant(s)) {
           redundant.add(s.c.id());
         }
       }
@@ -287,12 +319,10 @@ public final class RelatedRanker {
         }
         if (redundancy != null) {
           for (Scored t : taken) {
-            double sim = sc.terms.jaccard(t.terms);
-            sc.maxSim = Math.max(sc.maxSim, sim);
-            sc.nearSim = Math.max(sc.nearSim, redundancy.nearSim(sc, t, sim));
+            meet(sc, t, redundancy);
           }
         }
-        if (redundancy != null && redundancy.redundant(sc.maxSim, sc.nearSim, sc.subjectSim)) {
+        if (redundancy != null && redundancy.redundant(sc)) {
           redundant.add(sc.c.id());
         } else if (cons.allows(sc.c)) {
           cons.take(sc.c);
@@ -374,6 +404,16 @@ public final class RelatedRanker {
   }
 
   /** A candidate in the pool with its scores and its largest similarity to the picks so far. */
+  /** A candidate meets a listed item: its similarities to the list brought up to date. */
+  private static void meet(Scored s, Scored listed, @Nullable Redundancy redundancy) {
+    double sim = s.terms.jaccard(listed.terms);
+    s.maxSim = Math.max(s.maxSim, sim);
+    if (redundancy != null) {
+      s.nearSim = Math.max(s.nearSim, redundancy.nearSim(s, listed, sim));
+      s.embeddingExcess = Math.max(s.embeddingExcess, redundancy.embeddingExcess(s, listed));
+    }
+  }
+
   private static final class Scored {
     final Candidate c;
     final double score;
@@ -384,6 +424,9 @@ public final class RelatedRanker {
     double maxSim;
     double nearSim;
     double subjectSim;
+    float @Nullable [] vector;
+    double subjectCos;
+    double embeddingExcess;
 
     Scored(Candidate c, double score, double rel, double fresh, double eng, TermHashes terms) {
       this.c = c;

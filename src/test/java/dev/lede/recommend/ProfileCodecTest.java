@@ -96,10 +96,11 @@ class ProfileCodecTest {
     assertThat(Related.ProfileCodec.decode("a1", good.substring(0, good.lastIndexOf('\u001f'))))
         .isNull();
     // An entity of three or five parts, an empty entity, a weight that is no number (the entities
-    // are the field before the last, the article's query).
+    // come before the last two fields, the article's vector and query).
     String withoutQuery = good.substring(0, good.lastIndexOf('\u001f'));
-    String head = withoutQuery.substring(0, withoutQuery.lastIndexOf('\u001f') + 1);
-    String tail = "\u001f";
+    String withoutVector = withoutQuery.substring(0, withoutQuery.lastIndexOf('\u001f'));
+    String head = withoutVector.substring(0, withoutVector.lastIndexOf('\u001f') + 1);
+    String tail = "\u001f\u001f";
     assertThat(Related.ProfileCodec.decode("a1", head + "kursk\u001dKursk\u001d0" + tail)).isNull();
     assertThat(Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d0\u001d1\u001dx" + tail))
         .isNull();
@@ -112,6 +113,36 @@ class ProfileCodecTest {
         Related.ProfileCodec.decode("a1", head + "k\u001dK\u001d11\u001d1" + tail);
     assertThat(odd).isNotNull();
     assertThat(odd.entities().get(0).number()).isFalse();
+  }
+
+  @Test
+  void aVector_andAQuery_comeBackAsEncoded_andAVersion2Line_readsWithoutAVector() {
+    byte[] v = new byte[384];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (byte) (i * 7 - 128);
+    }
+    Related.Profile p = sample().withVector(v).withQuery("q1\u001dsome query");
+
+    Related.Profile back = Related.ProfileCodec.decode("a1", Related.ProfileCodec.encode(p), true);
+
+    assertThat(back).isNotNull();
+    assertThat(back.vector()).isEqualTo(v);
+    assertThat(back.query()).isEqualTo("q1\u001dsome query");
+    // A candidate's profile keeps its vector but not the query.
+    Related.Profile candidate = Related.ProfileCodec.decode("a1", Related.ProfileCodec.encode(p));
+    assertThat(candidate.vector()).isEqualTo(v);
+    assertThat(candidate.query()).isNull();
+    // The line of the previous version: no vector field, the query last.
+    String line = Related.ProfileCodec.encode(sample().withQuery("q-old"));
+    String v2 =
+        "p2"
+            + line.substring(2, line.lastIndexOf('\u001f', line.lastIndexOf('\u001f') - 1))
+            + "\u001fq-old";
+    Related.Profile old = Related.ProfileCodec.decode("a1", v2, true);
+    assertThat(old).isNotNull();
+    assertThat(old.vector()).isNull();
+    assertThat(old.query()).isEqualTo("q-old");
+    assertThat(old.entities()).isEqualTo(p.entities());
   }
 
   @Test
@@ -184,8 +215,9 @@ class ProfileCodecTest {
 
   @Test
   void aVersion1Line_withoutAQueryField_isStillRead() {
-    String v2 = Related.ProfileCodec.encode(sample());
-    String v1 = "p1" + v2.substring(2, v2.lastIndexOf('\u001f'));
+    String v3 = Related.ProfileCodec.encode(sample());
+    String withoutQuery = v3.substring(0, v3.lastIndexOf('\u001f'));
+    String v1 = "p1" + withoutQuery.substring(2, withoutQuery.lastIndexOf('\u001f'));
 
     Related.Profile p = Related.ProfileCodec.decode("a1", v1, true);
 

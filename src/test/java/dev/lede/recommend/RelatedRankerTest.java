@@ -178,6 +178,46 @@ class RelatedRankerTest {
     assertThat(with).extracting(p -> p.candidate().id()).containsExactly("bushehr-1", "appeal");
   }
 
+  /** A unit vector at this angle (radians) from the first axis, in the plane of the first two. */
+  private static float[] at(double angle) {
+    return new float[] {(float) Math.cos(angle), (float) Math.sin(angle), 0};
+  }
+
+  @Test
+  void redundancyByEmbedding_leavesOutACandidateMuchCloserToAListedItem_thanEitherIsToTheArticle() {
+    // Nothing in common by terms: only the vectors can tell the second report.
+    TermHashes subject = TermHashes.of(Set.of("a", "b", "c"));
+    List<Candidate> cands =
+        List.of(
+            c("report-1", 10, "s1", "report-1", "src1", T0, "p"),
+            c("report-2", 9, "s2", "report-2", "src2", T0, "q"),
+            c("other", 8, "s3", "other", "src3", T0, "r"));
+    // The article on the first axis; the two reports 0.8 rad away and 0.05 rad apart (cosine
+    // 0.999 to each other, 0.70 to the article); the other item 0.8 rad away on the other side
+    // (cosine 0.70 to the article, 0.03 to the reports).
+    java.util.Map<String, float[]> v =
+        java.util.Map.of("a", at(0), "report-1", at(0.8), "report-2", at(0.85), "other", at(-0.8));
+    RelatedRanker r = new RelatedRanker(RelatedRanker.Settings.defaults().withK(3));
+    java.util.function.Function<Candidate, TermHashes> hashes = x -> TermHashes.of(x.terms());
+
+    var withoutVectors =
+        r.rank(SUBJECT, cands, List.of(), hashes, new RelatedRanker.Redundancy(subject, 0.8, 0.1));
+    var withVectors =
+        r.rank(
+            SUBJECT,
+            cands,
+            List.of(),
+            hashes,
+            new RelatedRanker.Redundancy(subject, 0.8, 0.1, 0.1, 0, v::get, v.get("a"), 0.05));
+
+    assertThat(withoutVectors)
+        .extracting(p -> p.candidate().id())
+        .containsExactly("report-1", "report-2", "other");
+    assertThat(withVectors)
+        .extracting(p -> p.candidate().id())
+        .containsExactly("report-1", "other");
+  }
+
   @Test
   void redundancy_yieldsToTheLabelledFill_notToASecondReport() {
     TermHashes subject = TermHashes.of(Set.of("a", "b", "c"));

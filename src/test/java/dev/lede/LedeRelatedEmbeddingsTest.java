@@ -1,0 +1,198 @@
+package dev.lede;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lede.index.Embedder;
+import dev.lede.model.Article;
+import dev.lede.recommend.Related;
+import dev.lede.recommend.RelatedList;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Related lists ranked with sentence embeddings, on a real data folder. */
+class LedeRelatedEmbeddingsTest {
+  @TempDir Path dir;
+  Lede lede;
+  List<Article> corpus;
+
+  @BeforeEach
+  void open() throws IOException {
+    lede = Lede.open(dir, Lede.Options.defaults().withFsyncEachCommit(false));
+    corpus = LedeRelatedTest.corpus();
+    for (Article a : corpus) {
+      lede.submit(a, LedeRelatedTest.sourceOf(a));
+    }
+    lede.refresh();
+  }
+
+  @AfterEach
+  void close() {
+    lede.close();
+  }
+
+  /**
+   * Vectors chosen by the test: every article its own direction, except the two headlines given,
+   * which share one. Counts the texts it embeds.
+   */
+  static final class Chosen implements Embedder {
+    final String a;
+    final String b;
+    final AtomicInteger calls = new AtomicInteger();
+
+    Chosen(String a, String b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public float[] embed(String text) {
+      calls.incrementAndGet();
+      float[] v = new float[64];
+      String head = text.substring(0, Math.max(0, text.indexOf(".\n")));
+      int axis = head.equals(a) || head.equals(b) ? 0 : 1 + Math.floorMod(head.hashCode(), 63);
+      v[axis] = 1;
+      return v;
+    }
+
+    @Override
+    public int dimensions() {
+      return 64;
+    }
+
+    @Override
+    public String model() {
+      return "chosen";
+    }
+  }
+
+  private static List<String> ids(RelatedList l) {
+    return l.items().stream().filter(i -> !i.fallback()).map(RelatedList.Item::id).toList();
+  }
+
+  private static String title(List<Article> corpus, String id) {
+    return corpus.stream().filter(x -> id.equals(x.id())).findFirst().orElseThrow().title();
+  }
+
+  @Test
+  void aCandidateTheEmbeddingsPutClosest_risesToTheTop_andSaysWhy() {
+    RelatedList words;
+    try (LedeRelated plain =
+        LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false)) {
+      words = plain.related().compute("nk-kursk", 8);
+    }
+    List<String> byWords = ids(words);
+    assertThat(byWords).hasSizeGreaterThan(1);
+    String last = byWords.get(byWords.size() - 1);
+    Chosen chosen = new Chosen(title(corpus, "nk-kursk"), title(corpus, last));
+
+    try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
+      Related related =
+          new Related(
+              LedeRelated.dataOf(lede),
+              db,
+              Related.Settings.defaults(),
+              InstantSource.system(),
+              chosen);
+      related.prepare(corpus.stream().map(Article::id).toList());
+      RelatedList withVectors = related.compute("nk-kursk", 8);
+
+      assertThat(ids(withVectors).get(0)).isEqualTo(last);
+      assertThat(withVectors.items().get(0).breakdown().embedding()).isGreaterThan(0.5);
+      assertThat(withVectors.items().get(1).breakdown().embedding()).isZero();
+    }
+  }
+
+  @Test
+  void vectorsKeptWhileEmbeddingsWereOn_areNotUsedWithThemOff() {
+    RelatedList before;
+    try (LedeRelated plain =
+        LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false)) {
+      before = plain.related().compute("nk-kursk", 8);
+    }
+    List<String> byWords = ids(before);
+    Chosen chosen =
+        new Chosen(title(corpus, "nk-kursk"), title(corpus, byWords.get(byWords.size() - 1)));
+    List<String> all = corpus.stream().map(Article::id).toList();
+    try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
+      new Related(
+              LedeRelated.dataOf(lede),
+              db,
+              Related.Settings.defaults(),
+              InstantSource.system(),
+              chosen)
+          .prepare(all);
+    }
+
+    try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
+      Related off =
+          new Related(
+              LedeRelated.dataOf(lede), db, Related.Settings.defaults(), InstantSource.system());
+      RelatedList after = off.compute("nk-kursk", 8);
+
+      assertThat(ids(after)).isEqualTo(byWords);
+      assertThat(after.items()).allSatisfy(i -> assertThat(i.breakdown().embedding()).isZero());
+    }
+  }
+
+  @Test
+  void vectorsAreMadeOnArrival_keptWithTheProfiles_andNotMadeAgainAfterReopening() {
+    Chosen chosen = new Chosen("", "");
+    List<String> all = corpus.stream().map(Article::id).toList();
+    try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
+      Related related =
+          new Related(
+              LedeRelated.dataOf(lede),
+              db,
+              Related.Settings.defaults(),
+              InstantSource.system(),
+              chosen);
+      related.prepare(all);
+      assertThat(chosen.calls.get()).isEqualTo(all.size());
+      Map<String, String> stored = db.profiles(all);
+      assertThat(stored).hasSize(all.size());
+      assertThat(stored.values()).allSatisfy(line -> assertThat(line).startsWith("p3"));
+    }
+
+    Chosen again = new Chosen("", "");
+    try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
+      Related related =
+          new Related(
+              LedeRelated.dataOf(lede),
+              db,
+              Related.Settings.defaults(),
+              InstantSource.system(),
+              again);
+      for (String id : all) {
+        related.compute(id, 8);
+      }
+    }
+    assertThat(again.calls.get()).isZero();
+  }
+
+  @Test
+  void withTheBundledModel_theListIsFull_andItemsCarryAnEmbeddingPart() {
+    try (LedeRelated service =
+        LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false, true)) {
+      RelatedList l = service.related().get("nk-kursk", 8);
+
+      assertThat(l.items()).hasSize(8);
+      assertThat(ids(l)).doesNotContain("nk-kursk", "nk-kursk-copy");
+      assertThat(l.items().stream().filter(i -> !i.fallback()))
+          .anySatisfy(i -> assertThat(i.breakdown().embedding()).isGreaterThan(0));
+      // A report of the same war ranks above the Christmas gifts.
+      List<String> ids = l.items().stream().map(RelatedList.Item::id).toList();
+      assertThat(ids).contains("nk-losses");
+      if (ids.contains("gifts")) {
+        assertThat(ids.indexOf("nk-losses")).isLessThan(ids.indexOf("gifts"));
+      }
+    }
+  }
+}
