@@ -64,6 +64,7 @@ public final class LedeRelated implements AutoCloseable {
     try {
       embedder = embeddings ? Embedder.bgeSmall() : null;
       Related r = new Related(new Data(lede), db, settings, clock, embedder);
+      r.recordRanking();
       lede.registerListener(LISTENER, r.listener());
       if (refresher) {
         r.startRefresher(Duration.ofMillis(200), 64);

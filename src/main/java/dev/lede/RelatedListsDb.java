@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -98,6 +99,9 @@ final class RelatedListsDb implements RelatedListStore {
         s.execute("CREATE INDEX IF NOT EXISTS pending_by_seq ON pending (seq)");
         s.execute(
             "CREATE TABLE IF NOT EXISTS profile (article_id TEXT PRIMARY KEY, data TEXT NOT NULL)"
+                + " WITHOUT ROWID");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
                 + " WITHOUT ROWID");
         s.execute("PRAGMA user_version = " + SCHEMA);
       }
@@ -425,6 +429,51 @@ final class RelatedListsDb implements RelatedListStore {
               p.addBatch();
             }
             p.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<String> listIds() {
+    return read(
+        "reading the ids of stored related lists",
+        () -> {
+          List<String> out = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT article_id FROM list")) {
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public @Nullable String meta(String key) {
+    return read(
+        "reading related settings",
+        () -> {
+          try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            p.setString(1, key);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? rs.getString(1) : null;
+            }
+          }
+        });
+  }
+
+  @Override
+  public void putMeta(String key, String value) {
+    tx(
+        "storing related settings",
+        () -> {
+          try (PreparedStatement p =
+              c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
           }
           return null;
         });

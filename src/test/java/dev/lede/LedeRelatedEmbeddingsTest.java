@@ -143,6 +143,46 @@ class LedeRelatedEmbeddingsTest {
   }
 
   @Test
+  void switchingEmbeddingsOnOrOff_queuesTheStoredLists_andTheRefresherRanksThemAgain() {
+    try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
+      Related words =
+          new Related(
+              LedeRelated.dataOf(lede), db, Related.Settings.defaults(), InstantSource.system());
+      assertThat(words.recordRanking()).isZero(); // a new folder: nothing stored, nothing queued
+      List<String> stored = List.of("nk-kursk", "storm-bert", "wrexham");
+      for (String id : stored) {
+        db.put(words.compute(id, 8));
+      }
+      List<String> byWords = ids(db.get("nk-kursk").orElseThrow());
+      String last = byWords.get(byWords.size() - 1);
+      Chosen chosen = new Chosen(title(corpus, "nk-kursk"), title(corpus, last));
+
+      Related withVectors =
+          new Related(
+              LedeRelated.dataOf(lede),
+              db,
+              Related.Settings.defaults(),
+              InstantSource.system(),
+              chosen);
+      assertThat(withVectors.recordRanking()).isEqualTo(3);
+      assertThat(db.pendingCount()).isEqualTo(3);
+      // Until the refresher gets to it, the old list is served.
+      assertThat(ids(withVectors.get("nk-kursk", 8))).isEqualTo(byWords);
+      while (withVectors.refreshSome(16) > 0) {
+        // drain
+      }
+      assertThat(db.pendingCount()).isZero();
+      assertThat(ids(db.get("nk-kursk").orElseThrow()).get(0)).isEqualTo(last);
+      assertThat(withVectors.recordRanking()).isZero(); // recorded: nothing to do again
+
+      Related off =
+          new Related(
+              LedeRelated.dataOf(lede), db, Related.Settings.defaults(), InstantSource.system());
+      assertThat(off.recordRanking()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void vectorsAreMadeOnArrival_keptWithTheProfiles_andNotMadeAgainAfterReopening() {
     Chosen chosen = new Chosen("", "");
     List<String> all = corpus.stream().map(Article::id).toList();

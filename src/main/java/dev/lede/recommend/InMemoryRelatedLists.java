@@ -16,6 +16,22 @@ final class InMemoryRelatedLists implements RelatedListStore {
   private final Map<String, RelatedList> lists = new HashMap<>();
   private final Map<String, Set<String>> mentions = new HashMap<>();
   private final Map<String, Pending> queue = new LinkedHashMap<>();
+  private final Map<String, String> meta = new HashMap<>();
+
+  @Override
+  public synchronized List<String> listIds() {
+    return List.copyOf(lists.keySet());
+  }
+
+  @Override
+  public synchronized @org.jspecify.annotations.Nullable String meta(String key) {
+    return meta.get(key);
+  }
+
+  @Override
+  public synchronized void putMeta(String key, String value) {
+    meta.put(key, value);
+  }
 
   @Override
   public synchronized Optional<RelatedList> get(String id) {

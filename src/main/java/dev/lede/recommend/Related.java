@@ -425,6 +425,40 @@ public final class Related implements AutoCloseable {
     return settings;
   }
 
+  /** The key under which the stored lists record how they were ranked. */
+  static final String RANKING_KEY = "ranking";
+
+  /** How this service ranks: by words and names, or with a model's embeddings too. */
+  String ranking() {
+    return embedder == null ? "words" : "words+" + embedder.model();
+  }
+
+  /**
+   * Records how the stored lists are ranked, and when that changed since they were stored
+   * (embeddings switched on or off), queues every stored list for the refresher to compute again:
+   * the old lists are served until then, so the switch costs no page a wait. Lists stored before
+   * the ranking was recorded were ranked by words. Returns the number of lists queued.
+   */
+  public int recordRanking() {
+    String now = ranking();
+    String was = lists.meta(RANKING_KEY);
+    int queued = 0;
+    if (!now.equals(was == null ? "words" : was)) {
+      long at = clock.millis();
+      List<RelatedListStore.Pending> work = new ArrayList<>();
+      for (String id : lists.listIds()) {
+        work.add(new RelatedListStore.Pending(id, 0, at, false));
+      }
+      lists.enqueue(work);
+      queued = work.size();
+      LOG.info("related lists were ranked by {}, now by {}: {} queued", was, now, queued);
+    }
+    if (!now.equals(was)) {
+      lists.putMeta(RANKING_KEY, now);
+    }
+    return queued;
+  }
+
   // ---- serving
 
   /**
@@ -737,6 +771,9 @@ public final class Related implements AutoCloseable {
   private static String reason(RelatedRanker.Pick pick, Part p) {
     if (pick.fallback() || !pick.candidate().shared().isEmpty()) {
       return pick.reason();
+    }
+    if (p.embedding > p.text && p.embedding > p.section) {
+      return "similar subject"; // the sentence embeddings found it more than the words did
     }
     return p.section > 0 && p.text < 0.05 ? "same section" : "similar words";
   }

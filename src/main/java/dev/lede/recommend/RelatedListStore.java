@@ -58,6 +58,19 @@ public interface RelatedListStore extends AutoCloseable {
   /** Drops the profiles of these articles (they changed). */
   default void dropProfiles(Collection<String> ids) {}
 
+  /** Ids of the articles with a stored list. */
+  default List<String> listIds() {
+    return List.of();
+  }
+
+  /** A value kept with the lists (such as how they were ranked), or null. */
+  default @org.jspecify.annotations.Nullable String meta(String key) {
+    return null;
+  }
+
+  /** Keeps a value with the lists. */
+  default void putMeta(String key, String value) {}
+
   /** Stored lists. */
   long size();
 
