@@ -64,7 +64,11 @@ public final class LedeRelated implements AutoCloseable {
     try {
       embedder = embeddings ? Embedder.bgeSmall() : null;
       Related r = new Related(new Data(lede), db, settings, clock, embedder);
-      r.recordRanking();
+      if (refresher) {
+        // The serving process owns how the folder's lists are ranked; a one-off reader does not
+        // change it (see Related#storedListsRankedAlike).
+        r.recordRanking();
+      }
       lede.registerListener(LISTENER, r.listener());
       if (refresher) {
         r.startRefresher(Duration.ofMillis(200), 64);

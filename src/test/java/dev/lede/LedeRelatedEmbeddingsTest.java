@@ -178,7 +178,10 @@ class LedeRelatedEmbeddingsTest {
       Related off =
           new Related(
               LedeRelated.dataOf(lede), db, Related.Settings.defaults(), InstantSource.system());
+      assertThat(off.storedListsRankedAlike()).isFalse();
+      assertThat(withVectors.storedListsRankedAlike()).isTrue();
       assertThat(off.recordRanking()).isEqualTo(3);
+      assertThat(off.storedListsRankedAlike()).isTrue();
     }
   }
 

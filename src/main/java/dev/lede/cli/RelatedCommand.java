@@ -67,11 +67,13 @@ final class RelatedCommand implements Callable<Integer> {
         LedeRelated service =
             LedeRelated.open(
                 lede, Related.Settings.defaults(), InstantSource.system(), false, embeddings)) {
+      boolean alike = service.related().storedListsRankedAlike();
       for (String id : ids) {
         long t0 = System.nanoTime();
         RelatedList list;
         try {
-          list = service.related().get(id, k);
+          // Lists stored by a site ranked otherwise (embeddings on or off) are not this command's.
+          list = alike ? service.related().get(id, k) : service.related().compute(id, k);
         } catch (NoSuchElementException e) {
           err.println("lede related: " + e.getMessage());
           missing++;

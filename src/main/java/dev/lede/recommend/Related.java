@@ -439,6 +439,17 @@ public final class Related implements AutoCloseable {
    * the old lists are served until then, so the switch costs no page a wait. Lists stored before
    * the ranking was recorded were ranked by words. Returns the number of lists queued.
    */
+  /**
+   * Whether the stored lists were ranked as this service ranks (lists stored before the ranking was
+   * recorded were ranked by words): a one-off reader with other settings (`lede related
+   * --embeddings` on a folder served without them) computes its lists instead of serving stored
+   * ones, and stores none.
+   */
+  public boolean storedListsRankedAlike() {
+    String was = lists.meta(RANKING_KEY);
+    return ranking().equals(was == null ? "words" : was);
+  }
+
   public int recordRanking() {
     String now = ranking();
     String was = lists.meta(RANKING_KEY);

@@ -137,6 +137,33 @@ class RelatedCommandTest {
   }
 
   @Test
+  void related_withEmbeddings_onAFolderRankedByWords_computesItsOwnList_andStoresNone()
+      throws IOException {
+    lede("related", "--data", data.toString(), "quake-2"); // stored, ranked by words
+
+    Run r =
+        lede(
+            "related",
+            "--data",
+            data.toString(),
+            "--embeddings",
+            "--explain",
+            "--k",
+            "2",
+            "quake-2");
+    Run again = lede("related", "--data", data.toString(), "--explain", "--k", "2", "quake-2");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("computed").doesNotContain("stored list");
+    JsonNode items = r.lines().get(0).path("related");
+    assertThat(items.get(0).path("score").path("embedding").asDouble()).isPositive();
+    // The folder's lists are still the words' ones: served as stored, without an embedding part.
+    assertThat(again.err()).contains("stored list");
+    assertThat(again.lines().get(0).path("related").get(0).path("score").has("embedding"))
+        .isFalse();
+  }
+
+  @Test
   void related_unknownId_failsWithAMessage_andBadK_isAUsageError() {
     Run r = lede("related", "--data", data.toString(), "nope");
     assertThat(r.exit()).isEqualTo(1);
