@@ -44,7 +44,7 @@ class ProfileCodecTest {
     assertThat(back.thumbnail()).isEqualTo(p.thumbnail());
     assertThat(back.entities()).isEqualTo(p.entities());
     assertThat(back.entityKeys()).isEqualTo(p.entityKeys());
-    assertThat(back.terms()).isEqualTo(p.terms());
+    assertThat(back.termHashes()).isEqualTo(p.termHashes());
     assertThat(back.signature()).isEqualTo(p.signature());
   }
 
@@ -149,8 +149,101 @@ class ProfileCodecTest {
   void profile_termAndSignatureHashes_areThoseOfItsSets() {
     Related.Profile p = sample();
 
-    assertThat(p.termHashes()).isEqualTo(TermHashes.of(p.terms()));
+    // The first 15 keys and the headline's words of more than three characters ("Kim" is not).
+    assertThat(p.termHashes())
+        .isEqualTo(TermHashes.of(List.of("north korea", "kursk", "2,500", "visits")));
     assertThat(p.signature()).isEqualTo(TermHashes.of(List.of("north korea", "kursk", "2,500")));
+    Related.Profile back = Related.ProfileCodec.decode("a1", Related.ProfileCodec.encode(p));
+    assertThat(back.termHashes()).isEqualTo(p.termHashes());
+    assertThat(back.signature()).isEqualTo(p.signature());
+  }
+
+  @Test
+  void termHashes_takeTheFirst15Keys_andTheHeadlinesLongerWords_lowerCased() {
+    List<Entities.Entity> many = new java.util.ArrayList<>();
+    List<String> first15 = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      many.add(new Entities.Entity("name " + i, "Name " + i, false, 1.0));
+      if (i < 15) {
+        first15.add("name " + i);
+      }
+    }
+    Related.Profile p =
+        Related.make(
+            "m",
+            "Ölpreis steigt: OPEC kürzt 2024",
+            "",
+            "",
+            "",
+            "",
+            "",
+            List.of(),
+            null,
+            null,
+            many);
+    Related.Profile back = Related.ProfileCodec.decode("m", Related.ProfileCodec.encode(p));
+
+    List<String> expected = new java.util.ArrayList<>(first15);
+    expected.addAll(List.of("ölpreis", "steigt", "opec", "kürzt", "2024"));
+    assertThat(p.termHashes()).isEqualTo(TermHashes.of(expected));
+    assertThat(back.termHashes()).isEqualTo(p.termHashes());
+    assertThat(back.signature()).isEqualTo(TermHashes.of(first15.subList(0, 12)));
+  }
+
+  @Test
+  void aDecodedProfile_answersWhetherANameIsAmongItsKeys_exactly() {
+    Related.Profile p =
+        Related.make(
+            "k",
+            "Head",
+            "",
+            "",
+            "",
+            "",
+            "",
+            List.of(),
+            null,
+            null,
+            List.of(
+                new Entities.Entity("kursk", "Kursk", false, 2.0),
+                new Entities.Entity("north korea", "North Korea", false, 1.25),
+                new Entities.Entity("kursk", "KURSK", false, 1.0),
+                new Entities.Entity("", "Empty", true, 3.0)));
+
+    Related.Profile back = Related.ProfileCodec.decode("k", Related.ProfileCodec.encode(p));
+
+    assertThat(back).isNotNull();
+    java.util.Set<String> keys = back.entityKeys();
+    assertThat(keys.contains("kursk")).isTrue();
+    assertThat(keys.contains("north korea")).isTrue();
+    assertThat(keys.contains("")).isTrue();
+    // A prefix of a key, a key with its neighbour's separator, another case: not keys.
+    assertThat(keys.contains("north")).isFalse();
+    assertThat(keys.contains("kursk\u001dKursk")).isFalse();
+    assertThat(keys.contains("Kursk")).isFalse();
+    assertThat(keys.contains((Object) 7)).isFalse();
+    // The same set as the made profile's, duplicates counted once.
+    assertThat(keys).isEqualTo(p.entityKeys()).hasSize(3);
+    assertThat(back.entities()).isEqualTo(p.entities());
+    assertThat(back.entities().get(1).weight()).isEqualTo(1.25);
+    assertThat(back.entities().get(3).number()).isTrue();
+  }
+
+  @Test
+  void weightsInEveryFormADoubleIsWritten_readBackToTheBit() {
+    double[] weights = {0.1 + 0.2, 1e-9, 12345678.0, 1.0E10, 7.0, Double.MIN_VALUE};
+    List<Entities.Entity> es = new java.util.ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      es.add(new Entities.Entity("e" + i, "E" + i, false, weights[i]));
+    }
+    Related.Profile p = Related.make("w", "", "", "", "", "", "", List.of(), null, null, es);
+
+    Related.Profile back = Related.ProfileCodec.decode("w", Related.ProfileCodec.encode(p));
+
+    assertThat(back).isNotNull();
+    for (int i = 0; i < weights.length; i++) {
+      assertThat(back.entities().get(i).weight()).isEqualTo(weights[i]);
+    }
   }
 
   private static Related.SubjectQuery query() {
