@@ -185,29 +185,46 @@ final class Related {
       }
       return out;
     }
+    // Ids and dates read in document order, with one doc-values iterator per segment (they only
+    // advance; one per hit was a few dozen iterators per list), then taken in score order.
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    ScoreDoc[] sds = top.scoreDocs;
+    long[] byDoc = new long[sds.length];
+    for (int i = 0; i < sds.length; i++) {
+      byDoc[i] = ((long) sds[i].doc << 32) | i;
+    }
+    Arrays.sort(byDoc);
+    @Nullable String[] ids = new String[sds.length];
+    @Nullable Instant[] dates = new Instant[sds.length];
     @Nullable StoredFields stored = null;
-    for (ScoreDoc sd : top.scoreDocs) {
-      if (out.size() >= q.limit()) {
-        break;
+    @Nullable LeafReaderContext leaf = null;
+    @Nullable SortedDocValues idValues = null;
+    @Nullable SortedNumericDocValues dateValues = null;
+    for (long o : byDoc) {
+      int i = (int) o;
+      int global = sds[i].doc;
+      if (leaf == null || global >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(global, leaves));
+        idValues = leaf.reader().getSortedDocValues(Fields.ID);
+        dateValues = DocValues.getSortedNumeric(leaf.reader(), Fields.PUBLISHED);
       }
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      int doc = sd.doc - leaf.docBase;
-      String id;
-      SortedDocValues ids = leaf.reader().getSortedDocValues(Fields.ID);
-      if (ids != null && ids.advanceExact(doc)) {
-        id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+      int doc = global - leaf.docBase;
+      if (idValues != null && idValues.advanceExact(doc)) {
+        ids[i] = idValues.lookupOrd(idValues.ordValue()).utf8ToString();
       } else { // a segment written before ids had doc values
         if (stored == null) {
           stored = s.storedFields();
         }
         IdVisitor v = new IdVisitor();
-        stored.document(sd.doc, v);
-        id = v.id;
+        stored.document(global, v);
+        ids[i] = v.id;
       }
+      dates[i] = published(dateValues, doc);
+    }
+    for (int i = 0; i < sds.length && out.size() < q.limit(); i++) {
+      String id = ids[i];
       if (id != null && !exclude.contains(id)) {
-        out.add(
-            new SearchHit(id, "", "", published(leaf, doc), null, "", "", List.of(), sd.score, ""));
+        out.add(new SearchHit(id, "", "", dates[i], null, "", "", List.of(), sds[i].score, ""));
       }
     }
     return out;
@@ -486,8 +503,8 @@ final class Related {
     return out;
   }
 
-  private static @Nullable Instant published(LeafReaderContext leaf, int doc) throws IOException {
-    SortedNumericDocValues dv = DocValues.getSortedNumeric(leaf.reader(), Fields.PUBLISHED);
+  private static @Nullable Instant published(SortedNumericDocValues dv, int doc)
+      throws IOException {
     if (!dv.advanceExact(doc) || dv.docValueCount() == 0) {
       return null;
     }
