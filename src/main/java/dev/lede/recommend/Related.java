@@ -8,6 +8,7 @@ import dev.lede.model.Article;
 import dev.lede.model.Block;
 import dev.lede.store.Change;
 import dev.lede.store.ChangeListener;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -1145,12 +1146,12 @@ public final class Related implements AutoCloseable {
     if (missing.isEmpty()) {
       return;
     }
-    Map<String, String> stored = lists.profiles(missing);
+    Map<String, byte[]> stored = lists.profileBytes(missing);
     Map<String, Profile> made = new LinkedHashMap<>();
     Map<String, Long> stamps = new HashMap<>();
     for (String id : missing) {
-      String enc = stored.get(id);
-      Profile p = enc == null ? null : ProfileCodec.decode(id, enc);
+      byte[] enc = stored.get(id);
+      Profile p = enc == null ? null : ProfileCodec.decode(id, enc, false);
       if (p != null) {
         synchronized (profiles) {
           profiles.put(id, p);
@@ -1526,6 +1527,69 @@ public final class Related implements AutoCloseable {
       if (n != fields) {
         return null;
       }
+      return fromFields(id, f, fields, withQuery);
+    }
+
+    /**
+     * {@link #decode(String, String, boolean)} of a line given as its UTF-8 bytes: the fields are
+     * cut at the separators' bytes (ASCII, never inside a character's bytes) and each decoded on
+     * its own, so the line itself is never a string (a line with one character beyond Latin-1, as
+     * the ellipsis of most excerpts, was decoded to two bytes a character, and every field copied
+     * out of it again).
+     */
+    static @Nullable Profile decode(String id, byte[] line, boolean withQuery) {
+      int firstEnd = indexOf(line, FS, 0);
+      String version =
+          new String(line, 0, firstEnd < 0 ? line.length : firstEnd, StandardCharsets.UTF_8);
+      int fields =
+          switch (version) {
+            case VERSION -> FIELDS;
+            case VERSION_2 -> FIELDS - 1;
+            case VERSION_1 -> FIELDS - 2;
+            default -> -1;
+          };
+      if (fields < 0) {
+        return null;
+      }
+      boolean hasQuery = fields >= FIELDS - 1;
+      String[] f = new String[FIELDS];
+      int n = 0;
+      int start = 0;
+      while (true) {
+        if (n == fields) {
+          return null; // more fields than this version has
+        }
+        int end = indexOf(line, FS, start);
+        if (end < 0) {
+          f[n] =
+              hasQuery && n == fields - 1 && !withQuery
+                  ? ""
+                  : new String(line, start, line.length - start, StandardCharsets.UTF_8);
+          n++;
+          break;
+        }
+        f[n++] = new String(line, start, end - start, StandardCharsets.UTF_8);
+        start = end + 1;
+      }
+      if (n != fields) {
+        return null;
+      }
+      return fromFields(id, f, fields, withQuery);
+    }
+
+    private static int indexOf(byte[] b, char c, int from) {
+      for (int i = from; i < b.length; i++) {
+        if (b[i] == c) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The profile of a line's fields ({@code fields} of them, by its version). */
+    private static @Nullable Profile fromFields(
+        String id, String[] f, int fields, boolean withQuery) {
+      boolean hasQuery = fields >= FIELDS - 1;
       String queryField = hasQuery ? f[fields - 1] : "";
       String vectorField = fields == FIELDS ? f[13] : "";
       try {

@@ -48,6 +48,61 @@ class ProfileCodecTest {
     assertThat(back.signature()).isEqualTo(p.signature());
   }
 
+  private static Related.Profile fromBytes(String id, String line, boolean withQuery) {
+    return Related.ProfileCodec.decode(
+        id, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), withQuery);
+  }
+
+  @Test
+  void decode_ofTheLinesUtf8Bytes_isDecode_ofTheLine() {
+    Related.Profile wide =
+        Related.make(
+            "u",
+            "Köln – 東京: \uD83D\uDCF0 Zeitung",
+            "Ein Satz über Köln…",
+            "https://example.org/k%C3%B6ln",
+            "ksta",
+            "Kölner Stadt-Anzeiger",
+            "Région",
+            List.of("Nordrhein-Westfalen", "東京"),
+            Instant.parse("2024-11-02T08:30:00Z"),
+            new RelatedList.Thumbnail("https://example.org/k.jpg", "Dom – bei Nacht"),
+            List.of(
+                new Entities.Entity("köln", "Köln", false, 4.0),
+                new Entities.Entity("東京", "東京", false, 0.1 + 0.2)));
+    byte[] v = new byte[384];
+    v[3] = -7;
+    for (Related.Profile p : List.of(sample(), wide, wide.withVector(v).withQuery("q1 über"))) {
+      String line = Related.ProfileCodec.encode(p);
+      for (boolean withQuery : new boolean[] {false, true}) {
+        Related.Profile a = Related.ProfileCodec.decode(p.id(), line, withQuery);
+        Related.Profile b = fromBytes(p.id(), line, withQuery);
+        assertThat(b).isNotNull();
+        assertThat(b.headline()).isEqualTo(a.headline()).isEqualTo(p.headline());
+        assertThat(b.excerpt()).isEqualTo(a.excerpt()).isEqualTo(p.excerpt());
+        assertThat(b.url()).isEqualTo(a.url());
+        assertThat(b.sourceName()).isEqualTo(a.sourceName()).isEqualTo(p.sourceName());
+        assertThat(b.section()).isEqualTo(a.section());
+        assertThat(b.tags()).isEqualTo(a.tags());
+        assertThat(b.published()).isEqualTo(a.published());
+        assertThat(b.thumbnail()).isEqualTo(a.thumbnail()).isEqualTo(p.thumbnail());
+        assertThat(b.entities()).isEqualTo(a.entities()).isEqualTo(p.entities());
+        assertThat(b.entityKeys()).isEqualTo(a.entityKeys());
+        assertThat(b.termHashes()).isEqualTo(a.termHashes()).isEqualTo(p.termHashes());
+        assertThat(b.signature()).isEqualTo(a.signature());
+        assertThat(b.vector()).isEqualTo(a.vector()).isEqualTo(p.vector());
+        assertThat(b.query()).isEqualTo(a.query());
+      }
+    }
+    // Unreadable lines are unreadable as bytes too.
+    String good = Related.ProfileCodec.encode(wide);
+    assertThat(fromBytes("u", good + "\u001fextra", false)).isNull();
+    assertThat(fromBytes("u", good.substring(0, good.lastIndexOf('\u001f')), false)).isNull();
+    assertThat(fromBytes("u", "p0\u001fold", false)).isNull();
+    assertThat(fromBytes("u", "", false)).isNull();
+    assertThat(fromBytes("u", "p3", false)).isNull();
+  }
+
   @Test
   void decode_withoutDateThumbnailOrEntities() {
     Related.Profile p =
