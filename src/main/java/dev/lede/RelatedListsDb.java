@@ -364,13 +364,30 @@ final class RelatedListsDb implements RelatedListStore {
 
   @Override
   public Map<String, String> profiles(Collection<String> ids) {
+    return readProfiles(ids, rs -> rs.getString(2));
+  }
+
+  /**
+   * The stored lines' UTF-8 bytes as SQLite holds them: one copy each, where a string is decoded
+   * from a copy of them.
+   */
+  @Override
+  public Map<String, byte[]> profileBytes(Collection<String> ids) {
+    return readProfiles(ids, rs -> rs.getBytes(2));
+  }
+
+  private interface Column<T> {
+    T of(ResultSet rs) throws SQLException;
+  }
+
+  private <T> Map<String, T> readProfiles(Collection<String> ids, Column<T> data) {
     if (ids.isEmpty()) {
       return Map.of();
     }
     return read(
         "reading related profiles",
         () -> {
-          Map<String, String> out = new HashMap<>();
+          Map<String, T> out = new HashMap<>();
           List<String> all = new ArrayList<>(ids);
           for (int from = 0; from < all.size(); from += 200) {
             List<String> part = all.subList(from, Math.min(all.size(), from + 200));
@@ -383,7 +400,7 @@ final class RelatedListsDb implements RelatedListStore {
               }
               try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                  out.put(rs.getString(1), rs.getString(2));
+                  out.put(rs.getString(1), data.of(rs));
                 }
               }
             }

@@ -54,6 +54,24 @@ class RelatedListsDbTest {
   }
 
   @Test
+  void profiles_readBackAsStrings_andAsTheirUtf8Bytes() {
+    String ascii = "p3\u001fHead\u001fplain";
+    String wide = "p3\u001fKöln – 東京 \uD83D\uDCF0\u001fLead…";
+    try (RelatedListsDb db = RelatedListsDb.open(dir)) {
+      db.putProfiles(java.util.Map.of("a", ascii, "w", wide));
+    }
+    try (RelatedListsDb db = RelatedListsDb.open(dir)) {
+      assertThat(db.profiles(List.of("a", "w", "missing")))
+          .containsOnly(java.util.Map.entry("a", ascii), java.util.Map.entry("w", wide));
+      java.util.Map<String, byte[]> bytes = db.profileBytes(List.of("a", "w", "missing"));
+      assertThat(bytes).containsOnlyKeys("a", "w");
+      assertThat(bytes.get("a")).isEqualTo(ascii.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(bytes.get("w")).isEqualTo(wide.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(db.profileBytes(List.of())).isEmpty();
+    }
+  }
+
+  @Test
   void schema1File_withJsonLists_isConvertedOnOpen() throws SQLException {
     RelatedList l = list("a", "b", "c");
     String url = "jdbc:sqlite:" + dir.resolve(RelatedListsDb.FILE).toAbsolutePath();

@@ -8,12 +8,12 @@ import dev.lede.model.Article;
 import dev.lede.model.Block;
 import dev.lede.store.Change;
 import dev.lede.store.ChangeListener;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -954,16 +954,21 @@ public final class Related implements AutoCloseable {
     // every member of a joined story counts as that story, so the ranker's one-per-story rule
     // keeps one of them all, not one per story the clustering made.
     Map<String, String> parent = new HashMap<>();
+    // The keys made once (a candidate without a story is keyed by its id: a string made per call).
+    String[] keys = new String[sorted.size()];
+    for (int j = 0; j < keys.length; j++) {
+      keys[j] = storyKey(sorted.get(j));
+    }
     for (int j = 0; j < sorted.size(); j++) {
       Candidate c = sorted.get(j);
-      String ck = storyKey(c);
+      String ck = keys[j];
       Profile pc = profiles.get(c.id());
       if (pc == null || ck.equals(subjectStory)) {
         continue;
       }
       for (int i = 0; i < j; i++) {
         Candidate o = sorted.get(i);
-        String ok = storyKey(o);
+        String ok = keys[i];
         if (ok.equals(subjectStory)) {
           continue;
         }
@@ -982,8 +987,9 @@ public final class Related implements AutoCloseable {
       return sorted;
     }
     List<Candidate> out = new ArrayList<>(sorted.size());
-    for (Candidate c : sorted) {
-      String k = storyKey(c);
+    for (int j = 0; j < sorted.size(); j++) {
+      Candidate c = sorted.get(j);
+      String k = keys[j];
       String r = root(parent, k);
       if (r.equals(k) && !parent.containsValue(k)) {
         out.add(c); // joined with nothing
@@ -1095,7 +1101,6 @@ public final class Related implements AutoCloseable {
       RelatedList.@Nullable Thumbnail thumbnail,
       List<Entities.Entity> entities,
       Set<String> entityKeys,
-      Set<String> terms,
       TermHashes termHashes,
       TermHashes signature,
       byte @Nullable [] vector,
@@ -1115,7 +1120,6 @@ public final class Related implements AutoCloseable {
           thumbnail,
           entities,
           entityKeys,
-          terms,
           termHashes,
           signature,
           vector,
@@ -1137,7 +1141,6 @@ public final class Related implements AutoCloseable {
           thumbnail,
           entities,
           entityKeys,
-          terms,
           termHashes,
           signature,
           v,
@@ -1191,12 +1194,12 @@ public final class Related implements AutoCloseable {
     if (missing.isEmpty()) {
       return;
     }
-    Map<String, String> stored = lists.profiles(missing);
+    Map<String, byte[]> stored = lists.profileBytes(missing);
     Map<String, Profile> made = new LinkedHashMap<>();
     Map<String, Long> stamps = new HashMap<>();
     for (String id : missing) {
-      String enc = stored.get(id);
-      Profile p = enc == null ? null : ProfileCodec.decode(id, enc);
+      byte[] enc = stored.get(id);
+      Profile p = enc == null ? null : ProfileCodec.decode(id, enc, false);
       if (p != null) {
         synchronized (profiles) {
           profiles.put(id, p);
@@ -1572,6 +1575,69 @@ public final class Related implements AutoCloseable {
       if (n != fields) {
         return null;
       }
+      return fromFields(id, f, fields, withQuery);
+    }
+
+    /**
+     * {@link #decode(String, String, boolean)} of a line given as its UTF-8 bytes: the fields are
+     * cut at the separators' bytes (ASCII, never inside a character's bytes) and each decoded on
+     * its own, so the line itself is never a string (a line with one character beyond Latin-1, as
+     * the ellipsis of most excerpts, was decoded to two bytes a character, and every field copied
+     * out of it again).
+     */
+    static @Nullable Profile decode(String id, byte[] line, boolean withQuery) {
+      int firstEnd = indexOf(line, FS, 0);
+      String version =
+          new String(line, 0, firstEnd < 0 ? line.length : firstEnd, StandardCharsets.UTF_8);
+      int fields =
+          switch (version) {
+            case VERSION -> FIELDS;
+            case VERSION_2 -> FIELDS - 1;
+            case VERSION_1 -> FIELDS - 2;
+            default -> -1;
+          };
+      if (fields < 0) {
+        return null;
+      }
+      boolean hasQuery = fields >= FIELDS - 1;
+      String[] f = new String[FIELDS];
+      int n = 0;
+      int start = 0;
+      while (true) {
+        if (n == fields) {
+          return null; // more fields than this version has
+        }
+        int end = indexOf(line, FS, start);
+        if (end < 0) {
+          f[n] =
+              hasQuery && n == fields - 1 && !withQuery
+                  ? ""
+                  : new String(line, start, line.length - start, StandardCharsets.UTF_8);
+          n++;
+          break;
+        }
+        f[n++] = new String(line, start, end - start, StandardCharsets.UTF_8);
+        start = end + 1;
+      }
+      if (n != fields) {
+        return null;
+      }
+      return fromFields(id, f, fields, withQuery);
+    }
+
+    private static int indexOf(byte[] b, char c, int from) {
+      for (int i = from; i < b.length; i++) {
+        if (b[i] == c) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The profile of a line's fields ({@code fields} of them, by its version). */
+    private static @Nullable Profile fromFields(
+        String id, String[] f, int fields, boolean withQuery) {
+      boolean hasQuery = fields >= FIELDS - 1;
       String queryField = hasQuery ? f[fields - 1] : "";
       String vectorField = fields == FIELDS ? f[13] : "";
       try {
@@ -1579,29 +1645,30 @@ public final class Related implements AutoCloseable {
         Instant published = f[8].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(f[8]));
         RelatedList.Thumbnail thumb =
             f[9].equals("1") ? new RelatedList.Thumbnail(f[10], f[11]) : null;
-        List<Entities.Entity> entities = new ArrayList<>();
-        String es = f[12];
-        int from = 0;
-        while (from <= es.length() && !es.isEmpty()) {
-          int end = es.indexOf(RS, from);
-          if (end < 0) {
-            end = es.length();
-          }
-          int g1 = es.indexOf(GS, from);
-          int g2 = g1 < 0 || g1 >= end ? -1 : es.indexOf(GS, g1 + 1);
-          int g3 = g2 < 0 || g2 >= end ? -1 : es.indexOf(GS, g2 + 1);
-          if (g3 < 0 || g3 >= end || es.indexOf(GS, g3 + 1) >= 0 && es.indexOf(GS, g3 + 1) < end) {
-            return null; // not four parts
-          }
-          entities.add(
-              new Entities.Entity(
-                  es.substring(from, g1),
-                  es.substring(g1 + 1, g2),
-                  g3 - g2 == 2 && es.charAt(g2 + 1) == '1',
-                  Double.parseDouble(es.substring(g3 + 1, end))));
-          from = end + 1;
+        // The entities stay as their field's text until listed (see StoredEntities).
+        StoredEntities entities = StoredEntities.read(f[12]);
+        if (entities == null) {
+          return null; // not four parts
         }
-        Profile p = make(id, f[1], f[2], f[3], f[4], f[5], f[6], tags, published, thumb, entities);
+        long[] keyHashes = new long[entities.size()];
+        for (int i = 0; i < keyHashes.length; i++) {
+          keyHashes[i] = entities.keyHash(i);
+        }
+        Profile p =
+            make(
+                id,
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5],
+                f[6],
+                List.copyOf(tags),
+                published,
+                thumb,
+                entities,
+                entities.keys(),
+                keyHashes);
         if (!vectorField.isEmpty()) {
           p = p.withVector(java.util.Base64.getDecoder().decode(vectorField));
         }
@@ -1660,14 +1727,14 @@ public final class Related implements AutoCloseable {
       @Nullable Instant published,
       RelatedList.@Nullable Thumbnail thumb,
       List<Entities.Entity> entities) {
-    // Sets made once and wrapped, not copied (a candidate's profile is decoded at first meeting:
-    // dozens per fresh list); the keys of the entities listed once for both of their uses.
-    Set<String> terms = Collections.unmodifiableSet(terms(entities, headline));
     List<String> keys = new ArrayList<>(entities.size());
-    for (Entities.Entity e : entities) {
-      keys.add(e.key());
+    long[] keyHashes = new long[entities.size()];
+    for (int i = 0; i < keyHashes.length; i++) {
+      String k = entities.get(i).key();
+      keys.add(k);
+      keyHashes[i] = TermHashes.hash(k);
     }
-    return new Profile(
+    return make(
         id,
         headline,
         excerpt,
@@ -1679,10 +1746,46 @@ public final class Related implements AutoCloseable {
         published,
         thumb,
         List.copyOf(entities),
-        Collections.unmodifiableSet(new HashSet<>(keys)),
-        terms,
-        TermHashes.of(terms),
-        TermHashes.of(keys.subList(0, Math.min(SIGNATURE, keys.size()))),
+        Set.copyOf(keys),
+        keyHashes);
+  }
+
+  /**
+   * A profile of these parts as they are kept ({@code tags} and {@code entities} unmodifiable, the
+   * keys' set over the same keys) with the hashes of the entities' keys in their order: its term
+   * set (the first 15 keys and the headline's longer words) and its signature (the first {@value
+   * #SIGNATURE} keys) as sorted hashes. Nothing but these is kept: a candidate's profile is decoded
+   * at first meeting, dozens per fresh list, and lives in the cache.
+   */
+  private static Profile make(
+      String id,
+      String headline,
+      String excerpt,
+      String url,
+      String sourceKey,
+      String sourceName,
+      String section,
+      List<String> tags,
+      @Nullable Instant published,
+      RelatedList.@Nullable Thumbnail thumb,
+      List<Entities.Entity> entities,
+      Set<String> entityKeys,
+      long[] keyHashes) {
+    return new Profile(
+        id,
+        headline,
+        excerpt,
+        url,
+        sourceKey,
+        sourceName,
+        section,
+        tags,
+        published,
+        thumb,
+        entities,
+        entityKeys,
+        termHashes(keyHashes, headline),
+        TermHashes.ofHashes(Arrays.copyOf(keyHashes, Math.min(SIGNATURE, keyHashes.length))),
         null,
         null);
   }
@@ -1939,13 +2042,18 @@ public final class Related implements AutoCloseable {
     return String.join(" OR ", parts);
   }
 
-  private static Set<String> terms(List<Entities.Entity> entities, String title) {
-    Set<String> out = new HashSet<>();
-    for (Entities.Entity e : entities.subList(0, Math.min(15, entities.size()))) {
-      out.add(e.key());
-    }
-    // The title's words of more than three characters: runs of letters and digits, lower-cased
-    // (a scan rather than a regular-expression split: this runs for every profile read).
+  /**
+   * The hashes of a profile's term set: the keys of its first 15 entities (their hashes given, in
+   * order) and its title's words of more than three characters (runs of letters and digits,
+   * lower-cased).
+   */
+  private static TermHashes termHashes(long[] keyHashes, String title) {
+    int keys = Math.min(15, keyHashes.length);
+    long[] h = new long[keys + title.length() / 5 + 1];
+    System.arraycopy(keyHashes, 0, h, 0, keys);
+    int n = keys;
+    // A scan rather than a regular-expression split: this runs for every profile read; the words
+    // are hashed where they stand, not cut out.
     String t = title.toLowerCase(Locale.ROOT);
     int start = -1;
     int i = 0;
@@ -1961,13 +2069,16 @@ public final class Related implements AutoCloseable {
         start = i;
       } else if (!word && start >= 0) {
         if (i - start > 3) {
-          out.add(t.substring(start, i));
+          if (n == h.length) {
+            h = Arrays.copyOf(h, 2 * n);
+          }
+          h[n++] = TermHashes.hash(t, start, i);
         }
         start = -1;
       }
       i += width;
     }
-    return out;
+    return TermHashes.ofHashes(n == h.length ? h : Arrays.copyOf(h, n));
   }
 
   /** Whether a code point is in {@code \p{N}} (decimal digits, letter numbers, other numbers). */

@@ -52,6 +52,17 @@ public interface RelatedListStore extends AutoCloseable {
     return java.util.Map.of();
   }
 
+  /**
+   * {@link #profiles} as the UTF-8 bytes of the lines (a store that holds them so reads them
+   * without making each line a string first: a fresh list reads a few dozen).
+   */
+  default java.util.Map<String, byte[]> profileBytes(Collection<String> ids) {
+    java.util.Map<String, byte[]> out = new java.util.HashMap<>();
+    profiles(ids)
+        .forEach((id, line) -> out.put(id, line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return out;
+  }
+
   /** Stores (replaces) profiles. */
   default void putProfiles(java.util.Map<String, String> profiles) {}
 

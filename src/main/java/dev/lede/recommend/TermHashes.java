@@ -48,6 +48,24 @@ final class TermHashes {
     return new TermHashes(distinct == h.length ? h : Arrays.copyOf(h, distinct));
   }
 
+  /**
+   * The set of the strings with these hashes ({@link #hash}; duplicates count once). The array is
+   * sorted in place and may be kept.
+   */
+  static TermHashes ofHashes(long[] h) {
+    if (h.length == 0) {
+      return EMPTY;
+    }
+    Arrays.sort(h);
+    int distinct = 0;
+    for (int i = 0; i < h.length; i++) {
+      if (i == 0 || h[i] != h[i - 1]) {
+        h[distinct++] = h[i];
+      }
+    }
+    return new TermHashes(distinct == h.length ? h : Arrays.copyOf(h, distinct));
+  }
+
   /** The union of these sets. */
   static TermHashes union(List<TermHashes> sets) {
     int n = 0;
@@ -109,8 +127,13 @@ final class TermHashes {
   }
 
   static long hash(String s) {
+    return hash(s, 0, s.length());
+  }
+
+  /** The hash of {@code s.substring(from, to)}, without making the substring. */
+  static long hash(String s, int from, int to) {
     long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }

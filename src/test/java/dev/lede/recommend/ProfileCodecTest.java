@@ -44,8 +44,63 @@ class ProfileCodecTest {
     assertThat(back.thumbnail()).isEqualTo(p.thumbnail());
     assertThat(back.entities()).isEqualTo(p.entities());
     assertThat(back.entityKeys()).isEqualTo(p.entityKeys());
-    assertThat(back.terms()).isEqualTo(p.terms());
+    assertThat(back.termHashes()).isEqualTo(p.termHashes());
     assertThat(back.signature()).isEqualTo(p.signature());
+  }
+
+  private static Related.Profile fromBytes(String id, String line, boolean withQuery) {
+    return Related.ProfileCodec.decode(
+        id, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), withQuery);
+  }
+
+  @Test
+  void decode_ofTheLinesUtf8Bytes_isDecode_ofTheLine() {
+    Related.Profile wide =
+        Related.make(
+            "u",
+            "Köln – 東京: \uD83D\uDCF0 Zeitung",
+            "Ein Satz über Köln…",
+            "https://example.org/k%C3%B6ln",
+            "ksta",
+            "Kölner Stadt-Anzeiger",
+            "Région",
+            List.of("Nordrhein-Westfalen", "東京"),
+            Instant.parse("2024-11-02T08:30:00Z"),
+            new RelatedList.Thumbnail("https://example.org/k.jpg", "Dom – bei Nacht"),
+            List.of(
+                new Entities.Entity("köln", "Köln", false, 4.0),
+                new Entities.Entity("東京", "東京", false, 0.1 + 0.2)));
+    byte[] v = new byte[384];
+    v[3] = -7;
+    for (Related.Profile p : List.of(sample(), wide, wide.withVector(v).withQuery("q1 über"))) {
+      String line = Related.ProfileCodec.encode(p);
+      for (boolean withQuery : new boolean[] {false, true}) {
+        Related.Profile a = Related.ProfileCodec.decode(p.id(), line, withQuery);
+        Related.Profile b = fromBytes(p.id(), line, withQuery);
+        assertThat(b).isNotNull();
+        assertThat(b.headline()).isEqualTo(a.headline()).isEqualTo(p.headline());
+        assertThat(b.excerpt()).isEqualTo(a.excerpt()).isEqualTo(p.excerpt());
+        assertThat(b.url()).isEqualTo(a.url());
+        assertThat(b.sourceName()).isEqualTo(a.sourceName()).isEqualTo(p.sourceName());
+        assertThat(b.section()).isEqualTo(a.section());
+        assertThat(b.tags()).isEqualTo(a.tags());
+        assertThat(b.published()).isEqualTo(a.published());
+        assertThat(b.thumbnail()).isEqualTo(a.thumbnail()).isEqualTo(p.thumbnail());
+        assertThat(b.entities()).isEqualTo(a.entities()).isEqualTo(p.entities());
+        assertThat(b.entityKeys()).isEqualTo(a.entityKeys());
+        assertThat(b.termHashes()).isEqualTo(a.termHashes()).isEqualTo(p.termHashes());
+        assertThat(b.signature()).isEqualTo(a.signature());
+        assertThat(b.vector()).isEqualTo(a.vector()).isEqualTo(p.vector());
+        assertThat(b.query()).isEqualTo(a.query());
+      }
+    }
+    // Unreadable lines are unreadable as bytes too.
+    String good = Related.ProfileCodec.encode(wide);
+    assertThat(fromBytes("u", good + "\u001fextra", false)).isNull();
+    assertThat(fromBytes("u", good.substring(0, good.lastIndexOf('\u001f')), false)).isNull();
+    assertThat(fromBytes("u", "p0\u001fold", false)).isNull();
+    assertThat(fromBytes("u", "", false)).isNull();
+    assertThat(fromBytes("u", "p3", false)).isNull();
   }
 
   @Test
@@ -149,8 +204,101 @@ class ProfileCodecTest {
   void profile_termAndSignatureHashes_areThoseOfItsSets() {
     Related.Profile p = sample();
 
-    assertThat(p.termHashes()).isEqualTo(TermHashes.of(p.terms()));
+    // The first 15 keys and the headline's words of more than three characters ("Kim" is not).
+    assertThat(p.termHashes())
+        .isEqualTo(TermHashes.of(List.of("north korea", "kursk", "2,500", "visits")));
     assertThat(p.signature()).isEqualTo(TermHashes.of(List.of("north korea", "kursk", "2,500")));
+    Related.Profile back = Related.ProfileCodec.decode("a1", Related.ProfileCodec.encode(p));
+    assertThat(back.termHashes()).isEqualTo(p.termHashes());
+    assertThat(back.signature()).isEqualTo(p.signature());
+  }
+
+  @Test
+  void termHashes_takeTheFirst15Keys_andTheHeadlinesLongerWords_lowerCased() {
+    List<Entities.Entity> many = new java.util.ArrayList<>();
+    List<String> first15 = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      many.add(new Entities.Entity("name " + i, "Name " + i, false, 1.0));
+      if (i < 15) {
+        first15.add("name " + i);
+      }
+    }
+    Related.Profile p =
+        Related.make(
+            "m",
+            "Ölpreis steigt: OPEC kürzt 2024",
+            "",
+            "",
+            "",
+            "",
+            "",
+            List.of(),
+            null,
+            null,
+            many);
+    Related.Profile back = Related.ProfileCodec.decode("m", Related.ProfileCodec.encode(p));
+
+    List<String> expected = new java.util.ArrayList<>(first15);
+    expected.addAll(List.of("ölpreis", "steigt", "opec", "kürzt", "2024"));
+    assertThat(p.termHashes()).isEqualTo(TermHashes.of(expected));
+    assertThat(back.termHashes()).isEqualTo(p.termHashes());
+    assertThat(back.signature()).isEqualTo(TermHashes.of(first15.subList(0, 12)));
+  }
+
+  @Test
+  void aDecodedProfile_answersWhetherANameIsAmongItsKeys_exactly() {
+    Related.Profile p =
+        Related.make(
+            "k",
+            "Head",
+            "",
+            "",
+            "",
+            "",
+            "",
+            List.of(),
+            null,
+            null,
+            List.of(
+                new Entities.Entity("kursk", "Kursk", false, 2.0),
+                new Entities.Entity("north korea", "North Korea", false, 1.25),
+                new Entities.Entity("kursk", "KURSK", false, 1.0),
+                new Entities.Entity("", "Empty", true, 3.0)));
+
+    Related.Profile back = Related.ProfileCodec.decode("k", Related.ProfileCodec.encode(p));
+
+    assertThat(back).isNotNull();
+    java.util.Set<String> keys = back.entityKeys();
+    assertThat(keys.contains("kursk")).isTrue();
+    assertThat(keys.contains("north korea")).isTrue();
+    assertThat(keys.contains("")).isTrue();
+    // A prefix of a key, a key with its neighbour's separator, another case: not keys.
+    assertThat(keys.contains("north")).isFalse();
+    assertThat(keys.contains("kursk\u001dKursk")).isFalse();
+    assertThat(keys.contains("Kursk")).isFalse();
+    assertThat(keys.contains((Object) 7)).isFalse();
+    // The same set as the made profile's, duplicates counted once.
+    assertThat(keys).isEqualTo(p.entityKeys()).hasSize(3);
+    assertThat(back.entities()).isEqualTo(p.entities());
+    assertThat(back.entities().get(1).weight()).isEqualTo(1.25);
+    assertThat(back.entities().get(3).number()).isTrue();
+  }
+
+  @Test
+  void weightsInEveryFormADoubleIsWritten_readBackToTheBit() {
+    double[] weights = {0.1 + 0.2, 1e-9, 12345678.0, 1.0E10, 7.0, Double.MIN_VALUE};
+    List<Entities.Entity> es = new java.util.ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      es.add(new Entities.Entity("e" + i, "E" + i, false, weights[i]));
+    }
+    Related.Profile p = Related.make("w", "", "", "", "", "", "", List.of(), null, null, es);
+
+    Related.Profile back = Related.ProfileCodec.decode("w", Related.ProfileCodec.encode(p));
+
+    assertThat(back).isNotNull();
+    for (int i = 0; i < weights.length; i++) {
+      assertThat(back.entities().get(i).weight()).isEqualTo(weights[i]);
+    }
   }
 
   private static Related.SubjectQuery query() {

@@ -37,6 +37,8 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -49,6 +51,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
@@ -165,15 +168,21 @@ final class Related {
     // Counting every match would keep the disjunction from skipping: collect the top hits only,
     // with a floor under which no hit can make the top (see floor()).
     float floor = 0f;
+    TopDocs top;
     if (probeClauses > 0
         && kept.size() > probeClauses
         && worthProbing(kept, want, postingsPerPair)) {
       Query probe =
           filtering.apply(
               disjunction(kept, probeClauses, lowest), q.filters(), dropAfter ? Set.of() : exclude);
-      floor = floor(s, query, probe, want);
+      // One weight for the floor's rescoring and for the search (creating a weight sets up every
+      // clause's similarity: a few kilobytes per clause, made once instead of twice).
+      Weight w = s.createWeight(s.rewrite(query), ScoreMode.TOP_SCORES, 1f);
+      floor = floor(s, w, probe, want);
+      top = search(s, w, new FloorManager(want, floor));
+    } else {
+      top = s.search(query, new FloorManager(want, floor));
     }
-    TopDocs top = s.search(query, new FloorManager(want, floor));
     List<SearchHit> out = new ArrayList<>(Math.min(q.limit(), top.scoreDocs.length));
     if (q.hits() == RelatedQuery.Hits.FULL) {
       StoredFields stored = s.storedFields();
@@ -185,29 +194,46 @@ final class Related {
       }
       return out;
     }
+    // Ids and dates read in document order, with one doc-values iterator per segment (they only
+    // advance; one per hit was a few dozen iterators per list), then taken in score order.
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    ScoreDoc[] sds = top.scoreDocs;
+    long[] byDoc = new long[sds.length];
+    for (int i = 0; i < sds.length; i++) {
+      byDoc[i] = ((long) sds[i].doc << 32) | i;
+    }
+    Arrays.sort(byDoc);
+    @Nullable String[] ids = new String[sds.length];
+    @Nullable Instant[] dates = new Instant[sds.length];
     @Nullable StoredFields stored = null;
-    for (ScoreDoc sd : top.scoreDocs) {
-      if (out.size() >= q.limit()) {
-        break;
+    @Nullable LeafReaderContext leaf = null;
+    @Nullable SortedDocValues idValues = null;
+    @Nullable SortedNumericDocValues dateValues = null;
+    for (long o : byDoc) {
+      int i = (int) o;
+      int global = sds[i].doc;
+      if (leaf == null || global >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(global, leaves));
+        idValues = leaf.reader().getSortedDocValues(Fields.ID);
+        dateValues = DocValues.getSortedNumeric(leaf.reader(), Fields.PUBLISHED);
       }
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      int doc = sd.doc - leaf.docBase;
-      String id;
-      SortedDocValues ids = leaf.reader().getSortedDocValues(Fields.ID);
-      if (ids != null && ids.advanceExact(doc)) {
-        id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+      int doc = global - leaf.docBase;
+      if (idValues != null && idValues.advanceExact(doc)) {
+        ids[i] = idValues.lookupOrd(idValues.ordValue()).utf8ToString();
       } else { // a segment written before ids had doc values
         if (stored == null) {
           stored = s.storedFields();
         }
         IdVisitor v = new IdVisitor();
-        stored.document(sd.doc, v);
-        id = v.id;
+        stored.document(global, v);
+        ids[i] = v.id;
       }
+      dates[i] = published(dateValues, doc);
+    }
+    for (int i = 0; i < sds.length && out.size() < q.limit(); i++) {
+      String id = ids[i];
       if (id != null && !exclude.contains(id)) {
-        out.add(
-            new SearchHit(id, "", "", published(leaf, doc), null, "", "", List.of(), sd.score, ""));
+        out.add(new SearchHit(id, "", "", dates[i], null, "", "", List.of(), sds[i].score, ""));
       }
     }
     return out;
@@ -310,19 +336,18 @@ final class Related {
   static final int PROBE_CLAUSES = 4;
 
   /**
-   * A floor for the top {@code want} hits of {@code query}: a score that the {@code want}-th best
-   * hit reaches, so that the search may skip every document under it from the first document on
-   * (block-max MaxScore otherwise starts from 0 and raises its threshold only as the top fills: on
-   * a corpus of many close variants most of the work). It is the {@code want}-th best score under
-   * {@code query} of the top hits of {@code probe} — the heaviest clauses of the same disjunction
-   * under the same filters, so each of its hits matches {@code query} — and {@code want} documents
-   * that match {@code query} with at least that score exist: the best {@code want} have at least it
-   * too. The hits are therefore the same as without a floor (kept a little under the computed
-   * score, as another order of summation may differ in the last bits). 0 (no floor) when the probe
-   * finds fewer than {@code want} documents.
+   * A floor for the top {@code want} hits of the query of {@code w} (its weight for top scores): a
+   * score that the {@code want}-th best hit reaches, so that the search may skip every document
+   * under it from the first document on (block-max MaxScore otherwise starts from 0 and raises its
+   * threshold only as the top fills: on a corpus of many close variants most of the work). It is
+   * the {@code want}-th best score under that query of the top hits of {@code probe} — the heaviest
+   * clauses of the same disjunction under the same filters, so each of its hits matches the query —
+   * and {@code want} documents that match it with at least that score exist: the best {@code want}
+   * have at least it too. The hits are therefore the same as without a floor (kept a little under
+   * the computed score, as another order of summation may differ in the last bits). 0 (no floor)
+   * when the probe finds fewer than {@code want} documents.
    */
-  private static float floor(IndexSearcher s, Query query, Query probe, int want)
-      throws IOException {
+  private static float floor(IndexSearcher s, Weight w, Query probe, int want) throws IOException {
     TopDocs pt = s.search(probe, new TopScoreDocCollectorManager(want, null, want, false));
     if (pt.scoreDocs.length < want) {
       return 0f;
@@ -332,7 +357,6 @@ final class Related {
       docs[i] = pt.scoreDocs[i].doc;
     }
     Arrays.sort(docs);
-    Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE, 1f);
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     float[] full = new float[docs.length];
     int n = 0;
@@ -357,6 +381,36 @@ final class Related {
     }
     Arrays.sort(full, 0, n);
     return full[n - want] * FLOOR_MARGIN;
+  }
+
+  /**
+   * The top hits of a weight already made, segment by segment on the calling thread, as {@link
+   * IndexSearcher#search(Query, CollectorManager)} collects them with one slice (its leaf loop:
+   * each segment's bulk scorer as the top-level scoring clause over its live documents).
+   */
+  private static TopDocs search(IndexSearcher s, Weight w, FloorManager manager)
+      throws IOException {
+    Collector c = manager.newCollector();
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      LeafCollector lc;
+      try {
+        lc = c.getLeafCollector(leaf);
+      } catch (CollectionTerminatedException e) {
+        continue;
+      }
+      ScorerSupplier ss = w.scorerSupplier(leaf);
+      if (ss != null) {
+        ss.setTopLevelScoringClause();
+        BulkScorer bs = ss.bulkScorer();
+        try {
+          bs.score(lc, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
+        } catch (CollectionTerminatedException e) {
+          // this segment is done
+        }
+      }
+      lc.finish();
+    }
+    return manager.reduce(List.of(c));
   }
 
   private static class Floored extends FilterCollector {
@@ -486,8 +540,8 @@ final class Related {
     return out;
   }
 
-  private static @Nullable Instant published(LeafReaderContext leaf, int doc) throws IOException {
-    SortedNumericDocValues dv = DocValues.getSortedNumeric(leaf.reader(), Fields.PUBLISHED);
+  private static @Nullable Instant published(SortedNumericDocValues dv, int doc)
+      throws IOException {
     if (!dv.advanceExact(doc) || dv.docValueCount() == 0) {
       return null;
     }
