@@ -386,11 +386,14 @@ final class Related {
   /**
    * The top hits of a weight already made, segment by segment on the calling thread, as {@link
    * IndexSearcher#search(Query, CollectorManager)} collects them with one slice (its leaf loop:
-   * each segment's bulk scorer as the top-level scoring clause over its live documents).
+   * each segment's bulk scorer as the top-level scoring clause over its live documents). Kept in
+   * step with Lucene's loop by hand: it has no query timeout and no executor, which this index's
+   * searcher does not use either; a collector that needs more than the weight would need them here.
    */
   private static TopDocs search(IndexSearcher s, Weight w, FloorManager manager)
       throws IOException {
     Collector c = manager.newCollector();
+    c.setWeight(w);
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       LeafCollector lc;
       try {
