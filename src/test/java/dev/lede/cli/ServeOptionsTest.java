@@ -30,6 +30,21 @@ class ServeOptionsTest {
   }
 
   @Test
+  void resolve_embeddings_offByDefault_onFromTheFileOrEnvironment_andAFlagWins() throws Exception {
+    assertThat(new ServeOptions().resolve(dir, Map.of()).embeddings()).isFalse();
+    assertThat(new ServeOptions().resolve(dir, Map.of("LEDE_EMBEDDINGS", "true")).embeddings())
+        .isTrue();
+    Files.writeString(dir.resolve("lede.properties"), "embeddings = yes\n", StandardCharsets.UTF_8);
+    assertThat(new ServeOptions().resolve(dir, Map.of()).embeddings()).isTrue();
+    ServeOptions off = new ServeOptions();
+    off.embeddings = false;
+    assertThat(off.resolve(dir, Map.of("LEDE_EMBEDDINGS", "true")).embeddings()).isFalse();
+    assertThatThrownBy(
+            () -> new ServeOptions().resolve(dir, Map.of("LEDE_EMBEDDINGS", "sometimes")))
+        .hasMessageContaining("LEDE_EMBEDDINGS");
+  }
+
+  @Test
   void resolve_fileThenEnvironmentThenFlags() throws Exception {
     String hash = Tokens.hash("secret");
     Files.writeString(
