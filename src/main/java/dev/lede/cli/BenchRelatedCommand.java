@@ -3,6 +3,7 @@ package dev.lede.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.Lede;
 import dev.lede.LedeRelated;
+import dev.lede.index.Embedder;
 import dev.lede.index.IndexEntry;
 import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
@@ -86,6 +87,14 @@ final class BenchRelatedCommand implements Callable<Integer> {
         "measured are then those a reader gets for an article that has arrived."
       })
   boolean prepare;
+
+  @Option(
+      names = "--embeddings",
+      description = {
+        "Rank with sentence embeddings too (as `lede serve --embeddings`): with --prepare every",
+        "article's vector is made and kept with its profile first (about 17 ms of CPU each)."
+      })
+  boolean embeddings;
 
   /** The articles to measure, and the data and lists to measure them on. */
   private record Setup(List<String> ids, RelatedData data, RelatedListStore lists) {}
@@ -193,7 +202,9 @@ final class BenchRelatedCommand implements Callable<Integer> {
         ids.size(),
         w,
         n);
-    Related related = new Related(d, lists, Related.Settings.defaults(), InstantSource.system());
+    Embedder embedder = embeddings ? Embedder.bgeSmall() : null;
+    Related related =
+        new Related(d, lists, Related.Settings.defaults(), InstantSource.system(), embedder);
     int k = related.settings().ranking().k();
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
@@ -248,7 +259,8 @@ final class BenchRelatedCommand implements Callable<Integer> {
     // Served through a second list store on the same file: the warm-up lists are read from SQLite
     // first (untimed: JIT, as on a server that has been serving for a while), then each measured
     // list once from SQLite (its cache has never seen it), then the next passes from its cache.
-    Related serving = new Related(d, servedBy.get(), related.settings(), InstantSource.system());
+    Related serving =
+        new Related(d, servedBy.get(), related.settings(), InstantSource.system(), embedder);
     for (RelatedList l : warmLists) {
       serving.get(l.id(), k);
     }
@@ -275,6 +287,7 @@ final class BenchRelatedCommand implements Callable<Integer> {
     ObjectNode o = Json.object();
     o.put("articles", ids.size());
     o.put("dedup", !storeAndIndexOnly);
+    o.put("embeddings", embeddings);
     o.put("samples", n);
     o.put("warmup", w);
     o.put("meanItems", Math.round(items / n * 100) / 100.0);
