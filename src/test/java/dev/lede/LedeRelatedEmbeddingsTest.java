@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,27 +82,38 @@ class LedeRelatedEmbeddingsTest {
     return corpus.stream().filter(x -> id.equals(x.id())).findFirst().orElseThrow().title();
   }
 
-  @Test
-  void aCandidateTheEmbeddingsPutClosest_risesToTheTop_andSaysWhy() {
-    RelatedList words;
+  /** The article's list ranked by words and names alone, as ids (fill left out). */
+  private List<String> byWords(String id) {
     try (LedeRelated plain =
         LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false)) {
-      words = plain.related().compute("nk-kursk", 8);
+      return ids(plain.related().compute(id, 8));
     }
-    List<String> byWords = ids(words);
+  }
+
+  /** A service over the folder's lists, with this embedder (null: words and names alone). */
+  private Related related(RelatedListsDb db, @Nullable Embedder embedder) {
+    return new Related(
+        LedeRelated.dataOf(lede),
+        db,
+        Related.Settings.defaults(),
+        InstantSource.system(),
+        embedder);
+  }
+
+  private List<String> allIds() {
+    return corpus.stream().map(Article::id).toList();
+  }
+
+  @Test
+  void aCandidateTheEmbeddingsPutClosest_risesToTheTop_andSaysWhy() {
+    List<String> byWords = byWords("nk-kursk");
     assertThat(byWords).hasSizeGreaterThan(1);
     String last = byWords.get(byWords.size() - 1);
     Chosen chosen = new Chosen(title(corpus, "nk-kursk"), title(corpus, last));
 
     try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
-      Related related =
-          new Related(
-              LedeRelated.dataOf(lede),
-              db,
-              Related.Settings.defaults(),
-              InstantSource.system(),
-              chosen);
-      related.prepare(corpus.stream().map(Article::id).toList());
+      Related related = related(db, chosen);
+      related.prepare(allIds());
       RelatedList withVectors = related.compute("nk-kursk", 8);
 
       assertThat(ids(withVectors).get(0)).isEqualTo(last);
@@ -112,29 +124,16 @@ class LedeRelatedEmbeddingsTest {
 
   @Test
   void vectorsKeptWhileEmbeddingsWereOn_areNotUsedWithThemOff() {
-    RelatedList before;
-    try (LedeRelated plain =
-        LedeRelated.open(lede, Related.Settings.defaults(), InstantSource.system(), false)) {
-      before = plain.related().compute("nk-kursk", 8);
-    }
-    List<String> byWords = ids(before);
+    List<String> byWords = byWords("nk-kursk");
     Chosen chosen =
         new Chosen(title(corpus, "nk-kursk"), title(corpus, byWords.get(byWords.size() - 1)));
-    List<String> all = corpus.stream().map(Article::id).toList();
+    List<String> all = allIds();
     try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
-      new Related(
-              LedeRelated.dataOf(lede),
-              db,
-              Related.Settings.defaults(),
-              InstantSource.system(),
-              chosen)
-          .prepare(all);
+      related(db, chosen).prepare(all);
     }
 
     try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
-      Related off =
-          new Related(
-              LedeRelated.dataOf(lede), db, Related.Settings.defaults(), InstantSource.system());
+      Related off = related(db, null);
       RelatedList after = off.compute("nk-kursk", 8);
 
       assertThat(ids(after)).isEqualTo(byWords);
@@ -145,9 +144,7 @@ class LedeRelatedEmbeddingsTest {
   @Test
   void switchingEmbeddingsOnOrOff_queuesTheStoredLists_andTheRefresherRanksThemAgain() {
     try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
-      Related words =
-          new Related(
-              LedeRelated.dataOf(lede), db, Related.Settings.defaults(), InstantSource.system());
+      Related words = related(db, null);
       assertThat(words.recordRanking()).isZero(); // a new folder: nothing stored, nothing queued
       List<String> stored = List.of("nk-kursk", "storm-bert", "wrexham");
       for (String id : stored) {
@@ -157,13 +154,7 @@ class LedeRelatedEmbeddingsTest {
       String last = byWords.get(byWords.size() - 1);
       Chosen chosen = new Chosen(title(corpus, "nk-kursk"), title(corpus, last));
 
-      Related withVectors =
-          new Related(
-              LedeRelated.dataOf(lede),
-              db,
-              Related.Settings.defaults(),
-              InstantSource.system(),
-              chosen);
+      Related withVectors = related(db, chosen);
       assertThat(withVectors.recordRanking()).isEqualTo(3);
       assertThat(db.pendingCount()).isEqualTo(3);
       // Until the refresher gets to it, the old list is served.
@@ -175,9 +166,7 @@ class LedeRelatedEmbeddingsTest {
       assertThat(ids(db.get("nk-kursk").orElseThrow()).get(0)).isEqualTo(last);
       assertThat(withVectors.recordRanking()).isZero(); // recorded: nothing to do again
 
-      Related off =
-          new Related(
-              LedeRelated.dataOf(lede), db, Related.Settings.defaults(), InstantSource.system());
+      Related off = related(db, null);
       assertThat(off.storedListsRankedAlike()).isFalse();
       assertThat(withVectors.storedListsRankedAlike()).isTrue();
       assertThat(off.recordRanking()).isEqualTo(3);
@@ -188,15 +177,9 @@ class LedeRelatedEmbeddingsTest {
   @Test
   void vectorsAreMadeOnArrival_keptWithTheProfiles_andNotMadeAgainAfterReopening() {
     Chosen chosen = new Chosen("", "");
-    List<String> all = corpus.stream().map(Article::id).toList();
+    List<String> all = allIds();
     try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
-      Related related =
-          new Related(
-              LedeRelated.dataOf(lede),
-              db,
-              Related.Settings.defaults(),
-              InstantSource.system(),
-              chosen);
+      Related related = related(db, chosen);
       related.prepare(all);
       assertThat(chosen.calls.get()).isEqualTo(all.size());
       Map<String, String> stored = db.profiles(all);
@@ -206,13 +189,7 @@ class LedeRelatedEmbeddingsTest {
 
     Chosen again = new Chosen("", "");
     try (RelatedListsDb db = RelatedListsDb.open(lede.dataDir())) {
-      Related related =
-          new Related(
-              LedeRelated.dataOf(lede),
-              db,
-              Related.Settings.defaults(),
-              InstantSource.system(),
-              again);
+      Related related = related(db, again);
       for (String id : all) {
         related.compute(id, 8);
       }

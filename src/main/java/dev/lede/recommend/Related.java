@@ -1107,27 +1107,16 @@ public final class Related implements AutoCloseable {
       @Nullable String query) {
     /** This profile with the encoded query of its article as a subject ({@link SubjectQuery}). */
     Profile withQuery(@Nullable String q) {
-      return new Profile(
-          id,
-          headline,
-          excerpt,
-          url,
-          sourceKey,
-          sourceName,
-          section,
-          tags,
-          published,
-          thumbnail,
-          entities,
-          entityKeys,
-          termHashes,
-          signature,
-          vector,
-          q);
+      return with(vector, q);
     }
 
     /** This profile with its article's sentence embedding ({@link Vectors#quantize}). */
     Profile withVector(byte @Nullable [] v) {
+      return with(v, query);
+    }
+
+    /** This profile with its two kept extras (vector and query) replaced. */
+    private Profile with(byte @Nullable [] v, @Nullable String q) {
       return new Profile(
           id,
           headline,
@@ -1144,7 +1133,7 @@ public final class Related implements AutoCloseable {
           termHashes,
           signature,
           v,
-          query);
+          q);
     }
   }
 
