@@ -463,16 +463,7 @@ public final class LedeSite implements SiteServices, AutoCloseable {
     RelatedRanker r = ranker;
     if (k != rankerSettings.k() || sourceMap().size() < 3) {
       RelatedRanker.Settings d = rankerSettings.withK(k);
-      r =
-          new RelatedRanker(
-              new RelatedRanker.Settings(
-                  k,
-                  d.minRelative(),
-                  d.freshnessWeight(),
-                  d.freshnessHalfLife(),
-                  d.engagementWeight(),
-                  d.lambda(),
-                  sourceMap().size() < 3 ? k : d.perSourceCap()));
+      r = new RelatedRanker(d.withPerSourceCap(sourceMap().size() < 3 ? k : d.perSourceCap()));
     }
     List<RelatedItem> out = new ArrayList<>();
     for (RelatedRanker.Pick p : r.rank(s, candidates, fallback)) {

@@ -428,17 +428,15 @@ public final class Related implements AutoCloseable {
   /** The key under which the stored lists record how they were ranked. */
   static final String RANKING_KEY = "ranking";
 
-  /** How this service ranks: by words and names, or with a model's embeddings too. */
+  /**
+   * How this service ranks: by words and names, or with a model's embeddings too. Only what needs
+   * every list computed again is recorded (vectors in or out); a change of weights between builds
+   * reaches the stored lists as they are refreshed.
+   */
   String ranking() {
     return embedder == null ? "words" : "words+" + embedder.model();
   }
 
-  /**
-   * Records how the stored lists are ranked, and when that changed since they were stored
-   * (embeddings switched on or off), queues every stored list for the refresher to compute again:
-   * the old lists are served until then, so the switch costs no page a wait. Lists stored before
-   * the ranking was recorded were ranked by words. Returns the number of lists queued.
-   */
   /**
    * Whether the stored lists were ranked as this service ranks (lists stored before the ranking was
    * recorded were ranked by words): a one-off reader with other settings (`lede related
@@ -450,6 +448,12 @@ public final class Related implements AutoCloseable {
     return ranking().equals(was == null ? "words" : was);
   }
 
+  /**
+   * Records how the stored lists are ranked, and when that changed since they were stored
+   * (embeddings switched on or off), queues every stored list for the refresher to compute again:
+   * the old lists are served until then, so the switch costs no page a wait. Lists stored before
+   * the ranking was recorded were ranked by words. Returns the number of lists queued.
+   */
   public int recordRanking() {
     String now = ranking();
     String was = lists.meta(RANKING_KEY);
@@ -769,7 +773,8 @@ public final class Related implements AutoCloseable {
                   round(pick.freshness()),
                   round(pick.engagement()),
                   pick.candidate().shared(),
-                  round(p.embedding));
+                  round(p.embedding),
+                  round(pick.support()));
       String itemStory =
           storyOfCandidate.containsKey(pid)
               ? storyOfCandidate.get(pid)

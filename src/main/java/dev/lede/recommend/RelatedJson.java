@@ -59,6 +59,9 @@ public final class RelatedJson {
         if (b.embedding() != 0) {
           s.put("embedding", b.embedding()); // only with embeddings on
         }
+        if (b.support() != 0) {
+          s.put("storySupport", b.support()); // only where other reports of its story vouch
+        }
         ArrayNode sh = s.putArray("shared");
         b.shared().forEach(sh::add);
       }
@@ -117,7 +120,8 @@ public final class RelatedJson {
                   s.path("freshness").asDouble(),
                   s.path("engagement").asDouble(),
                   shared,
-                  s.path("embedding").asDouble())));
+                  s.path("embedding").asDouble(),
+                  s.path("storySupport").asDouble())));
     }
     Instant computed = instant(o.path("computedAt"));
     return new RelatedList(

@@ -78,6 +78,9 @@ public record RelatedList(
    * @param freshness the freshness multiplier minus one
    * @param engagement the engagement multiplier minus one
    * @param shared the shared entities and tags, heaviest first
+   * @param embedding the sentence-embedding part of the raw relevance (0 with embeddings off)
+   * @param support the story-support multiplier minus one: how much other reports of the item's
+   *     story among the candidates resemble the article ({@code RelatedRanker})
    */
   public record Breakdown(
       double score,
@@ -89,9 +92,36 @@ public record RelatedList(
       double freshness,
       double engagement,
       List<String> shared,
-      double embedding) {
+      double embedding,
+      double support) {
     public Breakdown {
       shared = List.copyOf(shared);
+    }
+
+    /** A breakdown without a story-support part. */
+    public Breakdown(
+        double score,
+        double relevance,
+        double text,
+        double entities,
+        double tags,
+        double section,
+        double freshness,
+        double engagement,
+        List<String> shared,
+        double embedding) {
+      this(
+          score,
+          relevance,
+          text,
+          entities,
+          tags,
+          section,
+          freshness,
+          engagement,
+          shared,
+          embedding,
+          0);
     }
 
     /** A breakdown without an embedding part (embeddings off). */
@@ -105,7 +135,7 @@ public record RelatedList(
         double freshness,
         double engagement,
         List<String> shared) {
-      this(score, relevance, text, entities, tags, section, freshness, engagement, shared, 0);
+      this(score, relevance, text, entities, tags, section, freshness, engagement, shared, 0, 0);
     }
 
     public static final Breakdown NONE = new Breakdown(0, 0, 0, 0, 0, 0, 0, 0, List.of());

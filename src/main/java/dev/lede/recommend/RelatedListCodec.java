@@ -15,13 +15,18 @@ import org.jspecify.annotations.Nullable;
  * computedAt} (epoch ms), {@code asOf}, the item count, then per item its id, headline, alternative
  * headline, excerpt, URL, published (epoch ms or empty), source, story (prefixed {@code 1}, or
  * {@code 0} for none), reason, fallback ({@code 0}/{@code 1}), thumbnail ({@code 0}, or {@code 1}
- * followed by its source and alt text), the eight numbers of the score breakdown, and the count and
- * values of its shared names. A character U+001C–U+001F inside a value is written as U+001C
- * followed by that character plus 0x40, so every value reads back exactly. Another version tag
- * reads as absent ({@link #decode} returns null).
+ * followed by its source and alt text), the ten numbers of the score breakdown (score, relevance,
+ * text, entities, tags, section, freshness, engagement, embedding, story support; eight in the
+ * version "l1", nine in "l2", both still read), and the count and values of its shared names. A
+ * character U+001C–U+001F inside a value is written as U+001C followed by that character plus 0x40,
+ * so every value reads back exactly. Another version tag reads as absent ({@link #decode} returns
+ * null).
  */
 public final class RelatedListCodec {
-  private static final String VERSION = "l2";
+  private static final String VERSION = "l3";
+
+  /** The version before the story-support part (9 numbers per item): still read. */
+  private static final String VERSION_2 = "l2";
 
   /** The version before the embedding part (8 numbers per item): still read. */
   private static final String VERSION_1 = "l1";
@@ -75,7 +80,8 @@ public final class RelatedListCodec {
             b.section(),
             b.freshness(),
             b.engagement(),
-            b.embedding()
+            b.embedding(),
+            b.support()
           }) {
         sb.append(d).append(SEP);
       }
@@ -92,10 +98,16 @@ public final class RelatedListCodec {
     Reader r = new Reader(line);
     try {
       String version = r.next();
-      if (!VERSION.equals(version) && !VERSION_1.equals(version)) {
+      int numbers;
+      if (VERSION.equals(version)) {
+        numbers = 10;
+      } else if (VERSION_2.equals(version)) {
+        numbers = 9;
+      } else if (VERSION_1.equals(version)) {
+        numbers = 8;
+      } else {
         return null;
       }
-      int numbers = VERSION.equals(version) ? 9 : 8;
       String id = r.next();
       Instant computedAt = Instant.ofEpochMilli(Long.parseLong(r.next()));
       long asOf = Long.parseLong(r.next());
@@ -117,7 +129,7 @@ public final class RelatedListCodec {
         if (r.next().equals("1")) {
           thumb = new RelatedList.Thumbnail(r.next(), r.next());
         }
-        double[] d = new double[9];
+        double[] d = new double[10];
         for (int j = 0; j < numbers; j++) {
           d[j] = Double.parseDouble(r.next());
         }
@@ -140,7 +152,7 @@ public final class RelatedListCodec {
                 fallback,
                 thumb,
                 new RelatedList.Breakdown(
-                    d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], sh, d[8])));
+                    d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], sh, d[8], d[9])));
       }
       if (!r.atEnd()) {
         return null;

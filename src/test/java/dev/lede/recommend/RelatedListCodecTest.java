@@ -83,6 +83,85 @@ class RelatedListCodecTest {
   }
 
   @Test
+  void storySupport_readsBack_andLinesOfTheTwoEarlierVersionsStillRead() {
+    RelatedList.Item supported =
+        new RelatedList.Item(
+            "c",
+            "Second quake shakes the island",
+            "",
+            "",
+            "",
+            null,
+            "",
+            "story-9",
+            "similar words",
+            false,
+            null,
+            new RelatedList.Breakdown(0.9, 0.6, 0.5, 0.1, 0, 0, 0, 0, List.of(), 0.25, 0.5));
+    RelatedList list = new RelatedList("a", List.of(supported), Instant.EPOCH, 2, false);
+    assertThat(RelatedListCodec.decode(RelatedListCodec.encode(list)).withStored(false))
+        .isEqualTo(list);
+
+    // The explanation names the part only where there is one; the JSON form keeps it too.
+    var json = RelatedJson.toJson(list, true).path("related").get(0).path("score");
+    assertThat(json.path("storySupport").asDouble()).isEqualTo(0.5);
+    assertThat(json.path("embedding").asDouble()).isEqualTo(0.25);
+    assertThat(RelatedJson.fromStored(RelatedJson.toStored(list)).items().get(0).breakdown())
+        .isEqualTo(supported.breakdown());
+    RelatedList unsupported =
+        new RelatedList("a", List.of(item("x", "s", false)), Instant.EPOCH, 1, false);
+    assertThat(
+            RelatedJson.toJson(unsupported, true)
+                .path("related")
+                .get(0)
+                .path("score")
+                .has("storySupport"))
+        .isFalse();
+
+    // Written by hand as the two earlier builds stored them: nine numbers (l2), eight (l1).
+    String s = "\u001f";
+    String head = "a" + s + "0" + s + "2" + s + "1" + s;
+    String fields =
+        "c"
+            + s
+            + "Quake"
+            + s
+            + ""
+            + s
+            + ""
+            + s
+            + ""
+            + s
+            + ""
+            + s
+            + ""
+            + s
+            + "1story-9"
+            + s
+            + "similar words"
+            + s
+            + "0"
+            + s
+            + "0"
+            + s;
+    String l2 =
+        "l2" + s + head + fields + "0.9" + s + "0.6" + s + "0.5" + s + "0.1" + s + "0" + s + "0" + s
+            + "0" + s + "0" + s + "0.25" + s + "1" + s + "Kursk" + s;
+    String l1 =
+        "l1" + s + head + fields + "0.9" + s + "0.6" + s + "0.5" + s + "0.1" + s + "0" + s + "0" + s
+            + "0" + s + "0" + s + "0" + s;
+    RelatedList.Breakdown b2 = RelatedListCodec.decode(l2).items().get(0).breakdown();
+    assertThat(b2.embedding()).isEqualTo(0.25);
+    assertThat(b2.support()).isZero();
+    assertThat(b2.shared()).containsExactly("Kursk");
+    RelatedList.Breakdown b1 = RelatedListCodec.decode(l1).items().get(0).breakdown();
+    assertThat(b1.text()).isEqualTo(0.5);
+    assertThat(b1.embedding()).isZero();
+    assertThat(b1.support()).isZero();
+    assertThat(RelatedListCodec.decode(l1).items().get(0).story()).isEqualTo("story-9");
+  }
+
+  @Test
   void emptyList_readsBack() {
     RelatedList list = new RelatedList("lonely", List.of(), Instant.EPOCH, 3, false);
 

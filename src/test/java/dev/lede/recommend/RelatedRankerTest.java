@@ -42,6 +42,81 @@ class RelatedRankerTest {
   }
 
   @Test
+  void storySupport_liftsAStoryWhoseOtherReportsResembleTheArticle_overALookalike() {
+    // A single article a little closer in words, and a story three of whose reports resemble the
+    // article: with support the story's best report comes first, and only one of its reports.
+    List<Candidate> cands =
+        List.of(
+            c("lookalike", 10, "story-l", "lookalike", "s1", T0, "l"),
+            c("q1", 9, "story-q", "q1", "s2", T0, "q1"),
+            c("q2", 7, "story-q", "q2", "s3", T0, "q2"),
+            c("q3", 6, "story-q", "q3", "s4", T0, "q3"));
+    var picks =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(2))
+            .rank(SUBJECT, cands, List.of());
+    assertThat(picks).extracting(p -> p.candidate().id()).containsExactly("q1", "lookalike");
+    // 1 + 1.0 × (0.7 + 0.6) relative to the best candidate (10), and freshness (same day: 1.15)
+    assertThat(picks.get(0).support()).isCloseTo(1.3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(picks.get(0).score())
+        .isCloseTo(0.9 * 2.3 * 1.15, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(picks.get(1).support()).isZero();
+
+    var off =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(2).withStorySupport(0))
+            .rank(SUBJECT, cands, List.of());
+    assertThat(off).extracting(p -> p.candidate().id()).containsExactly("lookalike", "q1");
+  }
+
+  @Test
+  void storySupport_countsCopiesOnce_andNotTheArticlesOwnStoryOrReportsUnderTheFloor() {
+    RelatedRanker r = new RelatedRanker(RelatedRanker.Settings.defaults().withK(2));
+    // Three copies of one report (one duplicate group) vouch as one report: 0.8, not 2.4.
+    var copies =
+        r.rank(
+            SUBJECT,
+            List.of(
+                c("lookalike", 10, "story-l", "lookalike", "s1", T0, "l"),
+                c("q1", 5.5, "story-q", "q1", "s2", T0, "q1"),
+                c("q2", 8, "story-q", "q2", "s3", T0, "q2"),
+                c("q2-copy", 8, "story-q", "q2", "s4", T0, "q2"),
+                c("q2-copy2", 8, "story-q", "q2", "s5", T0, "q2")),
+            List.of());
+    assertThat(copies).extracting(p -> p.candidate().id()).containsExactly("q2", "lookalike");
+    assertThat(copies.get(0).support())
+        .isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9)); // q1 alone vouches for q2
+    // The article's own story is not listed and vouches for nothing; a report under the
+    // relevance floor (a fifth of the best) vouches for nothing either.
+    var own =
+        r.rank(
+            SUBJECT,
+            List.of(
+                c("lookalike", 10, "story-l", "lookalike", "s1", T0, "l"),
+                c("own1", 9, "story-a", "own1", "s2", T0, "o1"),
+                c("q1", 9, "story-q", "q1", "s3", T0, "q1"),
+                c("q-weak", 1, "story-q", "q-weak", "s4", T0, "q2")),
+            List.of());
+    assertThat(own).extracting(p -> p.candidate().id()).containsExactly("lookalike", "q1");
+    assertThat(own.get(1).support()).isZero();
+  }
+
+  @Test
+  void storySupport_doesNotLiftAWeakReportOfABigStoryOverACloseArticle() {
+    List<Candidate> cands = new ArrayList<>();
+    cands.add(c("close", 10, "story-c", "close", "s1", T0, "c"));
+    cands.add(c("second", 7, "story-s", "second", "s2", T0, "s"));
+    // A big story, each report loosely related: 0.3 × (1 + 0.295 + 0.29 + 0.285 + 0.28) = 0.645.
+    for (int i = 0; i < 6; i++) {
+      cands.add(c("big" + i, 3 - i * 0.05, "story-big", "big" + i, "b" + i, T0, "b" + i));
+    }
+    var picks =
+        new RelatedRanker(RelatedRanker.Settings.defaults().withK(3))
+            .rank(SUBJECT, cands, List.of());
+    assertThat(picks)
+        .extracting(p -> p.candidate().id())
+        .containsExactly("close", "second", "big0");
+  }
+
+  @Test
   void rank_keepsOnePerStoryAndCapsSources() {
     List<Candidate> cands = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
