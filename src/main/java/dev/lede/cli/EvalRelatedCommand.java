@@ -134,6 +134,14 @@ final class EvalRelatedCommand implements Callable<Integer> {
   double redundancyNearFloor = Related.Settings.defaults().redundancyNearFloor();
 
   @Option(
+      names = "--story-support",
+      paramLabel = "X",
+      description =
+          "Weight of story support: relevance × (1 + X × the summed relevance of up to four other"
+              + " reports of the candidate's story); 0 turns it off.")
+  double storySupport = Related.Settings.defaults().ranking().storySupport();
+
+  @Option(
       names = "--embeddings",
       description =
           "Rank with sentence embeddings too (bge-small, in process): every article is embedded"
@@ -162,7 +170,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
 
   private Related.Settings settings() {
     Related.Settings d = Related.Settings.defaults();
-    return d.withRanking(d.ranking().withLambda(lambda))
+    return d.withRanking(d.ranking().withLambda(lambda).withStorySupport(storySupport))
         .withRedundancy(redundancy, redundancyFloor)
         .withRedundancyNearFloor(redundancyNearFloor)
         .withSameEventOverlap(sameEvent)

@@ -68,10 +68,23 @@ class RelatedRankerTest {
   }
 
   @Test
-  void storySupport_countsCopiesOnce_andNotTheArticlesOwnStoryOrReportsUnderTheFloor() {
+  void storySupport_countsCopiesOnce_andNeitherCopiesOfTheArticleNorReportsUnderTheFloor() {
     RelatedRanker r = new RelatedRanker(RelatedRanker.Settings.defaults().withK(2));
     // Three copies of one report (one duplicate group) vouch as one report: 0.8, not 2.4.
-    var copies =
+    var once =
+        r.rank(
+            SUBJECT,
+            List.of(
+                c("lookalike", 10, "story-l", "lookalike", "s1", T0, "l"),
+                c("q1", 9, "story-q", "q1", "s2", T0, "q1"),
+                c("q2", 8, "story-q", "q2", "s3", T0, "q2"),
+                c("q2-copy", 8, "story-q", "q2", "s4", T0, "q2"),
+                c("q2-copy2", 8, "story-q", "q2", "s5", T0, "q2")),
+            List.of());
+    assertThat(once).extracting(p -> p.candidate().id()).containsExactly("q1", "lookalike");
+    assertThat(once.get(0).support()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+    // A report's own copies do not vouch for it: q2 has q1 alone.
+    var own =
         r.rank(
             SUBJECT,
             List.of(
@@ -81,22 +94,21 @@ class RelatedRankerTest {
                 c("q2-copy", 8, "story-q", "q2", "s4", T0, "q2"),
                 c("q2-copy2", 8, "story-q", "q2", "s5", T0, "q2")),
             List.of());
-    assertThat(copies).extracting(p -> p.candidate().id()).containsExactly("q2", "lookalike");
-    assertThat(copies.get(0).support())
-        .isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9)); // q1 alone vouches for q2
-    // The article's own story is not listed and vouches for nothing; a report under the
-    // relevance floor (a fifth of the best) vouches for nothing either.
-    var own =
+    assertThat(own).extracting(p -> p.candidate().id()).containsExactly("q2", "lookalike");
+    assertThat(own.get(0).support()).isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9));
+    // A copy of the article that the clustering put into another story is never listed and vouches
+    // for nothing; nor does a report under the relevance floor (a fifth of the best).
+    var ineligible =
         r.rank(
             SUBJECT,
             List.of(
                 c("lookalike", 10, "story-l", "lookalike", "s1", T0, "l"),
-                c("own1", 9, "story-a", "own1", "s2", T0, "o1"),
+                c("a-copy", 9, "story-q", "a", "s2", T0, "a"),
                 c("q1", 9, "story-q", "q1", "s3", T0, "q1"),
                 c("q-weak", 1, "story-q", "q-weak", "s4", T0, "q2")),
             List.of());
-    assertThat(own).extracting(p -> p.candidate().id()).containsExactly("lookalike", "q1");
-    assertThat(own.get(1).support()).isZero();
+    assertThat(ineligible).extracting(p -> p.candidate().id()).containsExactly("lookalike", "q1");
+    assertThat(ineligible.get(1).support()).isZero();
   }
 
   @Test
