@@ -100,6 +100,59 @@ class BenchCommandTest {
     assertThat(r.get("meanItems").asDouble()).isPositive();
   }
 
+  @Test
+  void related_withStandInVectors_preparesAVectorForEveryArticle_andRanksWithThem()
+      throws Exception {
+    Path corpus = SharedData.require("data/wikinews/articles.jsonl");
+    Path data = dir.resolve("data");
+    StoreCommandsTest.Run ingest = ingestWithoutDedup(data, corpus, 60, 0, 30);
+    assertThat(ingest.exit()).as(ingest.err()).isZero();
+
+    StoreCommandsTest.Run alone =
+        StoreCommandsTest.lede("bench", "related", "--data", data.toString(), "--stand-in-vectors");
+    assertThat(alone.exit()).isNotZero();
+    assertThat(alone.err()).contains("--stand-in-vectors goes with --embeddings");
+
+    StoreCommandsTest.Run related =
+        StoreCommandsTest.lede(
+            "bench",
+            "related",
+            "--data",
+            data.toString(),
+            "--store-and-index-only",
+            "--prepare",
+            "--embeddings",
+            "--stand-in-vectors",
+            "--samples",
+            "10",
+            "--warmup",
+            "2");
+    assertThat(related.exit()).as(related.err()).isZero();
+    JsonNode r = ArticleJson.mapper().readTree(related.out());
+    // Every article got its profile, query and vector made (none was prepared before).
+    assertThat(r.get("prepareThreadCpu").get("made").asLong()).isEqualTo(60);
+    assertThat(r.get("meanItems").asDouble()).isPositive();
+  }
+
+  @Test
+  void standInVectors_areUnitLength_deterministic_andCloserForTextsSharingWords() {
+    var e = new BenchRelatedCommand.StandInEmbedder();
+    float[] a = e.embed("Earthquake shakes Mexico City; rescuers search collapsed buildings");
+    float[] b = e.embed("Rescuers search collapsed buildings after earthquake in Mexico");
+    float[] c = e.embed("Parliament passes the budget after a long night of votes");
+    assertThat(a)
+        .hasSize(e.dimensions())
+        .containsExactly(
+            e.embed(
+                new String("Earthquake shakes Mexico City; rescuers search collapsed buildings")));
+    assertThat(dev.lede.index.Embedder.cosine(a, a))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(dev.lede.index.Embedder.cosine(a, b))
+        .isGreaterThan(0.5)
+        .isGreaterThan(dev.lede.index.Embedder.cosine(a, c) + 0.3);
+    assertThat(e.embed("").length).isEqualTo(e.dimensions());
+  }
+
   /** {@code lede bench ingest --no-dedup} of {@code count} corpus articles into {@code data}. */
   private static StoreCommandsTest.Run ingestWithoutDedup(
       Path data, Path corpus, int count, int warmup, int batch) throws Exception {
