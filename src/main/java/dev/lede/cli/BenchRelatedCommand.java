@@ -101,7 +101,9 @@ final class BenchRelatedCommand implements Callable<Integer> {
       description = {
         "With --embeddings: vectors from a stand-in instead of the model, a random projection of",
         "the opening's words (a few microseconds instead of about 17 ms), so that --prepare gives",
-        "every article a vector in minutes. Measures what vectors cost a list, not the model."
+        "every article a vector in minutes. Measures what vectors cost a list, not the model.",
+        "Works on a temporary copy of DIR/related.db: the folder's lists and profiles never get",
+        "stand-in vectors (a server with --embeddings would take them for the model's)."
       })
   boolean standInVectors;
 
@@ -116,6 +118,10 @@ final class BenchRelatedCommand implements Callable<Integer> {
     if (samples < 1 || warmup < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--samples must be positive and --warmup not negative");
+    }
+    if (standInVectors && !embeddings) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--stand-in-vectors goes with --embeddings");
     }
     PrintWriter err = spec.commandLine().getErr();
     if (storeAndIndexOnly) {
@@ -137,8 +143,9 @@ final class BenchRelatedCommand implements Callable<Integer> {
           LuceneSearchIndex index =
               LuceneSearchIndex.open(
                   data.resolve(Lede.INDEX_DIR), InstantSource.system(), store::texts);
-          RelatedListStore lists = LedeRelated.listsIn(data);
-          RelatedListStore served = LedeRelated.listsIn(data)) {
+          ListsFolder folder = ListsFolder.of(data, standInVectors);
+          RelatedListStore lists = LedeRelated.listsIn(folder.dir());
+          RelatedListStore served = LedeRelated.listsIn(folder.dir())) {
         if (index.needsRebuild()) {
           rebuild(err, store, index);
         }
@@ -147,6 +154,10 @@ final class BenchRelatedCommand implements Callable<Integer> {
         measure(err, ids, d, lists, () -> served);
       }
       return 0;
+    }
+    if (standInVectors) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--stand-in-vectors goes with --store-and-index-only");
     }
     try (Lede lede = Lede.open(data, DataDirOption.options("bench related"));
         RelatedListStore lists = LedeRelated.listsOf(lede);
@@ -211,10 +222,6 @@ final class BenchRelatedCommand implements Callable<Integer> {
         ids.size(),
         w,
         n);
-    if (standInVectors && !embeddings) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--stand-in-vectors goes with --embeddings");
-    }
     Embedder embedder =
         !embeddings ? null : standInVectors ? new StandInEmbedder() : Embedder.bgeSmall();
     Related related =
@@ -387,6 +394,38 @@ final class BenchRelatedCommand implements Callable<Integer> {
 
   private static double ms(long nanos) {
     return Math.round(nanos / 1_000.0) / 1_000.0;
+  }
+
+  /**
+   * Where the bench keeps its lists and profiles: the data folder itself, or a temporary folder
+   * holding a copy of its {@code related.db} (deleted on close).
+   */
+  private record ListsFolder(Path dir, boolean temporary) implements AutoCloseable {
+    static ListsFolder of(Path data, boolean copy) throws java.io.IOException {
+      if (!copy) {
+        return new ListsFolder(data, false);
+      }
+      Path tmp = Files.createTempDirectory("lede-bench-related");
+      for (String suffix : List.of("", "-wal")) {
+        Path f = data.resolve("related.db" + suffix);
+        if (Files.exists(f)) {
+          Files.copy(f, tmp.resolve(f.getFileName()));
+        }
+      }
+      return new ListsFolder(tmp, true);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      if (temporary) {
+        try (var files = Files.list(dir)) {
+          for (Path f : files.toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
+        Files.deleteIfExists(dir);
+      }
+    }
   }
 
   /**

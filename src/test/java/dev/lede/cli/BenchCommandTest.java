@@ -112,6 +112,13 @@ class BenchCommandTest {
         StoreCommandsTest.lede("bench", "related", "--data", data.toString(), "--stand-in-vectors");
     assertThat(alone.exit()).isNotZero();
     assertThat(alone.err()).contains("--stand-in-vectors goes with --embeddings");
+    StoreCommandsTest.Run withLede =
+        StoreCommandsTest.lede(
+            "bench", "related", "--data", data.toString(), "--embeddings", "--stand-in-vectors");
+    assertThat(withLede.exit()).isNotZero();
+    assertThat(withLede.err()).contains("--stand-in-vectors goes with --store-and-index-only");
+    Path db = data.resolve("related.db");
+    byte[] before = java.nio.file.Files.exists(db) ? java.nio.file.Files.readAllBytes(db) : null;
 
     StoreCommandsTest.Run related =
         StoreCommandsTest.lede(
@@ -132,6 +139,9 @@ class BenchCommandTest {
     // Every article got its profile, query and vector made (none was prepared before).
     assertThat(r.get("prepareThreadCpu").get("made").asLong()).isEqualTo(60);
     assertThat(r.get("meanItems").asDouble()).isPositive();
+    // ... in a copy: the folder's own lists and profiles never hold stand-in vectors.
+    byte[] after = java.nio.file.Files.exists(db) ? java.nio.file.Files.readAllBytes(db) : null;
+    assertThat(after).isEqualTo(before);
   }
 
   @Test
