@@ -405,14 +405,19 @@ final class BenchRelatedCommand implements Callable<Integer> {
       if (!copy) {
         return new ListsFolder(data, false);
       }
-      Path tmp = Files.createTempDirectory("lede-bench-related");
-      for (String suffix : List.of("", "-wal")) {
-        Path f = data.resolve("related.db" + suffix);
-        if (Files.exists(f)) {
-          Files.copy(f, tmp.resolve(f.getFileName()));
+      ListsFolder folder = new ListsFolder(Files.createTempDirectory("lede-bench-related"), true);
+      try {
+        for (String suffix : List.of("", "-wal")) {
+          Path f = data.resolve("related.db" + suffix);
+          if (Files.exists(f)) {
+            Files.copy(f, folder.dir().resolve(f.getFileName()));
+          }
         }
+      } catch (java.io.IOException | RuntimeException e) {
+        folder.close(); // a copy cut short (a full disk) leaves nothing behind
+        throw e;
       }
-      return new ListsFolder(tmp, true);
+      return folder;
     }
 
     @Override
