@@ -457,19 +457,14 @@ final class BenchRelatedCommand implements Callable<Integer> {
           v[i] += ((h >>> (i & 63)) & 1) == 0 ? 1f : -1f;
         }
       }
-      double n = 0;
+      boolean empty = true;
       for (float x : v) {
-        n += x * x;
+        empty &= x == 0;
       }
-      if (n == 0) {
-        v[0] = 1;
-        return v;
+      if (empty) {
+        v[0] = 1; // no words: a unit vector all the same
       }
-      float inv = (float) (1 / Math.sqrt(n));
-      for (int i = 0; i < DIMENSIONS; i++) {
-        v[i] *= inv;
-      }
-      return v;
+      return Embedder.toUnitLength(v);
     }
 
     @Override

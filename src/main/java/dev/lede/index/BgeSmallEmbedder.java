@@ -42,18 +42,7 @@ final class BgeSmallEmbedder implements Embedder {
     if (t.isBlank()) {
       return new float[DIMENSIONS]; // nothing to say: similar to nothing
     }
-    float[] v = model.embed(t).content().vector();
-    double n = 0;
-    for (float x : v) {
-      n += x * x;
-    }
-    n = Math.sqrt(n);
-    if (n > 0 && Math.abs(n - 1) > 1e-4) {
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) (v[i] / n);
-      }
-    }
-    return v;
+    return Embedder.toUnitLength(model.embed(t).content().vector());
   }
 
   @Override

@@ -50,6 +50,24 @@ public interface Embedder extends AutoCloseable {
     return title.isEmpty() ? body : title + ".\n" + body;
   }
 
+  /**
+   * Scales a vector to unit length in place (a zero vector, or one already within 1e-4 of unit
+   * length, is left as it is) and returns it.
+   */
+  static float[] toUnitLength(float[] v) {
+    double n = 0;
+    for (float x : v) {
+      n += x * x;
+    }
+    n = Math.sqrt(n);
+    if (n > 0 && Math.abs(n - 1) > 1e-4) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) (v[i] / n);
+      }
+    }
+    return v;
+  }
+
   /** Cosine of two unit vectors of one model. */
   static double cosine(float[] x, float[] y) {
     if (x.length != y.length) {

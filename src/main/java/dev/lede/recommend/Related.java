@@ -1526,6 +1526,16 @@ public final class Related implements AutoCloseable {
       return decode(id, line, false);
     }
 
+    /** The number of fields a line of this version has, or -1 for a version not read. */
+    private static int fieldsOf(String version) {
+      return switch (version) {
+        case VERSION -> FIELDS;
+        case VERSION_2 -> FIELDS - 1;
+        case VERSION_1 -> FIELDS - 2;
+        default -> -1;
+      };
+    }
+
     /**
      * A profile of a line of this version, of version 2 (no vector field) or of version 1 (no query
      * field either); null when unreadable.
@@ -1538,13 +1548,7 @@ public final class Related implements AutoCloseable {
       // profile read back, a few dozen per fresh list).
       int firstEnd = line.indexOf(FS);
       String version = firstEnd < 0 ? line : line.substring(0, firstEnd);
-      int fields =
-          switch (version) {
-            case VERSION -> FIELDS;
-            case VERSION_2 -> FIELDS - 1;
-            case VERSION_1 -> FIELDS - 2;
-            default -> -1;
-          };
+      int fields = fieldsOf(version);
       if (fields < 0) {
         return null;
       }
@@ -1583,13 +1587,7 @@ public final class Related implements AutoCloseable {
       int firstEnd = indexOf(line, FS, 0);
       String version =
           new String(line, 0, firstEnd < 0 ? line.length : firstEnd, StandardCharsets.UTF_8);
-      int fields =
-          switch (version) {
-            case VERSION -> FIELDS;
-            case VERSION_2 -> FIELDS - 1;
-            case VERSION_1 -> FIELDS - 2;
-            default -> -1;
-          };
+      int fields = fieldsOf(version);
       if (fields < 0) {
         return null;
       }
