@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
       "Latency of related lists on an existing data folder, one at a time in one thread: --warmup",
       "fresh lists of other articles first (untimed: JIT and caches), then --samples fresh lists",
       "of randomly chosen articles (computed from the index, not stored), then the same lists",
+      "computed again (as a neighbour's arrival has them recomputed; 'recomputedSame' is the share",
+      "equal to the first), then the same lists",
       "stored in DIR/related.db (with the warm-up lists) and served: the warm-up lists read from",
       "SQLite first (untimed), then a pass that reads each measured list from SQLite, then passes",
       "served by the in-process cache. Prints one JSON object with p50, p90, p99 and max in ms",
@@ -275,6 +277,20 @@ final class BenchRelatedCommand implements Callable<Integer> {
       computed.put(id, l);
       items += l.items().size();
     }
+    // The same lists computed again, as the refresher does when a neighbour arrives: the subject's
+    // profile and query are kept, and its candidate search starts from the last search's floor.
+    long[] again = new long[n];
+    long[] againCpu = new long[n];
+    int same = 0;
+    for (int i = 0; i < n; i++) {
+      String id = measured.get(i);
+      long c = threads.getCurrentThreadCpuTime();
+      long t = System.nanoTime();
+      RelatedList l = related.compute(id, k);
+      again[i] = System.nanoTime() - t;
+      againCpu[i] = threads.getCurrentThreadCpuTime() - c;
+      same += itemIds(l).equals(itemIds(computed.get(id))) ? 1 : 0;
+    }
     warmLists.forEach(lists::put);
     computed.values().forEach(lists::put);
     // Served through a second list store on the same file: the warm-up lists are read from SQLite
@@ -317,11 +333,22 @@ final class BenchRelatedCommand implements Callable<Integer> {
     }
     o.set("fresh", stats(fresh));
     o.set("freshThreadCpu", stats(freshCpu));
+    o.set("recomputed", stats(again));
+    o.set("recomputedThreadCpu", stats(againCpu));
+    o.put("recomputedSame", n - same == 0 ? 1.0 : Math.round(1000.0 * same / n) / 1000.0);
     o.set("storedFromDb", stats(fromDb));
     o.set("storedFromDbThreadCpu", stats(fromDbCpu));
     o.set("storedCached", stats(cached));
     o.put("loadAverage", BenchCommand.loadAverage());
     spec.commandLine().getOut().println(o);
+  }
+
+  private static List<String> itemIds(RelatedList l) {
+    List<String> ids = new ArrayList<>(l.items().size());
+    for (RelatedList.Item it : l.items()) {
+      ids.add(it.id());
+    }
+    return ids;
   }
 
   /** {@link RelatedData} over a store and an index opened directly: no stories, no copies. */

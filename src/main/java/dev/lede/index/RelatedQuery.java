@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param titleText with {@code text}: the terms to look for in headlines, when they are fewer than
  *     those of {@code text} (null: the terms of {@code text} in headlines too). Each term looked
  *     for in a field is one clause of the query, so a short headline text makes a cheaper query.
+ * @param floorHint a score that the {@code limit}-th best hit is expected to reach (0: none), such
+ *     as the last hit's score when the same query ran before: the search may skip every document
+ *     under it from the start. A hint never changes the hits: where fewer than {@code limit} hits
+ *     reach it, the search runs again without it.
  */
 public record RelatedQuery(
     @Nullable String articleId,
@@ -28,7 +32,8 @@ public record RelatedQuery(
     int limit,
     int maxQueryTerms,
     Hits hits,
-    @Nullable String titleText) {
+    @Nullable String titleText,
+    float floorHint) {
 
   public static final int DEFAULT_MAX_QUERY_TERMS = 25;
 
@@ -59,6 +64,9 @@ public record RelatedQuery(
     if (maxQueryTerms < 1) {
       throw new IllegalArgumentException("maxQueryTerms must be positive");
     }
+    if (!(floorHint >= 0f) || Float.isInfinite(floorHint)) {
+      throw new IllegalArgumentException("floorHint must be a finite score, 0 or more");
+    }
   }
 
   /** A query with full hits. */
@@ -69,7 +77,7 @@ public record RelatedQuery(
       SearchFilters filters,
       int limit,
       int maxQueryTerms) {
-    this(articleId, text, exclude, filters, limit, maxQueryTerms, Hits.FULL, null);
+    this(articleId, text, exclude, filters, limit, maxQueryTerms, Hits.FULL, null, 0f);
   }
 
   /** Candidates related to an indexed article. */
@@ -84,19 +92,23 @@ public record RelatedQuery(
   }
 
   public RelatedQuery withExclude(Set<String> ids) {
-    return new RelatedQuery(articleId, text, ids, filters, limit, maxQueryTerms, hits, titleText);
+    return new RelatedQuery(
+        articleId, text, ids, filters, limit, maxQueryTerms, hits, titleText, floorHint);
   }
 
   public RelatedQuery withFilters(SearchFilters f) {
-    return new RelatedQuery(articleId, text, exclude, f, limit, maxQueryTerms, hits, titleText);
+    return new RelatedQuery(
+        articleId, text, exclude, f, limit, maxQueryTerms, hits, titleText, floorHint);
   }
 
   public RelatedQuery withMaxQueryTerms(int n) {
-    return new RelatedQuery(articleId, text, exclude, filters, limit, n, hits, titleText);
+    return new RelatedQuery(
+        articleId, text, exclude, filters, limit, n, hits, titleText, floorHint);
   }
 
   public RelatedQuery withHits(Hits h) {
-    return new RelatedQuery(articleId, text, exclude, filters, limit, maxQueryTerms, h, titleText);
+    return new RelatedQuery(
+        articleId, text, exclude, filters, limit, maxQueryTerms, h, titleText, floorHint);
   }
 
   /**
@@ -104,6 +116,13 @@ public record RelatedQuery(
    * every term of the text in headlines too.
    */
   public RelatedQuery withTitleText(@Nullable String t) {
-    return new RelatedQuery(articleId, text, exclude, filters, limit, maxQueryTerms, hits, t);
+    return new RelatedQuery(
+        articleId, text, exclude, filters, limit, maxQueryTerms, hits, t, floorHint);
+  }
+
+  /** The same query with a floor hint (see {@link RelatedQuery}); 0 for none. */
+  public RelatedQuery withFloorHint(float hint) {
+    return new RelatedQuery(
+        articleId, text, exclude, filters, limit, maxQueryTerms, hits, titleText, hint);
   }
 }

@@ -98,6 +98,10 @@ class BenchCommandTest {
     assertThat(r.get("articles").asLong()).isEqualTo(60);
     // Over an empty index every list would be empty.
     assertThat(r.get("meanItems").asDouble()).isPositive();
+    // The same lists computed again (from kept queries and floor hints) are the same lists.
+    assertThat(r.get("recomputed").get("p50Ms").asDouble()).isPositive();
+    assertThat(r.get("recomputedThreadCpu").get("p99Ms").asDouble()).isPositive();
+    assertThat(r.get("recomputedSame").asDouble()).isEqualTo(1.0);
   }
 
   @Test

@@ -101,6 +101,13 @@ final class Related {
 
   private static final ClassicSimilarity IDF = new ClassicSimilarity();
 
+  /** Floor hints that held (the search was done from them), and those that did not. */
+  static final java.util.concurrent.atomic.LongAdder HINTS_HELD =
+      new java.util.concurrent.atomic.LongAdder();
+
+  static final java.util.concurrent.atomic.LongAdder HINTS_MISSED =
+      new java.util.concurrent.atomic.LongAdder();
+
   private static final String[] FIELDS = {Fields.TITLE, Fields.BODY};
 
   private Related() {}
@@ -168,20 +175,40 @@ final class Related {
     // Counting every match would keep the disjunction from skipping: collect the top hits only,
     // with a floor under which no hit can make the top (see floor()).
     float floor = 0f;
-    TopDocs top;
-    if (probeClauses > 0
-        && kept.size() > probeClauses
-        && worthProbing(kept, want, postingsPerPair)) {
-      Query probe =
-          filtering.apply(
-              disjunction(kept, probeClauses, lowest), q.filters(), dropAfter ? Set.of() : exclude);
-      // One weight for the floor's rescoring and for the search (creating a weight sets up every
-      // clause's similarity: a few kilobytes per clause, made once instead of twice).
-      Weight w = s.createWeight(s.rewrite(query), ScoreMode.TOP_SCORES, 1f);
-      floor = floor(s, w, probe, want);
-      top = search(s, w, new FloorManager(want, floor));
-    } else {
-      top = s.search(query, new FloorManager(want, floor));
+    TopDocs top = null;
+    boolean probing =
+        probeClauses > 0 && kept.size() > probeClauses && worthProbing(kept, want, postingsPerPair);
+    // One weight for the hinted search, the floor's rescoring and the search (creating a weight
+    // sets up every clause's similarity: a few kilobytes per clause, made once).
+    Weight w =
+        q.floorHint() > 0f || probing
+            ? s.createWeight(s.rewrite(query), ScoreMode.TOP_SCORES, 1f)
+            : null;
+    if (w != null && q.floorHint() > 0f) {
+      // A hint (the last hit's score when this query ran before) stands for the probe. Exact when
+      // at least `want` documents reach it, as the best `want` then do too; else the search runs
+      // again as without it.
+      TopDocs hinted = search(s, w, new FloorManager(want, q.floorHint()));
+      if (hinted.scoreDocs.length >= want) {
+        top = hinted;
+        HINTS_HELD.increment();
+      } else {
+        HINTS_MISSED.increment();
+      }
+    }
+    if (top == null) {
+      if (w != null && probing) {
+        Query probe =
+            filtering.apply(
+                disjunction(kept, probeClauses, lowest),
+                q.filters(),
+                dropAfter ? Set.of() : exclude);
+        floor = floor(s, w, probe, want);
+      }
+      top =
+          w != null
+              ? search(s, w, new FloorManager(want, floor))
+              : s.search(query, new FloorManager(want, floor));
     }
     List<SearchHit> out = new ArrayList<>(Math.min(q.limit(), top.scoreDocs.length));
     if (q.hits() == RelatedQuery.Hits.FULL) {

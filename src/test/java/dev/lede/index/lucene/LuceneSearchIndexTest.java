@@ -253,10 +253,43 @@ class LuceneSearchIndexTest extends SearchIndexContract {
 
   @Test
   void related_withAProbedFloor_givesTheSameHitsAndScores_asWithout() {
-    // Families of close variants (shared words, a few swapped), as reprints and rewrites of one
-    // report are: many documents score near the top, the case the floor is for. Several segments,
-    // some articles deleted and some rewritten, two sections.
     java.util.Random rnd = new java.util.Random(11);
+    java.util.List<String> texts = variantFamilies(rnd);
+    int n = texts.size();
+    LuceneSearchIndex lucene = (LuceneSearchIndex) index;
+
+    for (int t = 0; t < 60; t++) {
+      String like = texts.get(rnd.nextInt(texts.size()));
+      java.util.Set<String> exclude = new java.util.HashSet<>();
+      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) { // 12: excluded by the query itself
+        exclude.add("v" + rnd.nextInt(n));
+      }
+      dev.lede.index.RelatedQuery q =
+          dev.lede.index.RelatedQuery.forText(like, 30)
+              .withMaxQueryTerms(50)
+              .withExclude(exclude)
+              .withFilters(
+                  t % 4 == 1
+                      ? dev.lede.index.SearchFilters.NONE.withSections(java.util.Set.of("world"))
+                      : dev.lede.index.SearchFilters.NONE);
+      if (t % 2 == 1) {
+        q = q.withHits(dev.lede.index.RelatedQuery.Hits.ID_AND_SCORE);
+      }
+      java.util.List<dev.lede.index.SearchHit> without = lucene.related(q, 0);
+      assertThat(without).hasSize(30);
+      for (int probe : new int[] {1, 4, Related.PROBE_CLAUSES}) {
+        java.util.List<dev.lede.index.SearchHit> with = lucene.related(q, probe);
+        assertThat(with).as("query %d, probe %d", t, probe).isEqualTo(without);
+      }
+    }
+  }
+
+  /**
+   * Families of close variants (shared words, a few swapped), as reprints and rewrites of one
+   * report are: many documents score near the top, the case a floor is for. Several segments, some
+   * articles deleted and some rewritten, two sections. Ids are "v0".."v{n-1}"; returns the texts.
+   */
+  private java.util.List<String> variantFamilies(java.util.Random rnd) {
     String[] vocab = new String[1_500];
     for (int i = 0; i < vocab.length; i++) {
       StringBuilder w = new StringBuilder();
@@ -310,31 +343,64 @@ class LuceneSearchIndexTest extends SearchIndexContract {
       index.upsert(new IndexEntry(id, null, TestArticles.withId(id, "rewritten", texts.get(i))));
     }
     index.refresh();
-    LuceneSearchIndex lucene = (LuceneSearchIndex) index;
+    return texts;
+  }
 
-    for (int t = 0; t < 60; t++) {
+  @Test
+  void related_withAFloorHint_givesTheSameHits_whetherTheHintHoldsOrNot() {
+    java.util.Random rnd = new java.util.Random(23);
+    java.util.List<String> texts = variantFamilies(rnd);
+    int n = texts.size();
+    LuceneSearchIndex lucene = (LuceneSearchIndex) index;
+    long heldBefore = Related.HINTS_HELD.sum();
+    long missedBefore = Related.HINTS_MISSED.sum();
+    for (int t = 0; t < 30; t++) {
       String like = texts.get(rnd.nextInt(texts.size()));
       java.util.Set<String> exclude = new java.util.HashSet<>();
-      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) { // 12: excluded by the query itself
+      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) {
         exclude.add("v" + rnd.nextInt(n));
       }
       dev.lede.index.RelatedQuery q =
           dev.lede.index.RelatedQuery.forText(like, 30)
               .withMaxQueryTerms(50)
               .withExclude(exclude)
-              .withFilters(
-                  t % 4 == 1
-                      ? dev.lede.index.SearchFilters.NONE.withSections(java.util.Set.of("world"))
-                      : dev.lede.index.SearchFilters.NONE);
-      if (t % 2 == 1) {
-        q = q.withHits(dev.lede.index.RelatedQuery.Hits.ID_AND_SCORE);
-      }
+              .withHits(
+                  t % 2 == 0
+                      ? dev.lede.index.RelatedQuery.Hits.ID_AND_SCORE
+                      : dev.lede.index.RelatedQuery.Hits.FULL);
       java.util.List<dev.lede.index.SearchHit> without = lucene.related(q, 0);
       assertThat(without).hasSize(30);
-      for (int probe : new int[] {1, 4, Related.PROBE_CLAUSES}) {
-        java.util.List<dev.lede.index.SearchHit> with = lucene.related(q, probe);
-        assertThat(with).as("query %d, probe %d", t, probe).isEqualTo(without);
+      float last = without.get(without.size() - 1).score();
+      // Under the last score (holds), at it, at the scores of the hits before it and above it
+      // (too few reach them: searched again), far above every score, and tiny.
+      java.util.List<Float> hints =
+          new java.util.ArrayList<>(java.util.List.of(last * 0.95f, last, last * 100f, 1e-6f));
+      for (int r = 20; r < without.size() - 1; r++) {
+        hints.add(without.get(r).score());
+      }
+      for (float hint : hints) {
+        for (int probe : new int[] {0, Related.PROBE_CLAUSES}) {
+          java.util.List<dev.lede.index.SearchHit> with =
+              lucene.related(q.withFloorHint(hint), probe);
+          assertThat(with).as("query %d, hint %s, probe %d", t, hint, probe).isEqualTo(without);
+        }
       }
     }
+    // Both ways were taken: hints that held, and hints that did not.
+    assertThat(Related.HINTS_HELD.sum()).isGreaterThan(heldBefore);
+    assertThat(Related.HINTS_MISSED.sum()).isGreaterThan(missedBefore);
+  }
+
+  @Test
+  void relatedQuery_rejectsANegativeOrUnboundedFloorHint() {
+    dev.lede.index.RelatedQuery q = dev.lede.index.RelatedQuery.forText("quake relief", 10);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.withFloorHint(-1f))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.withFloorHint(Float.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> q.withFloorHint(Float.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(q.withFloorHint(0f).floorHint()).isZero();
   }
 }
