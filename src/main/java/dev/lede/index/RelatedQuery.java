@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param titleText with {@code text}: the terms to look for in headlines, when they are fewer than
  *     those of {@code text} (null: the terms of {@code text} in headlines too). Each term looked
  *     for in a field is one clause of the query, so a short headline text makes a cheaper query.
- * @param floorHint a score that the {@code limit}-th best hit is expected to reach (0: none), such
- *     as the last hit's score when the same query ran before: the search may skip every document
- *     under it from the start. A hint never changes the hits: where fewer than {@code limit} hits
- *     reach it, the search runs again without it.
+ * @param floorHint a score that the last hit is expected to reach (0: none), such as the last hit's
+ *     score when the same query ran before: the search may skip every document under it from the
+ *     start. A hint never changes the hits: where too few documents reach it (the {@code limit}
+ *     hits and the excluded ids dropped from them), the search runs again without it.
  */
 public record RelatedQuery(
     @Nullable String articleId,

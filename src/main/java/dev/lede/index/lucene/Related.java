@@ -186,10 +186,13 @@ final class Related {
             : null;
     if (w != null && q.floorHint() > 0f) {
       // A hint (the last hit's score when this query ran before) stands for the probe. Exact when
-      // at least `want` documents reach it, as the best `want` then do too; else the search runs
-      // again as without it.
+      // at least `want` collected documents score at least the hint: no document reaching the
+      // floor is ever skipped, so the best `want` are among them. The collector may also be given
+      // documents under the floor (the scorer skips only what it can rule out; it does not filter
+      // what it collects), so the count alone says nothing: the `want`-th score must reach the
+      // hint. Else the search runs again as without it.
       TopDocs hinted = search(s, w, new FloorManager(want, q.floorHint()));
-      if (hinted.scoreDocs.length >= want) {
+      if (hinted.scoreDocs.length >= want && hinted.scoreDocs[want - 1].score >= q.floorHint()) {
         top = hinted;
         HINTS_HELD.increment();
       } else {

@@ -354,29 +354,45 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     LuceneSearchIndex lucene = (LuceneSearchIndex) index;
     long heldBefore = Related.HINTS_HELD.sum();
     long missedBefore = Related.HINTS_MISSED.sum();
-    for (int t = 0; t < 30; t++) {
+    for (int t = 0; t < 24; t++) {
       String like = texts.get(rnd.nextInt(texts.size()));
       java.util.Set<String> exclude = new java.util.HashSet<>();
-      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) {
+      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) { // 12: excluded by the query itself
         exclude.add("v" + rnd.nextInt(n));
       }
+      dev.lede.index.SearchFilters filters =
+          t % 4 == 1
+              ? dev.lede.index.SearchFilters.NONE.withSections(java.util.Set.of("world"))
+              : dev.lede.index.SearchFilters.NONE;
       dev.lede.index.RelatedQuery q =
           dev.lede.index.RelatedQuery.forText(like, 30)
               .withMaxQueryTerms(50)
               .withExclude(exclude)
+              .withFilters(filters)
               .withHits(
                   t % 2 == 0
                       ? dev.lede.index.RelatedQuery.Hits.ID_AND_SCORE
                       : dev.lede.index.RelatedQuery.Hits.FULL);
       java.util.List<dev.lede.index.SearchHit> without = lucene.related(q, 0);
       assertThat(without).hasSize(30);
+      // The scores of the search's whole quota (the excluded ids included: they are dropped
+      // after it), so that hints fall at, just above and just under each of its last ones: a
+      // hint just above the last score that the search collects is the one that too few
+      // documents reach.
+      java.util.List<dev.lede.index.SearchHit> raw =
+          lucene.related(
+              dev.lede.index.RelatedQuery.forText(like, 30 + exclude.size())
+                  .withMaxQueryTerms(50)
+                  .withFilters(filters)
+                  .withHits(dev.lede.index.RelatedQuery.Hits.ID_AND_SCORE),
+              0);
       float last = without.get(without.size() - 1).score();
-      // Under the last score (holds), at it, at the scores of the hits before it and above it
-      // (too few reach them: searched again), far above every score, and tiny.
       java.util.List<Float> hints =
           new java.util.ArrayList<>(java.util.List.of(last * 0.95f, last, last * 100f, 1e-6f));
-      for (int r = 20; r < without.size() - 1; r++) {
-        hints.add(without.get(r).score());
+      for (int r = 20; r < raw.size(); r++) {
+        float sc = raw.get(r).score();
+        hints.add(sc);
+        hints.add(Math.nextUp(sc));
       }
       for (float hint : hints) {
         for (int probe : new int[] {0, Related.PROBE_CLAUSES}) {
@@ -388,6 +404,73 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
     // Both ways were taken: hints that held, and hints that did not.
     assertThat(Related.HINTS_HELD.sum()).isGreaterThan(heldBefore);
+    assertThat(Related.HINTS_MISSED.sum()).isGreaterThan(missedBefore);
+  }
+
+  @Test
+  void
+      related_withAFloorHintThatTooFewReach_searchesAgain_thoughUnderFloorDocumentsWereCollected() {
+    // Short documents of very different lengths over a small Zipf vocabulary, several segments
+    // and deletions: queries whose clauses weigh very differently, so that the scorer skips some
+    // documents under a floor (their clauses' bounds cannot reach it) and hands others to the
+    // collector. A hint just above a score near the end of the quota is reached by too few
+    // documents, and the collector then holds a mix of under-floor documents: not the best ones.
+    java.util.Random rnd = new java.util.Random(5);
+    java.util.function.Supplier<String> word =
+        () -> "w" + (int) Math.floor(Math.pow(400, rnd.nextDouble()));
+    int n = 4_000;
+    for (int i = 0; i < n; i++) {
+      StringBuilder t = new StringBuilder();
+      for (int j = 0, len = 5 + rnd.nextInt(60); j < len; j++) {
+        t.append(word.get()).append(' ');
+      }
+      String id = "z" + i;
+      index.upsert(
+          new IndexEntry(
+              id,
+              null,
+              TestArticles.article(word.get() + " " + word.get(), t.toString().strip())
+                  .id(id)
+                  .section(rnd.nextInt(3) == 0 ? "World" : "Local")
+                  .build()));
+      if ((i + 1) % 700 == 0) {
+        index.commit(i + 1);
+      }
+    }
+    for (int i = 0; i < 250; i++) {
+      index.delete("z" + rnd.nextInt(n));
+    }
+    index.refresh();
+    LuceneSearchIndex lucene = (LuceneSearchIndex) index;
+    long missedBefore = Related.HINTS_MISSED.sum();
+    for (int t = 0; t < 40; t++) {
+      StringBuilder like = new StringBuilder();
+      for (int j = 0, len = 3 + rnd.nextInt(20); j < len; j++) {
+        like.append(word.get()).append(' ');
+      }
+      int limit = 10 + rnd.nextInt(30);
+      dev.lede.index.SearchFilters filters =
+          t % 3 == 1
+              ? dev.lede.index.SearchFilters.NONE.withSections(java.util.Set.of("world"))
+              : dev.lede.index.SearchFilters.NONE;
+      dev.lede.index.RelatedQuery q =
+          dev.lede.index.RelatedQuery.forText(like.toString().strip(), limit)
+              .withMaxQueryTerms(50)
+              .withFilters(filters)
+              .withHits(dev.lede.index.RelatedQuery.Hits.ID_AND_SCORE);
+      java.util.List<dev.lede.index.SearchHit> without = lucene.related(q, 0);
+      if (without.size() < limit) {
+        continue;
+      }
+      for (int r = Math.max(0, limit - 15); r < limit; r++) {
+        float sc = without.get(r).score();
+        for (float hint : new float[] {Math.nextUp(sc), sc * 1.0001f, sc, sc * 0.95f}) {
+          assertThat(lucene.related(q.withFloorHint(hint), 0))
+              .as("query %d, hint %s at rank %d of %d", t, hint, r, limit)
+              .isEqualTo(without);
+        }
+      }
+    }
     assertThat(Related.HINTS_MISSED.sum()).isGreaterThan(missedBefore);
   }
 
