@@ -1150,8 +1150,10 @@ public final class Related implements AutoCloseable {
    * The last candidate's score the last time each article's list was computed, with the query it
    * came from (its document count), for the subjects of the most recent lists. A list computed
    * again (a neighbour arrived or changed) hands it to the candidate search as a floor hint ({@link
-   * RelatedQuery#floorHint}): the search then starts from it instead of probing for a floor, about
-   * a fifth of a fresh list's work at a million articles. The hits are the same either way.
+   * RelatedQuery#floorHint}): the search then starts from it instead of probing for a floor (the
+   * probe is about a fifth of a fresh list's work at a million articles). The hits are the same
+   * either way. A hint stored by a list computed just as its article changed may reach the next
+   * query made: that costs a second search, never other hits.
    */
   private final Map<String, FloorHint> floorHints =
       new LinkedHashMap<>(1024, 0.75f, true) {
