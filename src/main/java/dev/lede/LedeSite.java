@@ -117,6 +117,33 @@ public final class LedeSite implements SiteServices, AutoCloseable {
     return this;
   }
 
+  /**
+   * The related-stories refresher's backlog and lag (from {@link Related#refreshStats}), when the
+   * site serves from that service: lists waiting, lists computed since start, and the lag from an
+   * article's arrival to its lists being current over the last thousand refreshed (p50, p99, in
+   * seconds).
+   */
+  @Override
+  public Map<String, java.util.function.DoubleSupplier> gauges() {
+    if (relatedService == null) {
+      return Map.of();
+    }
+    java.util.function.Function<
+            java.util.function.ToDoubleFunction<Related.RefreshStats>,
+            java.util.function.DoubleSupplier>
+        of =
+            f ->
+                () -> {
+                  Related r = relatedService;
+                  return r == null ? Double.NaN : f.applyAsDouble(r.refreshStats());
+                };
+    return Map.of(
+        "related.refresh.pending", of.apply(Related.RefreshStats::pending),
+        "related.refresh.lists.computed", of.apply(Related.RefreshStats::listsComputed),
+        "related.refresh.lag.p50.seconds", of.apply(st -> st.lagP50Millis() / 1000.0),
+        "related.refresh.lag.p99.seconds", of.apply(st -> st.lagP99Millis() / 1000.0));
+  }
+
   /** The site's services over an open data folder. */
   public static LedeSite over(Lede lede, InstantSource clock) {
     return new LedeSite(lede, clock, StoryReads.over(lede, 2_000));

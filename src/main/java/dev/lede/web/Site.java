@@ -70,6 +70,16 @@ public final class Site implements AutoCloseable {
     @SuppressWarnings("resource") // closed with the registry
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(metrics);
+    services
+        .gauges()
+        .forEach(
+            (name, figure) ->
+                io.micrometer.core.instrument.Gauge.builder(
+                        "lede." + name, figure, java.util.function.DoubleSupplier::getAsDouble)
+                    // the registry holds only a weak reference by default: these suppliers have
+                    // no other owner, and a collected one reads NaN
+                    .strongReference(true)
+                    .register(metrics));
     String assetVersion = Long.toString(System.currentTimeMillis() / 1000, 36);
     Views views = new Views(config, services, assetVersion);
     Renderer renderer = new Renderer();

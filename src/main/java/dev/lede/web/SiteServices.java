@@ -104,6 +104,15 @@ public interface SiteServices {
   List<SourceStatus> sourceStatuses(int days);
 
   /**
+   * Figures of the services behind the site that {@code /metrics} publishes as gauges, by metric
+   * name (dot-separated, without the {@code lede.} prefix the site adds; Prometheus shows dots as
+   * underscores), each read when the metrics are scraped. Empty by default.
+   */
+  default java.util.Map<String, java.util.function.DoubleSupplier> gauges() {
+    return java.util.Map.of();
+  }
+
+  /**
    * Whether any headline test is running: the visitor-id cookie is set only then. Cheap (called for
    * every page that counts impressions).
    */
