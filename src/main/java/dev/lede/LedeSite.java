@@ -135,7 +135,11 @@ public final class LedeSite implements SiteServices, AutoCloseable {
             f ->
                 () -> {
                   Related r = relatedService;
-                  return r == null ? Double.NaN : f.applyAsDouble(r.refreshStats());
+                  try {
+                    return r == null ? Double.NaN : f.applyAsDouble(r.refreshStats());
+                  } catch (RuntimeException e) { // a store closing under a scrape: no figure
+                    return Double.NaN;
+                  }
                 };
     return Map.of(
         "related.refresh.pending", of.apply(Related.RefreshStats::pending),
