@@ -121,7 +121,8 @@ public final class LedeSite implements SiteServices, AutoCloseable {
    * The related-stories refresher's backlog and lag (from {@link Related#refreshStats}), when the
    * site serves from that service: lists waiting, lists computed since start, and the lag from an
    * article's arrival to its lists being current over the last thousand refreshed (p50, p99, in
-   * seconds).
+   * seconds); and the candidate searches of lists computed again that started from their last floor
+   * (held) or searched again without it (missed).
    */
   @Override
   public Map<String, java.util.function.DoubleSupplier> gauges() {
@@ -142,10 +143,18 @@ public final class LedeSite implements SiteServices, AutoCloseable {
                   }
                 };
     return Map.of(
-        "related.refresh.pending", of.apply(Related.RefreshStats::pending),
-        "related.refresh.lists.computed", of.apply(Related.RefreshStats::listsComputed),
-        "related.refresh.lag.p50.seconds", of.apply(st -> st.lagP50Millis() / 1000.0),
-        "related.refresh.lag.p99.seconds", of.apply(st -> st.lagP99Millis() / 1000.0));
+        "related.refresh.pending",
+        of.apply(Related.RefreshStats::pending),
+        "related.refresh.lists.computed",
+        of.apply(Related.RefreshStats::listsComputed),
+        "related.refresh.lag.p50.seconds",
+        of.apply(st -> st.lagP50Millis() / 1000.0),
+        "related.refresh.lag.p99.seconds",
+        of.apply(st -> st.lagP99Millis() / 1000.0),
+        "related.floor.hints.held",
+        () -> dev.lede.index.lucene.LuceneSearchIndex.floorHintCounts()[0],
+        "related.floor.hints.missed",
+        () -> dev.lede.index.lucene.LuceneSearchIndex.floorHintCounts()[1]);
   }
 
   /** The site's services over an open data folder. */

@@ -59,7 +59,9 @@ class SiteMetricsTest {
               .contains("lede_related_refresh_pending")
               .contains("lede_related_refresh_lists_computed")
               .contains("lede_related_refresh_lag_p50_seconds")
-              .contains("lede_related_refresh_lag_p99_seconds");
+              .contains("lede_related_refresh_lag_p99_seconds")
+              .contains("lede_related_floor_hints_held")
+              .contains("lede_related_floor_hints_missed");
           // The refresher works through the two arrivals: their lists get computed, and the
           // gauges follow (read at each scrape, not when the site started).
           long deadline = System.nanoTime() + 20_000_000_000L;

@@ -140,6 +140,15 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /**
+   * Related-candidate searches in this process that started from a floor hint ({@link
+   * dev.lede.index.RelatedQuery#floorHint}) which held, and those whose hint too few documents
+   * reached (searched again without it): {@code {held, missed}}.
+   */
+  public static long[] floorHintCounts() {
+    return new long[] {Related.HINTS_HELD.sum(), Related.HINTS_MISSED.sum()};
+  }
+
+  /**
    * Opens (creating when absent) a stand-alone index in {@code dir}: it stores each article's body
    * text itself, for snippets and related candidates.
    *
