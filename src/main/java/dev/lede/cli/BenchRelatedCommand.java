@@ -269,11 +269,7 @@ final class BenchRelatedCommand implements Callable<Integer> {
     double items = 0;
     for (int i = 0; i < n; i++) {
       String id = measured.get(i);
-      long c = threads.getCurrentThreadCpuTime();
-      long t = System.nanoTime();
-      RelatedList l = related.compute(id, k);
-      fresh[i] = System.nanoTime() - t;
-      freshCpu[i] = threads.getCurrentThreadCpuTime() - c;
+      RelatedList l = timed(threads, () -> related.compute(id, k), fresh, freshCpu, i);
       computed.put(id, l);
       items += l.items().size();
     }
@@ -284,11 +280,7 @@ final class BenchRelatedCommand implements Callable<Integer> {
     int same = 0;
     for (int i = 0; i < n; i++) {
       String id = measured.get(i);
-      long c = threads.getCurrentThreadCpuTime();
-      long t = System.nanoTime();
-      RelatedList l = related.compute(id, k);
-      again[i] = System.nanoTime() - t;
-      againCpu[i] = threads.getCurrentThreadCpuTime() - c;
+      RelatedList l = timed(threads, () -> related.compute(id, k), again, againCpu, i);
       same += itemIds(l).equals(itemIds(computed.get(id))) ? 1 : 0;
     }
     warmLists.forEach(lists::put);
@@ -304,13 +296,10 @@ final class BenchRelatedCommand implements Callable<Integer> {
     long[] fromDb = new long[n];
     long[] fromDbCpu = new long[n];
     for (int i = 0; i < n; i++) {
-      long c = threads.getCurrentThreadCpuTime();
-      long t = System.nanoTime();
-      RelatedList l = serving.get(measured.get(i), k);
-      fromDb[i] = System.nanoTime() - t;
-      fromDbCpu[i] = threads.getCurrentThreadCpuTime() - c;
+      String id = measured.get(i);
+      RelatedList l = timed(threads, () -> serving.get(id, k), fromDb, fromDbCpu, i);
       if (!l.stored()) {
-        throw new IllegalStateException("the list of " + measured.get(i) + " was not stored");
+        throw new IllegalStateException("the list of " + id + " was not stored");
       }
     }
     long[] cached = new long[n * 3];
@@ -341,6 +330,21 @@ final class BenchRelatedCommand implements Callable<Integer> {
     o.set("storedCached", stats(cached));
     o.put("loadAverage", BenchCommand.loadAverage());
     spec.commandLine().getOut().println(o);
+  }
+
+  /** Runs {@code work}, putting its wall and thread CPU nanoseconds at {@code i}. */
+  private static RelatedList timed(
+      java.lang.management.ThreadMXBean threads,
+      java.util.function.Supplier<RelatedList> work,
+      long[] wall,
+      long[] cpu,
+      int i) {
+    long c = threads.getCurrentThreadCpuTime();
+    long t = System.nanoTime();
+    RelatedList l = work.get();
+    wall[i] = System.nanoTime() - t;
+    cpu[i] = threads.getCurrentThreadCpuTime() - c;
+    return l;
   }
 
   private static List<String> itemIds(RelatedList l) {

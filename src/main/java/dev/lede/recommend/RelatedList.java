@@ -98,32 +98,6 @@ public record RelatedList(
       shared = List.copyOf(shared);
     }
 
-    /** A breakdown without a story-support part. */
-    public Breakdown(
-        double score,
-        double relevance,
-        double text,
-        double entities,
-        double tags,
-        double section,
-        double freshness,
-        double engagement,
-        List<String> shared,
-        double embedding) {
-      this(
-          score,
-          relevance,
-          text,
-          entities,
-          tags,
-          section,
-          freshness,
-          engagement,
-          shared,
-          embedding,
-          0);
-    }
-
     /** A breakdown without an embedding part (embeddings off). */
     public Breakdown(
         double score,
