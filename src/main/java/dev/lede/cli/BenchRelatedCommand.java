@@ -109,6 +109,19 @@ final class BenchRelatedCommand implements Callable<Integer> {
       })
   boolean standInVectors;
 
+  @Option(
+      names = "--stand-in-stories",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = {
+        "With --store-and-index-only: stand-in stories of N articles of consecutive ids",
+        "(\"syn-1\" … \"syn-N\" one story, and so on; the synthetic corpus writes each event's",
+        "articles one after another, 6 on average), so that what stories cost a list (their",
+        "members' terms in the candidate query, the ranker's story rules) is measured on a folder",
+        "whose dedup state was never built. 0 (default): no stories."
+      })
+  int standInStories;
+
   /** The articles to measure, and the data and lists to measure them on. */
   private record Setup(List<String> ids, RelatedData data, RelatedListStore lists) {}
 
@@ -120,6 +133,10 @@ final class BenchRelatedCommand implements Callable<Integer> {
     if (samples < 1 || warmup < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--samples must be positive and --warmup not negative");
+    }
+    if (standInStories < 0 || (standInStories > 0 && !storeAndIndexOnly)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--stand-in-stories takes N >= 0 with --store-and-index-only");
     }
     if (standInVectors && !embeddings) {
       throw new CommandLine.ParameterException(
@@ -152,7 +169,7 @@ final class BenchRelatedCommand implements Callable<Integer> {
           rebuild(err, store, index);
         }
         index.refresh();
-        RelatedData d = new StoreAndIndex(store, index);
+        RelatedData d = new StoreAndIndex(store, index, standInStories);
         measure(err, ids, d, lists, () -> served);
       }
       return 0;
@@ -313,6 +330,7 @@ final class BenchRelatedCommand implements Callable<Integer> {
     ObjectNode o = Json.object();
     o.put("articles", ids.size());
     o.put("dedup", !storeAndIndexOnly);
+    o.put("standInStories", standInStories);
     o.put("embeddings", embeddings);
     o.put("samples", n);
     o.put("warmup", w);
@@ -355,8 +373,57 @@ final class BenchRelatedCommand implements Callable<Integer> {
     return ids;
   }
 
-  /** {@link RelatedData} over a store and an index opened directly: no stories, no copies. */
-  private record StoreAndIndex(SqliteArticleStore store, LuceneSearchIndex index)
+  /**
+   * The stand-in story of an id of letters, a hyphen and a number ({@code --stand-in-stories}):
+   * "syn-1" to "syn-N" are story "syn-#0", and so on; null for other ids or a size of 0.
+   */
+  static @Nullable String standInStory(String id, int size) {
+    long n = serial(id, size);
+    return n < 1 ? null : id.substring(0, id.indexOf('-')) + "-#" + (n - 1) / size;
+  }
+
+  /** The other ids of an id's stand-in story, from the last, {@code limit} at most. */
+  static List<String> standInMembers(String id, int size, int limit) {
+    long n = serial(id, size);
+    if (n < 1 || limit <= 0) {
+      return List.of();
+    }
+    String prefix = id.substring(0, id.indexOf('-') + 1);
+    long first = (n - 1) / size * size + 1;
+    List<String> out = new ArrayList<>();
+    for (long m = first + size - 1; m >= first && out.size() < limit; m--) {
+      if (m != n) {
+        out.add(prefix + m);
+      }
+    }
+    return out;
+  }
+
+  /** The number of an id of letters, a hyphen and a number ("syn-42": 42); else 0. */
+  private static long serial(String id, int size) {
+    int i = id.indexOf('-');
+    if (size <= 0
+        || i < 1
+        || i + 1 >= id.length()
+        || id.length() - i > 16
+        || id.charAt(i + 1) == '0') {
+      return 0;
+    }
+    for (int j = 0; j < id.length(); j++) {
+      char c = id.charAt(j);
+      boolean ok = j < i ? Character.isLetter(c) : j == i || (c >= '0' && c <= '9');
+      if (!ok) {
+        return 0;
+      }
+    }
+    return Long.parseLong(id.substring(i + 1));
+  }
+
+  /**
+   * {@link RelatedData} over a store and an index opened directly: no copies, and no stories but
+   * the stand-in ones of {@code storySize} consecutive ids when that is positive.
+   */
+  private record StoreAndIndex(SqliteArticleStore store, LuceneSearchIndex index, int storySize)
       implements RelatedData {
     @Override
     public java.util.Optional<Doc> article(String id) {
@@ -398,7 +465,12 @@ final class BenchRelatedCommand implements Callable<Integer> {
 
     @Override
     public @Nullable String storyOf(String id) {
-      return null;
+      return standInStory(id, storySize);
+    }
+
+    @Override
+    public List<String> storyMembers(String id, int limit) {
+      return standInMembers(id, storySize, limit);
     }
 
     @Override

@@ -87,6 +87,10 @@ final class RelatedEvaluation {
   final Map<String, String> sourceOf = new HashMap<>();
   final Map<String, @Nullable String> dupOf = new HashMap<>();
   final Map<String, String> storyOf = new HashMap<>();
+
+  /** Each story's articles in stream order. */
+  final Map<String, List<String>> membersOf = new HashMap<>();
+
   final List<ArticleRef> stream;
 
   RelatedEvaluation(Path data, long copySeed, long orderSeed) throws IOException {
@@ -119,7 +123,9 @@ final class RelatedEvaluation {
     }
     for (ArticleRef ref : stream) {
       dupOf.put(ref.id(), dedup.duplicateOf(ref.id()));
-      storyOf.put(ref.id(), "s" + dedup.storyOf(ref.id()));
+      String story = "s" + dedup.storyOf(ref.id());
+      storyOf.put(ref.id(), story);
+      membersOf.computeIfAbsent(story, k -> new ArrayList<>()).add(ref.id());
     }
   }
 
@@ -195,7 +201,7 @@ final class RelatedEvaluation {
   /** {@link RelatedData} over Lede with this run's duplicates and stories. */
   RelatedData data(Lede lede) {
     RelatedData base = LedeRelated.dataOf(lede);
-    return new WithDedup(base, dupOf, storyOf, vectors);
+    return new WithDedup(base, dupOf, storyOf, membersOf, vectors);
   }
 
   List<String> ecbSubjects() {
@@ -466,16 +472,19 @@ final class RelatedEvaluation {
     private final RelatedData base;
     private final Map<String, @Nullable String> dupOf;
     private final Map<String, String> storyOf;
+    private final Map<String, List<String>> membersOf;
     private final Map<String, float[]> vectors;
 
     WithDedup(
         RelatedData base,
         Map<String, @Nullable String> dupOf,
         Map<String, String> storyOf,
+        Map<String, List<String>> membersOf,
         Map<String, float[]> vectors) {
       this.base = base;
       this.dupOf = dupOf;
       this.storyOf = storyOf;
+      this.membersOf = membersOf;
       this.vectors = vectors;
     }
 
@@ -544,6 +553,19 @@ final class RelatedEvaluation {
     @Override
     public @Nullable String storyOf(String id) {
       return storyOf.get(id);
+    }
+
+    @Override
+    public List<String> storyMembers(String id, int limit) {
+      String story = storyOf.get(id);
+      List<String> all = story == null ? List.of() : membersOf.getOrDefault(story, List.of());
+      List<String> out = new ArrayList<>();
+      for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
+        if (!all.get(i).equals(id)) {
+          out.add(all.get(i));
+        }
+      }
+      return out;
     }
 
     @Override

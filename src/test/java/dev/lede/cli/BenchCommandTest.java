@@ -7,6 +7,7 @@ import dev.lede.Lede;
 import dev.lede.model.ArticleJson;
 import dev.lede.testing.SharedData;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -146,6 +147,23 @@ class BenchCommandTest {
     // ... in a copy: the folder's own lists and profiles never hold stand-in vectors.
     byte[] after = java.nio.file.Files.exists(db) ? java.nio.file.Files.readAllBytes(db) : null;
     assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void standInStories_groupConsecutiveSyntheticIds_andLeaveOtherIdsAlone() {
+    assertThat(BenchRelatedCommand.standInStory("syn-1", 6)).isEqualTo("syn-#0");
+    assertThat(BenchRelatedCommand.standInStory("syn-6", 6)).isEqualTo("syn-#0");
+    assertThat(BenchRelatedCommand.standInStory("syn-7", 6)).isEqualTo("syn-#1");
+    assertThat(BenchRelatedCommand.standInMembers("syn-8", 6, 16))
+        .containsExactly("syn-12", "syn-11", "syn-10", "syn-9", "syn-7");
+    assertThat(BenchRelatedCommand.standInMembers("syn-8", 6, 2))
+        .containsExactly("syn-12", "syn-11");
+    // Off, or ids that are not a word, a hyphen and a number: no story.
+    assertThat(BenchRelatedCommand.standInStory("syn-7", 0)).isNull();
+    for (String id : List.of("wn-9275b9c0a846", "syn-07", "syn-", "-12", "syn-1-copy", "12")) {
+      assertThat(BenchRelatedCommand.standInStory(id, 6)).as(id).isNull();
+      assertThat(BenchRelatedCommand.standInMembers(id, 6, 16)).as(id).isEmpty();
+    }
   }
 
   @Test
