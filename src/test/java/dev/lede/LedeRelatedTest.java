@@ -588,6 +588,75 @@ class LedeRelatedTest {
     assertThat(grown.termLookups.get()).isPositive();
   }
 
+  @Test
+  void theMembersOfTheArticlesOwnStory_takeNoPlaceAmongTheCandidatesRead() {
+    Instant t = Instant.parse("2026-04-02T06:00:00Z");
+    String[][] reports = {
+      {
+        "Flood closes Brennan Lake road",
+        "Floodwater closed the Brennan Lake road on Wednesday. Mayor Ines Roth said volunteers"
+            + " filled sandbags at the Brennan Lake marina through the night."
+      },
+      {
+        "Brennan Lake marina under water",
+        "The flood reached the Brennan Lake marina by morning, and boathouses stood in water."
+            + " Volunteers kept filling sandbags, Mayor Ines Roth said."
+      },
+      {
+        "Sandbags hold back Brennan Lake flood",
+        "Sandbags stacked by volunteers held the flood back from the Brennan Lake road houses,"
+            + " though the marina was lost. Ines Roth thanked them."
+      },
+      {
+        "Brennan Lake flood: road stays shut",
+        "The Brennan Lake road stays shut while the flood recedes from the marina. Mayor Ines"
+            + " Roth asked drivers to keep away and volunteers to rest."
+      }
+    };
+    String[] sources = {"lake-times", "valley-post", "river-news", "north-daily"};
+    for (int i = 0; i < 4; i++) {
+      lede.submit(
+          article(reports[i][0], reports[i][1])
+              .id("lake-" + i)
+              .published(t.plusSeconds(600L * i))
+              .build(),
+          sources[i]);
+    }
+    lede.submit(
+        article(
+                "Engineers inspect Brennan Lake dam",
+                "Engineers inspected the Brennan Lake dam, which holds back the lake above the"
+                    + " marina. Mayor Ines Roth said the inspection was planned for months.")
+            .id("lake-dam")
+            .published(t.minusSeconds(86_400L * 40))
+            .build(),
+        "lake-times");
+    lede.refresh();
+    WithStories stories =
+        new WithStories(
+            java.util.Map.of(
+                "lake-0", "story-flood",
+                "lake-1", "story-flood",
+                "lake-2", "story-flood",
+                "lake-3", "story-flood",
+                "lake-dam", "story-dam"));
+    // Three candidates read: the flood's three other reports alone would fill them.
+    try (RelatedListStore lists = LedeRelated.listsOf(lede);
+        Related r =
+            new Related(
+                stories,
+                lists,
+                Related.Settings.defaults().withTextCandidates(3),
+                InstantSource.system())) {
+      RelatedList l = r.compute("lake-0", 8);
+      assertThat(ids(l)).doesNotContain("lake-1", "lake-2", "lake-3");
+      assertThat(l.items())
+          .filteredOn(i -> i.id().equals("lake-dam"))
+          .singleElement()
+          .satisfies(i -> assertThat(i.fallback()).isFalse());
+    }
+  }
+
   /** {@link RelatedData} over the open Lede with the stories of some articles set by the test. */
   private final class WithStories extends CountingData {
     final java.util.Map<String, String> stories;

@@ -231,6 +231,10 @@ public final class Related implements AutoCloseable {
       return with(c -> c.redundancyNearFloor = f);
     }
 
+    public Settings withTextCandidates(int n) {
+      return with(c -> c.textCandidates = n);
+    }
+
     public Settings withRefreshPerArticle(int n) {
       return with(c -> c.refreshPerArticle = n);
     }
@@ -563,15 +567,20 @@ public final class Related implements AutoCloseable {
       exclude.add(group);
       // Every chosen term in the body field, and the chosen terms of the headline and the heaviest
       // names in the headline field too: one clause per (term, field).
+      // The article's own story is never listed: its other members, which its words find first,
+      // take no place among the candidates read (up to as many again).
+      int quota =
+          settings.textCandidates()
+              + (story == null ? 0 : data.storyMembers(id, settings.textCandidates()).size());
       mlt =
           data.similar(
-              RelatedQuery.forText(like.body(), settings.textCandidates())
+              RelatedQuery.forText(like.body(), quota)
                   .withTitleText(like.title())
                   .withExclude(exclude)
                   .withMaxQueryTerms(2 * settings.maxQueryTerms())
                   .withHits(RelatedQuery.Hits.ID_AND_SCORE)
-                  .withFloorHint(floorHint(id, sq)));
-      keepFloorHint(id, sq, mlt, settings.textCandidates());
+                  .withFloorHint(floorHint(id, sq, quota)));
+      keepFloorHint(id, sq, mlt, quota);
     }
     double bestText = 0;
     for (SearchHit h : mlt) {
@@ -1148,12 +1157,13 @@ public final class Related implements AutoCloseable {
 
   /**
    * The last candidate's score the last time each article's list was computed, with the query it
-   * came from (its document count), for the subjects of the most recent lists. A list computed
-   * again (a neighbour arrived or changed) hands it to the candidate search as a floor hint ({@link
-   * RelatedQuery#floorHint}): the search then starts from it instead of probing for a floor (the
-   * probe is about a fifth of a fresh list's work at a million articles). The hits are the same
-   * either way. A hint stored by a list computed just as its article changed may reach the next
-   * query made: that costs a second search, never other hits.
+   * came from (its document count) and the candidates it read (more as its story grows), for the
+   * subjects of the most recent lists. A list computed again (a neighbour arrived or changed) hands
+   * it to the candidate search as a floor hint ({@link RelatedQuery#floorHint}): the search then
+   * starts from it instead of probing for a floor (the probe is about a fifth of a fresh list's
+   * work at a million articles). The hits are the same either way. A hint stored by a list computed
+   * just as its article changed may reach the next query made: that costs a second search, never
+   * other hits.
    */
   private final Map<String, FloorHint> floorHints =
       new LinkedHashMap<>(1024, 0.75f, true) {
@@ -1172,15 +1182,17 @@ public final class Related implements AutoCloseable {
    */
   static final float FLOOR_HINT_MARGIN = 0.95f;
 
-  private record FloorHint(long queryDocCount, float score) {}
+  private record FloorHint(long queryDocCount, int quota, float score) {}
 
   /** The floor hint for this article's query, or 0 when none is kept for this query. */
-  private float floorHint(String id, SubjectQuery sq) {
+  private float floorHint(String id, SubjectQuery sq, int quota) {
     FloorHint h;
     synchronized (floorHints) {
       h = floorHints.get(id);
     }
-    return h != null && h.queryDocCount() == sq.docCount() ? h.score() * FLOOR_HINT_MARGIN : 0f;
+    return h != null && h.queryDocCount() == sq.docCount() && h.quota() == quota
+        ? h.score() * FLOOR_HINT_MARGIN
+        : 0f;
   }
 
   /** Keeps the last hit's score as the next hint when the search filled its quota. */
@@ -1191,7 +1203,7 @@ public final class Related implements AutoCloseable {
     }
     synchronized (floorHints) {
       if (hits.size() >= quota && last > 0f && Float.isFinite(last)) {
-        floorHints.put(id, new FloorHint(sq.docCount(), last));
+        floorHints.put(id, new FloorHint(sq.docCount(), quota, last));
       } else {
         floorHints.remove(id);
       }
