@@ -261,6 +261,17 @@ final class DedupStage implements WriteHook {
         });
   }
 
+  int storySizeOf(String articleId) {
+    return store.readDedup(
+        "reading the story size of " + articleId,
+        st -> {
+          long key = st.key(articleId);
+          long s = key < 0 ? -1 : st.storyOf(key);
+          DedupState.StoryRow row = s < 0 ? null : st.story(s);
+          return row == null ? 0 : row.size();
+        });
+  }
+
   Optional<String> storyOf(String articleId) {
     return store.readDedup(
         "reading the story of " + articleId,

@@ -737,6 +737,14 @@ public final class Lede implements AutoCloseable {
     return dedup.story(storyId);
   }
 
+  /**
+   * Articles in the story of a visible stored article, itself included (the story's stored size:
+   * one read, whatever the story's length); 0 for an unknown or hidden id.
+   */
+  public int storySizeOf(String articleId) {
+    return dedup.storySizeOf(articleId);
+  }
+
   /** The id of the story a visible stored article belongs to; empty for an unknown or hidden id. */
   public Optional<String> storyOf(String articleId) {
     return dedup.storyOf(articleId);

@@ -175,6 +175,11 @@ public final class LedeRelated implements AutoCloseable {
     }
 
     @Override
+    public int storySize(String id) {
+      return lede.storySizeOf(id);
+    }
+
+    @Override
     public List<String> storyMembers(String id, int limit) {
       Optional<String> story = lede.storyOf(id);
       if (story.isEmpty() || limit <= 0) {

@@ -618,7 +618,7 @@ class LedeRelatedTest {
       lede.submit(
           article(reports[i][0], reports[i][1])
               .id("lake-" + i)
-              .published(t.plusSeconds(600L * i))
+              .published(t.plusSeconds(5 * 86_400L * i)) // days apart: not one event by date
               .build(),
           sources[i]);
     }
@@ -640,13 +640,13 @@ class LedeRelatedTest {
                 "lake-2", "story-flood",
                 "lake-3", "story-flood",
                 "lake-dam", "story-dam"));
-    // Three candidates read: the flood's three other reports alone would fill them.
+    // Three candidates read and scored: the flood's three other reports alone would fill them.
     try (RelatedListStore lists = LedeRelated.listsOf(lede);
         Related r =
             new Related(
                 stories,
                 lists,
-                Related.Settings.defaults().withTextCandidates(3),
+                Related.Settings.defaults().withTextCandidates(3).withMaxCandidates(3),
                 InstantSource.system())) {
       RelatedList l = r.compute("lake-0", 8);
       assertThat(ids(l)).doesNotContain("lake-1", "lake-2", "lake-3");

@@ -141,6 +141,9 @@ class LedeStoriesTest {
     StoryInfo tram = lede.story(lede.storyOf("orig").orElseThrow()).orElseThrow();
     assertThat(tram.articles()).containsExactly("orig", "copy");
     assertThat(tram.size()).isEqualTo(2);
+    assertThat(lede.storySizeOf("copy")).isEqualTo(2);
+    assertThat(lede.storySizeOf("vote")).isEqualTo(1);
+    assertThat(lede.storySizeOf("unknown")).isZero();
     assertThat(tram.headline())
         .isIn("Marrow Bay opens tram line", "WATCH: Tram finally rolls in Marrow Bay");
     assertThat(tram.firstSeen()).isEqualTo(clock.instant());
@@ -205,6 +208,8 @@ class LedeStoriesTest {
     StoryInfo s = lede.story(story).orElseThrow();
     assertThat(s.articles()).containsExactly("copy");
     assertThat(s.size()).isEqualTo(1);
+    assertThat(lede.storySizeOf("copy")).isEqualTo(1);
+    assertThat(lede.storySizeOf("orig")).isZero(); // hidden
     assertThat(s.headline()).isEqualTo("WATCH: Tram finally rolls in Marrow Bay");
     assertThat(storyOfEveryArticle()).containsOnlyKeys("copy", "vote");
 

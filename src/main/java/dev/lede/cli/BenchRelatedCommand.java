@@ -117,7 +117,7 @@ final class BenchRelatedCommand implements Callable<Integer> {
         "With --store-and-index-only: stand-in stories of N articles of consecutive ids",
         "(\"syn-1\" … \"syn-N\" one story, and so on; the synthetic corpus writes each event's",
         "articles one after another, 6 on average), so that what stories cost a list (their",
-        "members' terms in the candidate query, the ranker's story rules) is measured on a folder",
+        "members read as candidates, left out of the ranking) is measured on a folder",
         "whose dedup state was never built. 0 (default): no stories."
       })
   int standInStories;

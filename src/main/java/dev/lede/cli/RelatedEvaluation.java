@@ -556,6 +556,12 @@ final class RelatedEvaluation {
     }
 
     @Override
+    public int storySize(String id) {
+      String story = storyOf.get(id);
+      return story == null ? 0 : membersOf.getOrDefault(story, List.of()).size();
+    }
+
+    @Override
     public List<String> storyMembers(String id, int limit) {
       String story = storyOf.get(id);
       List<String> all = story == null ? List.of() : membersOf.getOrDefault(story, List.of());

@@ -235,6 +235,10 @@ public final class Related implements AutoCloseable {
       return with(c -> c.textCandidates = n);
     }
 
+    public Settings withMaxCandidates(int n) {
+      return with(c -> c.maxCandidates = n);
+    }
+
     public Settings withRefreshPerArticle(int n) {
       return with(c -> c.refreshPerArticle = n);
     }
@@ -560,6 +564,12 @@ public final class Related implements AutoCloseable {
     // Candidates: MoreLikeThis over the article's most distinctive terms, then entities and tags.
     Map<String, Double> textScore = new LinkedHashMap<>();
     List<SearchHit> mlt = List.of();
+    // The article's own story is never listed: its other members, which its words find first, take
+    // no place among the candidates read and scored (up to as many again as are read).
+    int ownStoryPlaces =
+        story == null
+            ? 0
+            : Math.min(Math.max(0, data.storySize(id) - 1), settings.textCandidates());
     LikeText like = sq.like();
     if (!like.body().isEmpty()) {
       Set<String> exclude = new HashSet<>();
@@ -567,11 +577,7 @@ public final class Related implements AutoCloseable {
       exclude.add(group);
       // Every chosen term in the body field, and the chosen terms of the headline and the heaviest
       // names in the headline field too: one clause per (term, field).
-      // The article's own story is never listed: its other members, which its words find first,
-      // take no place among the candidates read (up to as many again).
-      int quota =
-          settings.textCandidates()
-              + (story == null ? 0 : data.storyMembers(id, settings.textCandidates()).size());
+      int quota = settings.textCandidates() + ownStoryPlaces;
       mlt =
           data.similar(
               RelatedQuery.forText(like.body(), quota)
@@ -579,7 +585,7 @@ public final class Related implements AutoCloseable {
                   .withExclude(exclude)
                   .withMaxQueryTerms(2 * settings.maxQueryTerms())
                   .withHits(RelatedQuery.Hits.ID_AND_SCORE)
-                  .withFloorHint(floorHint(id, sq, quota)));
+                  .withFloorHint(floorHint(id, sq)));
       keepFloorHint(id, sq, mlt, quota);
     }
     double bestText = 0;
@@ -619,7 +625,9 @@ public final class Related implements AutoCloseable {
     Map<String, Double> embeddingScore =
         embeddingScores(id, subjectProfile, group, pool, vectors, imputed);
     int maxCandidates =
-        settings.maxCandidates() + (embeddingScore.isEmpty() ? 0 : settings.embeddingCandidates());
+        settings.maxCandidates()
+            + ownStoryPlaces
+            + (embeddingScore.isEmpty() ? 0 : settings.embeddingCandidates());
 
     // Score the candidates.
     Map<String, Profile> docs = new HashMap<>();
@@ -1157,13 +1165,15 @@ public final class Related implements AutoCloseable {
 
   /**
    * The last candidate's score the last time each article's list was computed, with the query it
-   * came from (its document count) and the candidates it read (more as its story grows), for the
-   * subjects of the most recent lists. A list computed again (a neighbour arrived or changed) hands
-   * it to the candidate search as a floor hint ({@link RelatedQuery#floorHint}): the search then
-   * starts from it instead of probing for a floor (the probe is about a fifth of a fresh list's
-   * work at a million articles). The hits are the same either way. A hint stored by a list computed
-   * just as its article changed may reach the next query made: that costs a second search, never
-   * other hits.
+   * came from (its document count), for the subjects of the most recent lists. A list computed
+   * again (a neighbour arrived or changed) hands it to the candidate search as a floor hint ({@link
+   * RelatedQuery#floorHint}): the search then starts from it instead of probing for a floor (the
+   * probe is about a fifth of a fresh list's work at a million articles). The hits are the same
+   * either way. A hint stored by a list computed just as its article changed may reach the next
+   * query made: that costs a second search, never other hits. Nor does a hint kept while the
+   * article's story was smaller, when the search now reads more candidates: a report that joined
+   * the story usually scores above the old last hit, which then stands one place lower and still
+   * reaches the hint.
    */
   private final Map<String, FloorHint> floorHints =
       new LinkedHashMap<>(1024, 0.75f, true) {
@@ -1182,17 +1192,15 @@ public final class Related implements AutoCloseable {
    */
   static final float FLOOR_HINT_MARGIN = 0.95f;
 
-  private record FloorHint(long queryDocCount, int quota, float score) {}
+  private record FloorHint(long queryDocCount, float score) {}
 
   /** The floor hint for this article's query, or 0 when none is kept for this query. */
-  private float floorHint(String id, SubjectQuery sq, int quota) {
+  private float floorHint(String id, SubjectQuery sq) {
     FloorHint h;
     synchronized (floorHints) {
       h = floorHints.get(id);
     }
-    return h != null && h.queryDocCount() == sq.docCount() && h.quota() == quota
-        ? h.score() * FLOOR_HINT_MARGIN
-        : 0f;
+    return h != null && h.queryDocCount() == sq.docCount() ? h.score() * FLOOR_HINT_MARGIN : 0f;
   }
 
   /** Keeps the last hit's score as the next hint when the search filled its quota. */
@@ -1203,7 +1211,7 @@ public final class Related implements AutoCloseable {
     }
     synchronized (floorHints) {
       if (hits.size() >= quota && last > 0f && Float.isFinite(last)) {
-        floorHints.put(id, new FloorHint(sq.docCount(), quota, last));
+        floorHints.put(id, new FloorHint(sq.docCount(), last));
       } else {
         floorHints.remove(id);
       }

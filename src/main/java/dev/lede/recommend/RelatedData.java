@@ -63,6 +63,14 @@ public interface RelatedData {
   @Nullable String storyOf(String id);
 
   /**
+   * Articles in the article's story, itself included (0 when it has none): what the stored story
+   * counts, without reading its members.
+   */
+  default int storySize(String id) {
+    return storyOf(id) == null ? 0 : storyMembers(id, Integer.MAX_VALUE).size() + 1;
+  }
+
+  /**
    * Other articles of the article's story, the last {@code limit} the story lists at most (none
    * when it has no story, or for data without stories).
    */
