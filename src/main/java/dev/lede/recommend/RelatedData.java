@@ -63,8 +63,9 @@ public interface RelatedData {
   @Nullable String storyOf(String id);
 
   /**
-   * Articles in the article's story, itself included (0 when it has none): what the stored story
-   * counts, without reading its members.
+   * Articles in the article's story, itself included (0 when it has none). This default counts the
+   * members {@link #storyMembers} gives; data over a store should read the story's stored count
+   * instead, which costs the same for a story of any length (the ranker asks once per list).
    */
   default int storySize(String id) {
     return storyOf(id) == null ? 0 : storyMembers(id, Integer.MAX_VALUE).size() + 1;
