@@ -261,6 +261,27 @@ final class DedupStage implements WriteHook {
         });
   }
 
+  List<String> latestStoryMembers(String articleId, int limit) {
+    return store.readDedup(
+        "reading the story members of " + articleId,
+        st -> {
+          long key = st.key(articleId);
+          long s = key < 0 || limit <= 0 ? -1 : st.storyOf(key);
+          List<String> out = new ArrayList<>();
+          if (s >= 0) {
+            st.latestMemberIds(
+                s,
+                limit + 1,
+                id -> {
+                  if (out.size() < limit && !id.equals(articleId)) {
+                    out.add(id);
+                  }
+                });
+          }
+          return out;
+        });
+  }
+
   int storySizeOf(String articleId) {
     return store.readDedup(
         "reading the story size of " + articleId,

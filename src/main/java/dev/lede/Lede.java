@@ -738,6 +738,15 @@ public final class Lede implements AutoCloseable {
   }
 
   /**
+   * The other articles of a visible stored article's story, the latest first, {@code limit} at most
+   * (the story's latest rows only are read, whatever its length); empty for an unknown or hidden
+   * id.
+   */
+  public List<String> latestStoryMembers(String articleId, int limit) {
+    return dedup.latestStoryMembers(articleId, limit);
+  }
+
+  /**
    * Articles in the story of a visible stored article, itself included (the story's stored size:
    * one read, whatever the story's length); 0 for an unknown or hidden id.
    */

@@ -5,14 +5,12 @@ import dev.lede.index.RelatedQuery;
 import dev.lede.index.SearchHit;
 import dev.lede.index.SearchQuery;
 import dev.lede.index.TermStats;
-import dev.lede.model.StoryInfo;
 import dev.lede.recommend.Related;
 import dev.lede.recommend.RelatedData;
 import dev.lede.recommend.RelatedListStore;
 import dev.lede.store.StoredArticle;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -181,18 +179,7 @@ public final class LedeRelated implements AutoCloseable {
 
     @Override
     public List<String> storyMembers(String id, int limit) {
-      Optional<String> story = lede.storyOf(id);
-      if (story.isEmpty() || limit <= 0) {
-        return List.of();
-      }
-      List<String> all = lede.story(story.get()).map(StoryInfo::articles).orElse(List.of());
-      List<String> out = new ArrayList<>(Math.min(limit, all.size()));
-      for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
-        if (!all.get(i).equals(id)) {
-          out.add(all.get(i));
-        }
-      }
-      return out;
+      return lede.latestStoryMembers(id, limit);
     }
 
     @Override

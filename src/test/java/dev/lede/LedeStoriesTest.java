@@ -142,6 +142,10 @@ class LedeStoriesTest {
     assertThat(tram.articles()).containsExactly("orig", "copy");
     assertThat(tram.size()).isEqualTo(2);
     assertThat(lede.storySizeOf("copy")).isEqualTo(2);
+    assertThat(lede.latestStoryMembers("orig", 5)).containsExactly("copy");
+    assertThat(lede.latestStoryMembers("copy", 5)).containsExactly("orig");
+    assertThat(lede.latestStoryMembers("copy", 0)).isEmpty();
+    assertThat(lede.latestStoryMembers("vote", 5)).isEmpty();
     assertThat(lede.storySizeOf("vote")).isEqualTo(1);
     assertThat(lede.storySizeOf("unknown")).isZero();
     assertThat(tram.headline())
@@ -210,6 +214,8 @@ class LedeStoriesTest {
     assertThat(s.size()).isEqualTo(1);
     assertThat(lede.storySizeOf("copy")).isEqualTo(1);
     assertThat(lede.storySizeOf("orig")).isZero(); // hidden
+    assertThat(lede.latestStoryMembers("copy", 5)).isEmpty();
+    assertThat(lede.latestStoryMembers("orig", 5)).isEmpty();
     assertThat(s.headline()).isEqualTo("WATCH: Tram finally rolls in Marrow Bay");
     assertThat(storyOfEveryArticle()).containsOnlyKeys("copy", "vote");
 

@@ -197,6 +197,18 @@ public interface DedupState {
     }
   }
 
+  /**
+   * The ids of a story's latest {@code limit} articles, latest first (the reverse of {@link
+   * #memberIds}); an implementation should read no more than these, whatever the story's length.
+   */
+  default void latestMemberIds(long storyId, int limit, Consumer<String> out) {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    memberIds(storyId, all::add);
+    for (int i = all.size() - 1; i >= 0 && i >= all.size() - limit; i--) {
+      out.accept(all.get(i));
+    }
+  }
+
   /** Forgets every story, membership, story term and document frequency (before a restory). */
   void clearStories();
 

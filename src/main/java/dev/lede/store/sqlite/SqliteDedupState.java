@@ -1485,6 +1485,27 @@ final class SqliteDedupState implements DedupState, AutoCloseable {
   }
 
   @Override
+  public void latestMemberIds(long storyId, int limit, Consumer<String> out) {
+    if (!dirtyRows.isEmpty()) {
+      DedupState.super.latestMemberIds(storyId, limit, out);
+      return;
+    }
+    // The story index holds the key (the row id) in order: read backwards, `limit` rows at most.
+    query(
+        "SELECT id FROM dedup_article WHERE story = ? ORDER BY key DESC LIMIT ?",
+        p -> {
+          p.setLong(1, storyId);
+          p.setInt(2, Math.max(0, limit));
+        },
+        rs -> {
+          while (rs.next()) {
+            out.accept(rs.getString(1));
+          }
+          return null;
+        });
+  }
+
+  @Override
   public void clearStories() {
     try (Statement s = c.createStatement()) {
       storyCache.clear();

@@ -329,12 +329,21 @@ class SqliteDedupStateTest {
             List<String> members = new ArrayList<>();
             s.memberIds(7, members::add);
             assertThat(members).containsExactly("a", "b", "c");
+            List<String> latest = new ArrayList<>();
+            s.latestMemberIds(7, 2, latest::add); // from the rows changed in this transaction
+            assertThat(latest).containsExactly("c", "b");
             assertThat(s.id(keys[2])).isEqualTo("c");
             assertThat(s.sketch(keys[2])).containsExactly(3);
           });
       List<Long> stored = new ArrayList<>();
       s.members(7, stored::add);
       assertThat(stored).containsExactly(keys[0], keys[1], keys[2]);
+      for (int limit : new int[] {0, 2, 3, 10}) { // from the stored rows, read backwards
+        List<String> latest = new ArrayList<>();
+        s.latestMemberIds(7, limit, latest::add);
+        assertThat(latest)
+            .containsExactlyElementsOf(List.of("c", "b", "a").subList(0, Math.min(3, limit)));
+      }
       assertThat(s.canonical(keys[2])).isEqualTo(keys[0]);
       assertThatThrownBy(
               () ->
