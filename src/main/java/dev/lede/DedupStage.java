@@ -271,7 +271,7 @@ final class DedupStage implements WriteHook {
           if (s >= 0) {
             st.latestMemberIds(
                 s,
-                limit + 1,
+                (int) Math.min(Integer.MAX_VALUE, limit + 1L), // the article itself may be one
                 id -> {
                   if (out.size() < limit && !id.equals(articleId)) {
                     out.add(id);

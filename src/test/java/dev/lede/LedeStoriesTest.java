@@ -145,6 +145,7 @@ class LedeStoriesTest {
     assertThat(lede.latestStoryMembers("orig", 5)).containsExactly("copy");
     assertThat(lede.latestStoryMembers("copy", 5)).containsExactly("orig");
     assertThat(lede.latestStoryMembers("copy", 0)).isEmpty();
+    assertThat(lede.latestStoryMembers("copy", Integer.MAX_VALUE)).containsExactly("orig");
     assertThat(lede.latestStoryMembers("vote", 5)).isEmpty();
     assertThat(lede.storySizeOf("vote")).isEqualTo(1);
     assertThat(lede.storySizeOf("unknown")).isZero();
