@@ -265,8 +265,7 @@ final class DedupStage implements WriteHook {
     return store.readDedup(
         "reading the story members of " + articleId,
         st -> {
-          long key = st.key(articleId);
-          long s = key < 0 || limit <= 0 ? -1 : st.storyOf(key);
+          long s = limit <= 0 ? -1 : storyKey(st, articleId);
           List<String> out = new ArrayList<>();
           if (s >= 0) {
             st.latestMemberIds(
@@ -286,8 +285,7 @@ final class DedupStage implements WriteHook {
     return store.readDedup(
         "reading the story size of " + articleId,
         st -> {
-          long key = st.key(articleId);
-          long s = key < 0 ? -1 : st.storyOf(key);
+          long s = storyKey(st, articleId);
           DedupState.StoryRow row = s < 0 ? null : st.story(s);
           return row == null ? 0 : row.size();
         });
@@ -297,10 +295,15 @@ final class DedupStage implements WriteHook {
     return store.readDedup(
         "reading the story of " + articleId,
         st -> {
-          long key = st.key(articleId);
-          long s = key < 0 ? -1 : st.storyOf(key);
+          long s = storyKey(st, articleId);
           return s < 0 ? Optional.empty() : Optional.of(Long.toString(s));
         });
+  }
+
+  /** The story of a known article, or -1 (unknown, hidden, or in no story). */
+  private static long storyKey(DedupState st, String articleId) {
+    long key = st.key(articleId);
+    return key < 0 ? -1 : st.storyOf(key);
   }
 
   Optional<String> duplicateOf(String articleId) {

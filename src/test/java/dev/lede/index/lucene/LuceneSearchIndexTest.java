@@ -251,6 +251,15 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
   }
 
+  /** Two random variant ids to exclude, or twelve every third query (excluded by the query). */
+  private static java.util.Set<String> randomExclusions(java.util.Random rnd, int n, int t) {
+    java.util.Set<String> exclude = new java.util.HashSet<>();
+    for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) {
+      exclude.add("v" + rnd.nextInt(n));
+    }
+    return exclude;
+  }
+
   @Test
   void related_withAProbedFloor_givesTheSameHitsAndScores_asWithout() {
     java.util.Random rnd = new java.util.Random(11);
@@ -260,10 +269,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
 
     for (int t = 0; t < 60; t++) {
       String like = texts.get(rnd.nextInt(texts.size()));
-      java.util.Set<String> exclude = new java.util.HashSet<>();
-      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) { // 12: excluded by the query itself
-        exclude.add("v" + rnd.nextInt(n));
-      }
+      java.util.Set<String> exclude = randomExclusions(rnd, n, t);
       dev.lede.index.RelatedQuery q =
           dev.lede.index.RelatedQuery.forText(like, 30)
               .withMaxQueryTerms(50)
@@ -356,10 +362,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     long missedBefore = Related.HINTS_MISSED.sum();
     for (int t = 0; t < 24; t++) {
       String like = texts.get(rnd.nextInt(texts.size()));
-      java.util.Set<String> exclude = new java.util.HashSet<>();
-      for (int e = 0, m = t % 3 == 2 ? 12 : 2; e < m; e++) { // 12: excluded by the query itself
-        exclude.add("v" + rnd.nextInt(n));
-      }
+      java.util.Set<String> exclude = randomExclusions(rnd, n, t);
       dev.lede.index.SearchFilters filters =
           t % 4 == 1
               ? dev.lede.index.SearchFilters.NONE.withSections(java.util.Set.of("world"))
