@@ -86,7 +86,7 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
       paramLabel = "SET",
       description =
           "Print the guard's wrong decisions on this labelled set (dev, dev2, dev3, heldout, heldout2, heldout3,"
-              + " heldout4, heldout5, or all) to stderr;"
+              + " heldout4, heldout5, heldout6, or all) to stderr;"
               + " look only at the dev sets while tuning.")
   String misses;
 
@@ -155,7 +155,15 @@ final class EvalHeadlinesCommand implements Callable<Integer> {
       FaithfulnessGuard guard = new FaithfulnessGuard();
       for (String set :
           List.of(
-              "dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")) {
+              "dev",
+              "dev2",
+              "dev3",
+              "heldout",
+              "heldout2",
+              "heldout3",
+              "heldout4",
+              "heldout5",
+              "heldout6")) {
         Path p = labelled.resolve("variants-" + set + ".jsonl");
         if (!Files.exists(p)) {
           err.println("no " + p + "; skipping");
