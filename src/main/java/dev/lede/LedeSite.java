@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,9 +58,14 @@ import org.jspecify.annotations.Nullable;
  * leaves out hidden articles (the index holds only visible ones, and each item is re-read from the
  * store) and copies of an article already listed.
  *
- * <p>Top stories rank by {@code ln(1 + size) − ln 2 · age / 1 day}, the age measured from the
- * freshest story on the site rather than from now (so an archive such as the demo corpus still has
- * a front page): a story twice the size of another stays ahead of it for about a day.
+ * <p>Top stories rank by {@code ln(1 + size) − ln 2 · age / 1 day}, the age being how long before
+ * the site's freshest article the story's newest article was published (measured from the freshest
+ * article rather than from now, so an archive such as the demo corpus still has a front page; by
+ * publication rather than by when the story was last seen, so an archive or a backlog ingested in
+ * one go is not ranked by size alone): a story twice the size of another stays ahead of it for
+ * about a day. The candidates are the stories of the newest articles: those published within two
+ * weeks of the freshest, and older ones until there are three per place (at most 400 articles
+ * read).
  *
  * <p>Teaser events pass the headline service's {@link EventGate} (bots, duplicates, rate limits);
  * counted clicks and impressions feed the related ranker's engagement signal. Headline tests and
@@ -69,6 +75,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LedeSite implements SiteServices, AutoCloseable {
   private static final int CANDIDATES = 40;
+
+  /** Newest articles read at most for the front page's stories. */
+  private static final int TOP_SCAN = 400;
+
+  /** Stories published this long before the freshest article compete for the front... */
+  private static final Duration TOP_WINDOW = Duration.ofDays(14);
+
+  /** ...and older ones until there are this many candidates per place. */
+  private static final int TOP_CANDIDATES_PER_PLACE = 3;
+
+  /** Key prefix of an article without a story, standing as a story of one. */
+  private static final String SINGLE = "\u0000article:";
 
   private final Lede lede;
   private final InstantSource clock;
@@ -159,7 +177,7 @@ public final class LedeSite implements SiteServices, AutoCloseable {
 
   /** The site's services over an open data folder. */
   public static LedeSite over(Lede lede, InstantSource clock) {
-    return new LedeSite(lede, clock, StoryReads.over(lede, 2_000));
+    return new LedeSite(lede, clock, StoryReads.over(lede));
   }
 
   /** The headline tests behind the teasers (editors add variants through it). */
@@ -310,13 +328,26 @@ public final class LedeSite implements SiteServices, AutoCloseable {
   @Override
   public List<TopStory> topStories(int limit) {
     List<SiteCatalogue.Entry> all = catalogue.get().newestFirst();
-    if (all.isEmpty()) {
+    if (all.isEmpty() || limit <= 0) {
       return List.of();
     }
+    // Candidates: the stories of the newest articles by publication (not by when they were
+    // ingested: an archive loaded at once, or a feed's backlog, arrives in one minute), each with
+    // its newest member's publication time.
     Instant freshest = all.get(0).when();
-    List<StoryReads.StoryRef> candidates =
-        new ArrayList<>(stories.stories(freshest.minus(Duration.ofDays(14))));
-    if (candidates.isEmpty()) {
+    Instant windowStart = freshest.minus(TOP_WINDOW);
+    Map<String, Instant> newest = new LinkedHashMap<>();
+    boolean anyStory = false;
+    for (int i = 0; i < all.size() && i < TOP_SCAN; i++) {
+      SiteCatalogue.Entry e = all.get(i);
+      if (e.when().isBefore(windowStart) && newest.size() >= limit * TOP_CANDIDATES_PER_PLACE) {
+        break;
+      }
+      String story = stories.storyOf(e.id());
+      anyStory |= story != null;
+      newest.putIfAbsent(story == null ? SINGLE + e.id() : story, e.when());
+    }
+    if (!anyStory) {
       // No story assignment: the freshest articles, one per section, stand as stories of one.
       List<TopStory> out = new ArrayList<>();
       Set<String> sections = new HashSet<>();
@@ -331,33 +362,52 @@ public final class LedeSite implements SiteServices, AutoCloseable {
       }
       return out;
     }
-    Instant newest =
-        candidates.stream()
-            .map(StoryReads.StoryRef::lastSeen)
-            .max(Instant::compareTo)
-            .orElseThrow();
-    candidates.sort(
-        Comparator.comparingDouble((StoryReads.StoryRef s) -> storyScore(s, newest))
-            .reversed()
-            .thenComparing(StoryReads.StoryRef::id));
+    record Ranked(String id, String headline, List<String> articles, double score) {}
+    List<Ranked> ranked = new ArrayList<>();
+    for (Map.Entry<String, Instant> c : newest.entrySet()) {
+      String id = c.getKey();
+      List<String> articles;
+      String headline;
+      if (id.startsWith(SINGLE)) {
+        articles = List.of(id.substring(SINGLE.length()));
+        headline = "";
+      } else {
+        Optional<StoryReads.StoryRef> ref = stories.story(id);
+        if (ref.isEmpty()) {
+          continue;
+        }
+        articles = ref.get().articles();
+        headline = ref.get().headline();
+      }
+      ranked.add(
+          new Ranked(id, headline, articles, storyScore(articles.size(), c.getValue(), freshest)));
+    }
+    ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::id));
     List<TopStory> out = new ArrayList<>();
-    for (StoryReads.StoryRef s : candidates) {
+    for (Ranked r : ranked) {
       if (out.size() >= limit) {
         break;
       }
-      List<PageArticle> members = loadAll(s.articles());
+      List<PageArticle> members = loadAll(r.articles());
       if (members.isEmpty()) {
         continue;
       }
       members.sort(Comparator.comparing(LedeSite::when).reversed());
-      out.add(new TopStory(s.id(), s.headline(), members.size(), members.get(0)));
+      PageArticle lead = members.get(0);
+      String storyId = r.id().startsWith(SINGLE) ? lead.id() : r.id();
+      String headline = r.headline().isEmpty() ? lead.article().title() : r.headline();
+      out.add(new TopStory(storyId, headline, members.size(), lead));
     }
     return out;
   }
 
-  static double storyScore(StoryReads.StoryRef s, Instant newest) {
-    double ageDays = Duration.between(s.lastSeen(), newest).toMinutes() / 1440.0;
-    return Math.log1p(s.size()) - Math.log(2) * ageDays;
+  /**
+   * A story's place on the front: {@code ln(1 + size) − ln 2 · age / 1 day}, the age being how long
+   * before the site's freshest article its newest article was published.
+   */
+  static double storyScore(int size, Instant newestMember, Instant freshest) {
+    double ageDays = Duration.between(newestMember, freshest).toMinutes() / 1440.0;
+    return Math.log1p(size) - Math.log(2) * Math.max(0, ageDays);
   }
 
   @Override

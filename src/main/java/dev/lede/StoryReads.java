@@ -25,9 +25,6 @@ interface StoryReads {
   /** A story by id. */
   Optional<StoryRef> story(String storyId);
 
-  /** Stories seen since {@code since}, any order. */
-  List<StoryRef> stories(Instant since);
-
   /**
    * A story.
    *
@@ -44,11 +41,8 @@ interface StoryReads {
     }
   }
 
-  /**
-   * The dedup stage's stories and copy links of a data folder, as {@link Lede} reports them. At
-   * most {@code maxStories} stories are read for the front page (the most recently seen ones).
-   */
-  static StoryReads over(Lede lede, int maxStories) {
+  /** The dedup stage's stories and copy links of a data folder, as {@link Lede} reports them. */
+  static StoryReads over(Lede lede) {
     return new StoryReads() {
       @Override
       public @Nullable String storyOf(String articleId) {
@@ -68,15 +62,6 @@ interface StoryReads {
       @Override
       public Optional<StoryRef> story(String storyId) {
         return lede.story(storyId).map(StoryReads::ref);
-      }
-
-      @Override
-      public List<StoryRef> stories(Instant since) {
-        List<StoryRef> out = new java.util.ArrayList<>();
-        for (StoryInfo s : lede.stories(since, maxStories)) {
-          out.add(ref(s));
-        }
-        return out;
       }
     };
   }
@@ -106,11 +91,6 @@ interface StoryReads {
         @Override
         public Optional<StoryRef> story(String storyId) {
           return Optional.empty();
-        }
-
-        @Override
-        public List<StoryRef> stories(Instant since) {
-          return List.of();
         }
       };
 }

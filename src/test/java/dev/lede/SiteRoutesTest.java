@@ -297,6 +297,16 @@ class SiteRoutesTest {
     assertThat(d.select("#top-h").text()).isEqualTo("Top stories");
     assertThat(d.select("#latest-h").text()).isEqualTo("Latest");
     assertThat(d.select("main li.teaser")).hasSizeGreaterThan(10);
+    // the tram story (its newest report an hour old) leads, and its link sits in its own teaser
+    Element lead = d.select("section[aria-labelledby=top-h] li").first();
+    assertThat(lead).isNotNull();
+    assertThat(lead.hasClass("teaser")).isTrue();
+    assertThat(lead.select("h3").text())
+        .isEqualTo("Marrow Bay tram line carries 40,000 on first weekend");
+    assertThat(lead.select("a.story-more").text()).isEqualTo("2 articles in this story");
+    assertThat(lead.select("a.story-more").attr("href"))
+        .isEqualTo("/story/" + enc(lede.storyOf("tram-orig").orElseThrow()));
+    assertThat(d.select("section[aria-labelledby=top-h] li:not(.teaser)")).isEmpty();
     assertThat(d.select("nav.sections a").eachText()).contains("Front page", "Latest", "Politics");
     assertThat(d.select("footer").text()).contains("From Wikinews, CC BY 2.5");
     assertThat(d.select("link[rel=alternate][type=application/rss+xml]").attr("href"))
