@@ -485,6 +485,14 @@ class SiteRoutesTest {
     assertThat(none.select("ol.teasers li.teaser")).isEmpty();
     assertThat(none.text()).contains("No articles match");
     assertThat(get("/search?q=x&since=notadate").statusCode()).isEqualTo(400);
+    // a date the query parser rejects is the client's error on the page and in the API alike
+    for (String q : List.of("published:2025-13-01", "since:2025-99-99", "until:yesterday")) {
+      assertThat(get("/search?q=" + enc(q)).statusCode()).as(q).isEqualTo(400);
+      HttpResponse<String> api = get("/api/search?q=" + enc(q));
+      assertThat(api.statusCode()).as(q).isEqualTo(400);
+      assertThat(api.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    }
   }
 
   @Test
@@ -807,6 +815,19 @@ class SiteRoutesTest {
     org.w3c.dom.Document x = xml(opml.body());
     org.w3c.dom.Element outline = (org.w3c.dom.Element) x.getElementsByTagName("outline").item(0);
     assertThat(outline.getAttribute("xmlUrl")).isEqualTo(BASE + "/section/Politics/feed.rss");
+    // a cookie with a broken %-escape loses that entry, not the page
+    for (String path : List.of("/following", "/following.opml")) {
+      HttpResponse<String> b =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
+                  .header("User-Agent", UA)
+                  .header(
+                      "Cookie", "lede_follow=section:%zz&" + pair.substring(pair.indexOf('=') + 1))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(b.statusCode()).as(path).isEqualTo(200);
+      assertThat(b.body()).as(path).contains("/section/Politics");
+    }
   }
 
   @Test

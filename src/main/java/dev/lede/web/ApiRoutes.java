@@ -96,9 +96,14 @@ final class ApiRoutes {
       }
     }
     int page = Site.page(ctx);
-    var res =
-        services.search(
-            q, Site.param(ctx, "section", 200), Site.param(ctx, "source", 200), since, page, 20);
+    SiteServices.SearchPage res;
+    try {
+      res =
+          services.search(
+              q, Site.param(ctx, "section", 200), Site.param(ctx, "source", 200), since, page, 20);
+    } catch (IllegalArgumentException e) { // a query the parser rejects, e.g. published:2025-13-01
+      throw new BadRequest("the query could not be understood: " + e.getMessage());
+    }
     ObjectNode o = JSON.createObjectNode();
     ArrayNode items = o.putArray("items");
     for (var r : res.results()) {

@@ -144,7 +144,12 @@ final class FollowRoutes {
       return out;
     }
     for (String part : c.split("&")) {
-      String e = URLDecoder.decode(part, StandardCharsets.UTF_8);
+      String e;
+      try {
+        e = URLDecoder.decode(part, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException bad) { // a broken %-escape: the entry is dropped
+        continue;
+      }
       int colon = e.indexOf(':');
       if (colon > 0
           && KINDS.contains(e.substring(0, colon))
