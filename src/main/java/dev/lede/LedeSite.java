@@ -234,6 +234,14 @@ public final class LedeSite implements SiteServices, AutoCloseable {
             ""));
   }
 
+  @Override
+  public String canonicalTitle(PageArticle p) {
+    if (headlineStore.test(p.id()).map(HeadlineTest::variants).orElse(List.of()).isEmpty()) {
+      return p.article().title();
+    }
+    return headlines.canonicalHeadline(p.id());
+  }
+
   private List<PageArticle> loadAll(List<String> ids) {
     List<PageArticle> out = new ArrayList<>(ids.size());
     Set<String> groups = new HashSet<>();

@@ -186,6 +186,30 @@ class HeadlineOpsRoutesTest {
   }
 
   @Test
+  void aTeaserOnlyPromotion_changesTeasers_notFeedsSitemapsOrThePage() throws Exception {
+    String session = signIn();
+    HttpResponse<String> p =
+        send("POST", "/ops/headlines/fire/promote", session, "variant=" + variant);
+    assertThat(p.statusCode()).isEqualTo(303);
+    assertThat(services.headlines().teaserHeadline("fire"))
+        .isEqualTo("Nine killed in Chittagong slum fire");
+
+    // teasers (a list page) show the promoted variant
+    Document latest = Jsoup.parse(send("GET", "/latest", "", "").body());
+    assertThat(latest.select("li.teaser h3").eachText())
+        .contains("Nine killed in Chittagong slum fire")
+        .doesNotContain("Fire kills nine in Chittagong slum");
+    // the page, the feeds and the news sitemap keep the original
+    Document page = Jsoup.parse(send("GET", "/a/fire", "", "").body());
+    assertThat(page.select("h1").text()).isEqualTo("Fire kills nine in Chittagong slum");
+    for (String feed : List.of("/feed.rss", "/feed.atom", "/feed.json", "/sitemap-news.xml")) {
+      String body = send("GET", feed, "", "").body();
+      assertThat(body).as(feed).contains("Fire kills nine in Chittagong slum");
+      assertThat(body).as(feed).doesNotContain("Nine killed in Chittagong slum fire");
+    }
+  }
+
+  @Test
   void unknownVariant_isReportedNotPromoted() throws Exception {
     String session = signIn();
     HttpResponse<String> p = send("POST", "/ops/headlines/fire/promote", session, "variant=nope");

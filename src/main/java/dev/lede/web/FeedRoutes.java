@@ -134,7 +134,7 @@ final class FeedRoutes {
     }
     return new FeedEntry(
         url,
-        a.title(),
+        services.canonicalTitle(p),
         url,
         Views.excerpt(a),
         full ? a.text() : "",
@@ -203,7 +203,7 @@ final class FeedRoutes {
                 String lang = p.article().language().isEmpty() ? "en" : p.article().language();
                 urls.add(
                     new Sitemaps.NewsUrl(
-                        cfg.url(Views.articleHref(p.id())), p.article().title(), pub, lang));
+                        cfg.url(Views.articleHref(p.id())), services.canonicalTitle(p), pub, lang));
               }
               return Sitemaps.news(cfg.siteName(), urls);
             });

@@ -175,6 +175,15 @@ public interface SiteServices {
     return false;
   }
 
+  /**
+   * The headline of an article's own page, feeds and sitemaps: the original, or a variant an editor
+   * promoted as the title. A list's {@link PageArticle} carries the teaser's headline, which a
+   * promotion for teasers only (an editor's, or the bandit's own) changes; this one it does not.
+   */
+  default String canonicalTitle(PageArticle p) {
+    return p.article().title();
+  }
+
   /** Operator: stops a headline test (teasers show the original); false when there is none. */
   default boolean stopHeadlineTest(String articleId) {
     return false;
