@@ -682,7 +682,14 @@ public final class LedeSite implements SiteServices, AutoCloseable {
       if (d != EventGate.Decision.COUNTED) {
         continue;
       }
-      long[] c = engagement.computeIfAbsent(e.article(), x -> new long[2]);
+      long[] c = engagement.get(e.article());
+      if (c == null) {
+        // Only stored articles are counted: a beacon naming made-up ids must not grow the map.
+        if (lede.article(e.article()).isEmpty()) {
+          continue;
+        }
+        c = engagement.computeIfAbsent(e.article(), x -> new long[2]);
+      }
       synchronized (c) {
         if (e.type() == TeaserEvent.Type.CLICK) {
           c[1]++;

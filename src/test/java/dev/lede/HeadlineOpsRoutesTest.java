@@ -9,6 +9,7 @@ import dev.lede.headline.sqlite.SqliteHeadlineStore;
 import dev.lede.model.TeaserEvent;
 import dev.lede.web.Site;
 import dev.lede.web.SiteConfig;
+import dev.lede.web.SiteServices;
 import dev.lede.web.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -207,6 +208,24 @@ class HeadlineOpsRoutesTest {
       assertThat(body).as(feed).contains("Fire kills nine in Chittagong slum");
       assertThat(body).as(feed).doesNotContain("Nine killed in Chittagong slum fire");
     }
+  }
+
+  @Test
+  void eventsNamingNoStoredArticle_areNotCounted() {
+    long clicks = services.counted(TeaserEvent.Type.CLICK);
+    Instant now = Instant.now();
+    services.recordEvents(
+        List.of(
+            new SiteServices.ObservedEvent(
+                new TeaserEvent(
+                    TeaserEvent.Type.CLICK, "no-such-article", "other", 0, null, null, now),
+                UA)));
+    assertThat(services.counted(TeaserEvent.Type.CLICK)).isEqualTo(clicks);
+    services.recordEvents(
+        List.of(
+            new SiteServices.ObservedEvent(
+                new TeaserEvent(TeaserEvent.Type.CLICK, "other", "fire", 0, null, null, now), UA)));
+    assertThat(services.counted(TeaserEvent.Type.CLICK)).isEqualTo(clicks + 1);
   }
 
   @Test

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * off) cannot be de-duplicated; they are counted, and only bots are filtered.
  *
  * <p>Memory is bounded: at most {@code maxKeys} de-duplication keys and visitors are remembered,
- * least recently seen first out. Thread-safe.
+ * least recently seen first out. Thread-safe. {@link #sawImpression} tells whether a click's
+ * visitor was counted an impression of the same teaser (article and variant): the headline tests
+ * count only such clicks, so a beacon cannot make a variant's clicks outrun its impressions.
  */
 public final class EventGate {
   /** What became of an event. */
@@ -27,7 +29,12 @@ public final class EventGate {
     COUNTED,
     DUPLICATE,
     BOT,
-    RATE_LIMITED
+    RATE_LIMITED,
+    /**
+     * A click on a running test's teaser from a visitor with no counted impression of that teaser
+     * remembered (a beacon sent without the page, or with a fresh visitor id each time).
+     */
+    NO_IMPRESSION
   }
 
   private static final Pattern BOTS =
@@ -87,6 +94,27 @@ public final class EventGate {
         + (e.variant() == null ? "" : e.variant())
         + "|"
         + e.visitor();
+  }
+
+  /**
+   * True when the click's visitor was counted an impression of the same article and variant that is
+   * still remembered (within the de-duplication window). False for a click without a visitor.
+   */
+  public synchronized boolean sawImpression(TeaserEvent click) {
+    if (click.visitor() == null) {
+      return false;
+    }
+    TeaserEvent impression =
+        new TeaserEvent(
+            TeaserEvent.Type.IMPRESSION,
+            click.article(),
+            click.from(),
+            click.slot(),
+            click.variant(),
+            click.visitor(),
+            click.ts());
+    Long last = seen.get(dedupKey(impression));
+    return last != null && clock.millis() - last < window.toMillis();
   }
 
   /** Decides whether the event counts, remembering it if it does. */

@@ -247,6 +247,11 @@ public final class HeadlineService implements AutoCloseable {
       return d; // a removed variant's late event
     }
     boolean click = e.type() == TeaserEvent.Type.CLICK;
+    if (click && !gate.sawImpression(e)) {
+      // Only a click that follows its visitor's counted impression of this teaser counts toward
+      // the test: else a beacon (or one per fresh visitor id) decides it.
+      return EventGate.Decision.NO_IMPRESSION;
+    }
     store.addCounts(e.article(), variant, click ? 0 : 1, click ? 1 : 0);
     ThompsonBandit b = bandit(t);
     b.observe(arm, click ? 0 : 1, click ? 1 : 0);

@@ -179,7 +179,10 @@ public final class ThompsonBandit {
       int best = 0;
       double bestValue = -1;
       for (int i = 0; i < k; i++) {
-        double v = Beta.sample(prior + clicks[i], prior + impressions[i] - clicks[i], rng);
+        // Clicks beyond impressions (counts from before clicks were tied to impressions) are
+        // read as a click rate of 1, not as a negative shape.
+        long c = Math.min(clicks[i], impressions[i]);
+        double v = Beta.sample(prior + c, prior + impressions[i] - c, rng);
         if (v > bestValue) {
           bestValue = v;
           best = i;

@@ -52,6 +52,24 @@ class EventGateTest {
   }
 
   @Test
+  void sawImpression_onlyForTheVisitorsCountedImpressionOfTheSameTeaser_withinTheWindow() {
+    TeaserEvent seen =
+        new TeaserEvent(TeaserEvent.Type.IMPRESSION, "a1", "a2", 0, "v1", "x", now.get());
+    assertThat(gate.sawImpression(click("x"))).isFalse();
+    assertThat(gate.admit(seen, "curl/8.5.0")).isEqualTo(EventGate.Decision.BOT);
+    assertThat(gate.sawImpression(click("x"))).isFalse(); // a bot's impression is not remembered
+    assertThat(gate.admit(seen, BROWSER)).isEqualTo(EventGate.Decision.COUNTED);
+    assertThat(gate.sawImpression(click("x"))).isTrue();
+    assertThat(gate.sawImpression(click("y"))).isFalse(); // another visitor
+    assertThat(gate.sawImpression(click(null))).isFalse();
+    TeaserEvent otherVariant =
+        new TeaserEvent(TeaserEvent.Type.CLICK, "a1", "a2", 0, null, "x", now.get());
+    assertThat(gate.sawImpression(otherVariant)).isFalse();
+    now.set(now.get().plus(Duration.ofMinutes(31)));
+    assertThat(gate.sawImpression(click("x"))).isFalse();
+  }
+
+  @Test
   void admit_countsEventsWithoutVisitorId() {
     assertThat(gate.admit(click(null), BROWSER)).isEqualTo(EventGate.Decision.COUNTED);
     assertThat(gate.admit(click(null), BROWSER)).isEqualTo(EventGate.Decision.COUNTED);

@@ -148,6 +148,36 @@ class HeadlineServiceTest {
   }
 
   @Test
+  void record_countsAClickTowardATest_onlyAfterItsVisitorsImpressionOfThatTeaser() {
+    String v =
+        service
+            .addVariant("t1", "Acme may close Springfield plant, lawmakers say", "editor")
+            .variant()
+            .id();
+    Instant now = Instant.EPOCH;
+    // beacons alone: a click per fresh visitor id, none of them shown the teaser
+    for (int i = 0; i < 300; i++) {
+      TeaserEvent click = new TeaserEvent(TeaserEvent.Type.CLICK, "t1", "x", 0, v, "b" + i, now);
+      assertThat(service.record(click, UA)).isEqualTo(EventGate.Decision.NO_IMPRESSION);
+    }
+    assertThat(store.counts("t1").getOrDefault(v, new HeadlineStore.Counts(0, 0)).clicks())
+        .isZero();
+    // a visitor shown the variant: the click counts
+    service.record(new TeaserEvent(TeaserEvent.Type.IMPRESSION, "t1", "x", 0, v, "u", now), UA);
+    assertThat(
+            service.record(new TeaserEvent(TeaserEvent.Type.CLICK, "t1", "x", 0, v, "u", now), UA))
+        .isEqualTo(EventGate.Decision.COUNTED);
+    // ...but not a click on the original, which that visitor was not shown
+    assertThat(
+            service.record(
+                new TeaserEvent(TeaserEvent.Type.CLICK, "t1", "x", 0, null, "u", now), UA))
+        .isEqualTo(EventGate.Decision.NO_IMPRESSION);
+    assertThat(store.counts("t1").get(v).clicks()).isEqualTo(1);
+    assertThat(store.counts("t1").get(v).impressions()).isEqualTo(1);
+    assertThat(store.test("t1").orElseThrow().status()).isEqualTo(HeadlineTest.Status.RUNNING);
+  }
+
+  @Test
   void addVariant_refusesMoreThanFourArms() {
     service.addVariant("t1", "Acme may close Springfield plant, lawmakers say", "editor");
     service.addVariant("t1", "Lawmakers: Acme could cut 1,200 jobs in Springfield", "editor");

@@ -61,6 +61,26 @@ class ThompsonBanditTest {
   }
 
   @Test
+  void probabilityBest_readsClicksBeyondImpressionsAsARateOfOne_notANegativeShape() {
+    // 0 impressions and 204 clicks (counts stored before clicks were tied to impressions) against
+    // 1,000 impressions with 20 clicks: the first arm is at most as good as "every view a click",
+    // which with no views is only the prior's guess
+    double[] p =
+        ThompsonBandit.probabilityBest(
+            new long[] {0, 1000}, new long[] {204, 20}, 1, 4000, new SplittableRandom(5));
+    assertThat(p[0]).isBetween(0.9, 1.0); // Beta(1, 1) beats a 2% rate almost always...
+    double[] q =
+        ThompsonBandit.probabilityBest(
+            new long[] {1000, 1000}, new long[] {2000, 20}, 1, 4000, new SplittableRandom(5));
+    assertThat(q[0]).isEqualTo(1.0); // ...and 1,000 of 1,000 beats it always, with no exception
+    double[] r =
+        ThompsonBandit.probabilityBest(
+            new long[] {10, 10}, new long[] {50, 10}, 1, 4000, new SplittableRandom(5));
+    assertThat(r[0] + r[1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(r[0]).isBetween(0.3, 0.7); // both arms read as 10 clicks of 10
+  }
+
+  @Test
   void choose_isStableForAPosition() {
     ThompsonBandit b =
         new ThompsonBandit(
