@@ -86,6 +86,28 @@ class LedeTest {
   }
 
   @Test
+  void anArticleWithHugeKeywords_isIndexed_andTheFolderStillOpens() {
+    String huge = "x".repeat(40_000);
+    String emoji = "\uD83C\uDF0A".repeat(20_000); // surrogate pairs: no pair may be split
+    lede.submit(
+        withId("big", "Herons wading", "Herons waded in the shallows.").toBuilder()
+            .tags(List.of(huge, "Birds", emoji))
+            .section("S".repeat(40_000))
+            .language("en-" + "q".repeat(40_000))
+            .build(),
+        null);
+    lede.submit(withId("after", "Otters return", "Otters came back to the river."), null);
+    assertThat(search("herons")).containsExactly("big");
+    assertThat(search("otters")).containsExactly("after");
+    assertThat(search("tag:birds")).containsExactly("big");
+    assertThat(search("tag:" + huge)).containsExactly("big"); // looked up by the same cut
+    assertInStep();
+    reopen();
+    assertThat(search("herons")).containsExactly("big");
+    assertInStep();
+  }
+
+  @Test
   void resubmitIsIdempotent_andAnUpdateReplacesTheIndexedVersion() {
     lede.submit(withId("a", "Old headline", "Body one."), null);
     assertThat(lede.submit(withId("a", "Old headline", "Body one."), null).outcome())

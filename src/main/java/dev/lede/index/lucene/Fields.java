@@ -116,8 +116,22 @@ final class Fields {
 
   /** The keyword form of a filter value: trimmed and lower-cased. */
   static String keyword(String value) {
-    return value.strip().toLowerCase(Locale.ROOT);
+    String k = value.strip().toLowerCase(Locale.ROOT);
+    if (k.length() <= MAX_KEYWORD_CHARS) {
+      return k;
+    }
+    // Lucene refuses a term over 32,766 UTF-8 bytes, and one refused document would stop every
+    // later write and the index's catch-up on open: a section, tag or source name this long is
+    // junk, indexed (and looked up) by its first characters.
+    int end = MAX_KEYWORD_CHARS;
+    if (Character.isHighSurrogate(k.charAt(end - 1))) {
+      end--;
+    }
+    return k.substring(0, end);
   }
+
+  /** Characters of a keyword (section, tag, source, language) indexed at most: 1,024 bytes. */
+  static final int MAX_KEYWORD_CHARS = 256;
 
   /**
    * The document of an entry.
