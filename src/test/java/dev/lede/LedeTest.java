@@ -108,6 +108,35 @@ class LedeTest {
   }
 
   @Test
+  void aPublishedTimeBeyondFourDigitYears_isRejectedWithItsReason() {
+    SubmitResult far =
+        lede.submit(
+            withId("far", "Far future", "Text.").toBuilder()
+                .published(Instant.parse("+20250-03-01T10:00:00Z"))
+                .build(),
+            null);
+    assertThat(far.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(far.reason()).contains("published").contains("1000 to 9999");
+    SubmitResult old =
+        lede.submit(
+            withId("old", "Old times", "Text.").toBuilder()
+                .modified(Instant.parse("0999-12-31T00:00:00Z"))
+                .build(),
+            null);
+    assertThat(old.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(
+            lede.submit(
+                    withId("ok", "Archive item", "Text.").toBuilder()
+                        .published(Instant.parse("1066-10-14T00:00:00Z"))
+                        .build(),
+                    null)
+                .outcome())
+        .isEqualTo(Outcome.NEW);
+    assertThat(lede.article("far")).isEmpty();
+    assertInStep();
+  }
+
+  @Test
   void resubmitIsIdempotent_andAnUpdateReplacesTheIndexedVersion() {
     lede.submit(withId("a", "Old headline", "Body one."), null);
     assertThat(lede.submit(withId("a", "Old headline", "Body one."), null).outcome())

@@ -125,14 +125,18 @@ final class JsonFeedParser implements FeedParser {
     if (s.isBlank()) {
       return null;
     }
+    Instant t;
     try {
-      return OffsetDateTime.parse(s.strip()).toInstant();
+      t = OffsetDateTime.parse(s.strip()).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        return Instant.parse(s.strip());
+        t = Instant.parse(s.strip());
       } catch (DateTimeParseException e2) {
         return null;
       }
     }
+    // a year of five digits ("+20250-…") or before 1000 is a typo, not a publication time
+    int year = t.atOffset(java.time.ZoneOffset.UTC).getYear();
+    return year >= 1000 && year <= 9999 ? t : null;
   }
 }

@@ -47,7 +47,8 @@ public final class ArticleIdentity {
 
   /**
    * Why the article cannot be stored, or null when it can: a blank or over-long explicit id, an id
-   * with control characters, or no title and no text at all.
+   * with control characters, no title and no text at all, or a published or modified time outside
+   * the years 1000 to 9999.
    */
   public static @Nullable String invalidReason(Article a) {
     String id = a.id();
@@ -65,7 +66,22 @@ public final class ArticleIdentity {
     if (a.title().isBlank() && a.text().isBlank()) {
       return "the article has neither a title nor a text";
     }
+    if (!plausible(a.published())) {
+      return "the published time " + a.published() + " is not in the years 1000 to 9999";
+    }
+    if (!plausible(a.modified())) {
+      return "the modified time " + a.modified() + " is not in the years 1000 to 9999";
+    }
     return null;
+  }
+
+  /** Earliest and latest times stored: feeds, sitemaps and JSON write years of four digits. */
+  private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  private static boolean plausible(@Nullable Instant t) {
+    return t == null || (!t.isBefore(EARLIEST) && !t.isAfter(LATEST));
   }
 
   /** The article's identity (see the class comment); the article must be valid. */

@@ -181,8 +181,15 @@ final class Feeds {
   }
 
   static String rfc822(Instant i) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(i.atOffset(ZoneOffset.UTC));
+    // RFC 1123 has four-digit years; a folder written before the store refused other years may
+    // still hold one, which must not take the feed down
+    Instant t = i.isAfter(LATEST) ? LATEST : i.isBefore(EARLIEST) ? EARLIEST : i;
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC));
   }
+
+  private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   interface XmlBody {
     void write(XMLStreamWriter w) throws XMLStreamException;

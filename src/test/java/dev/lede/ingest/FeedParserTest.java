@@ -241,6 +241,15 @@ class FeedParserTest {
   }
 
   @Test
+  void jsonFeedDates_outsideFourDigitYears_readAsUndated() {
+    assertThat(JsonFeedParser.date("2024-03-05T12:00:00+01:00"))
+        .isEqualTo(java.time.Instant.parse("2024-03-05T11:00:00Z"));
+    assertThat(JsonFeedParser.date("+20250-03-01T10:00:00Z")).isNull();
+    assertThat(JsonFeedParser.date("0012-03-01T10:00:00Z")).isNull();
+    assertThat(JsonFeedParser.date("not a date")).isNull();
+  }
+
+  @Test
   void jsonWithoutVersion_isNotAFeed() {
     byte[] json = "{\"items\": []}".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> parser.parse(json, null, URI.create("https://x.example/")))

@@ -143,6 +143,9 @@ class JsonlArticlesTest {
     assertThatThrownBy(() -> line("{\"text\": \"x\", \"date\": \"yesterday\"}"))
         .hasMessageContaining("'date'")
         .hasMessageContaining("yesterday");
+    assertThatThrownBy(() -> line("{\"text\": \"x\", \"published\": \"+20250-03-01T10:00:00Z\"}"))
+        .hasMessageContaining("'published'")
+        .hasMessageContaining("years 1000 to 9999");
     assertThatThrownBy(() -> line("{\"text\": \"x\", \"url\": \"javascript:alert(1)\"}"))
         .hasMessageContaining("not an http(s) URL");
     assertThatThrownBy(() -> line("{\"text\": \"x\", \"bylines\": [{\"name\": \"A\"}]}"))

@@ -78,6 +78,14 @@ class FeedsTest {
   }
 
   @Test
+  void rfc822_clampsYearsItCannotWrite() {
+    assertThat(Feeds.rfc822(java.time.Instant.parse("2024-03-05T12:00:00Z")))
+        .isEqualTo("Tue, 5 Mar 2024 12:00:00 GMT");
+    assertThat(Feeds.rfc822(java.time.Instant.parse("+20250-03-01T10:00:00Z")))
+        .isEqualTo("Fri, 31 Dec 9999 23:59:59 GMT");
+  }
+
+  @Test
   void atom_hasIdTitleUpdatedAndAuthorPerEntry() throws Exception {
     Document d = parse(Feeds.atom(META, List.of(HOSTILE, PLAIN)));
     Element feed = d.getDocumentElement();
