@@ -315,8 +315,13 @@ public final class LedeSite implements SiteServices, AutoCloseable {
   public List<UrlEntry> urls(int offset, int limit) {
     List<SiteCatalogue.Entry> all = catalogue.get().newestFirst();
     List<UrlEntry> out = new ArrayList<>();
-    for (int i = all.size() - 1 - offset; i >= 0 && out.size() < limit; i--) {
-      out.add(new UrlEntry(all.get(i).id(), all.get(i).when()));
+    for (int i = all.size() - 1 - offset; i >= 0 && i >= all.size() - offset - limit; i--) {
+      SiteCatalogue.Entry e = all.get(i);
+      Source src = e.sourceId().isEmpty() ? null : sourceById(e.sourceId());
+      if (src != null && src.rights() == Source.RightsPolicy.EXCERPT) {
+        continue; // its page's canonical URL is the publisher's: not ours to list
+      }
+      out.add(new UrlEntry(e.id(), e.when()));
     }
     return out;
   }

@@ -79,6 +79,17 @@ class SiteRoutesTest {
                 false,
                 true,
                 now));
+    lede.sources()
+        .putSource(
+            new Source(
+                "courier",
+                Source.Kind.FEED,
+                "https://courier.example/feed.xml",
+                "The Courier",
+                Source.RightsPolicy.EXCERPT,
+                false,
+                true,
+                now));
     // Every fourth article: a slice across all the years (the newer ones carry no categories).
     slice = new ArrayList<>();
     for (int i = 0; i < DemoCorpus.items().size(); i += 4) {
@@ -141,6 +152,26 @@ class SiteRoutesTest {
                 now,
                 2),
             null));
+    // An article of an excerpt-only source.
+    batch.add(
+        new Submission(
+            Article.builder()
+                .id("courier-1")
+                .url("https://courier.example/2026/lighthouse")
+                .title("Lighthouse keeper retires after forty years")
+                .published(now.minus(Duration.ofDays(4)))
+                .section("Culture")
+                .language("en")
+                .blocks(
+                    List.of(
+                        new Block.Paragraph(
+                            "The last keeper of the Skerry Point lighthouse retired on Friday after"
+                                + " forty years of climbing its 112 steps every evening."),
+                        new Block.Paragraph(
+                            "Her logbooks, which record every storm since 1986, go to the county"
+                                + " archive, where volunteers will copy them for the public.")))
+                .build(),
+            "courier"));
     lede.submitAll(batch);
     lede.submit(
         tram(
@@ -649,6 +680,8 @@ class SiteRoutesTest {
     // is canonicalised to its original, so it is not listed)
     assertThat(locs.getLength()).isEqualTo(slice.size() + 4);
     assertThat(r.body()).contains(BASE + "/a/tram-orig").doesNotContain(BASE + "/a/tram-copy");
+    // nor is an excerpt-only source's article, whose page's canonical URL is the publisher's
+    assertThat(r.body()).doesNotContain(BASE + "/a/courier-1");
     assertThat(locs.item(0).getTextContent()).startsWith(BASE + "/a/");
 
     org.w3c.dom.Document news = xml(get("/sitemap-news.xml").body());
@@ -703,6 +736,22 @@ class SiteRoutesTest {
     rel.path("related").forEach(n -> ids.add(n.path("id").asText()));
     assertThat(ids).doesNotContain(item.id()).doesNotHaveDuplicates();
     rel.path("related").forEach(n -> assertThat(n.path("reason").asText()).isNotEmpty());
+
+    // an excerpt-only source's article is its excerpt, as on its page; the token reads it whole
+    JsonNode ex = JSON.readTree(get("/api/articles/courier-1").body());
+    assertThat(ex.path("excerptOnly").asBoolean()).isTrue();
+    assertThat(ex.path("text").asText()).startsWith("The last keeper").doesNotContain("logbooks");
+    assertThat(ex.path("blocks")).isEmpty();
+    assertThat(ex.path("url").asText()).isEqualTo("https://courier.example/2026/lighthouse");
+    HttpResponse<String> whole =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + site.port() + "/api/articles/courier-1"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(whole.body()).path("text").asText()).contains("logbooks");
+    assertThat(JSON.readTree(whole.body()).path("blocks")).hasSize(2);
 
     JsonNode oa = JSON.readTree(get("/api/openapi.json").body());
     assertThat(oa.path("openapi").asText()).startsWith("3.");

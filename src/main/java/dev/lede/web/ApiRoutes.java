@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.model.ArticleJson;
+import dev.lede.model.Source;
 import dev.lede.web.SiteServices.ListFilter;
 import dev.lede.web.SiteServices.PageArticle;
 import io.javalin.http.Context;
@@ -73,6 +74,16 @@ final class ApiRoutes {
     String id = ctx.pathParam("id");
     PageArticle p = services.article(id).orElseThrow(() -> new NotFound("article " + id));
     ObjectNode o = ArticleJson.toTree(p.article());
+    if (p.source() != null
+        && p.source().rights() == Source.RightsPolicy.EXCERPT
+        && !hasToken(ctx)) {
+      // As on the page and in the feeds: an excerpt-only source's article is its excerpt and a
+      // link to the publisher (an API client with the token still reads what is stored).
+      o.put("text", Views.excerpt(p.article()));
+      o.putArray("blocks");
+      o.putArray("images");
+      o.put("excerptOnly", true);
+    }
     o.put("source", p.source() == null ? null : p.source().id());
     o.put("story", p.storyId());
     o.put("duplicateOf", p.duplicateOf());
@@ -320,6 +331,15 @@ final class ApiRoutes {
     events.click(
         ctx, article, from, slot, variant.length() > 40 ? variant.substring(0, 40) : variant);
     ctx.status(202);
+  }
+
+  private boolean hasToken(Context ctx) {
+    SiteConfig cfg = views.config();
+    String auth = ctx.header("Authorization");
+    return !cfg.apiTokenHashes().isEmpty()
+        && auth != null
+        && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+        && Tokens.matches(auth.substring(7).strip(), cfg.apiTokenHashes());
   }
 
   private void requireToken(Context ctx) {

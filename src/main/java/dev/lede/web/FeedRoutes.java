@@ -198,6 +198,9 @@ final class FeedRoutes {
               List<Sitemaps.NewsUrl> urls = new ArrayList<>();
               for (PageArticle p :
                   services.since(clock.instant().minus(Duration.ofHours(48)), 1000)) {
+                if (p.source() != null && p.source().rights() == Source.RightsPolicy.EXCERPT) {
+                  continue; // the page's canonical URL is the publisher's
+                }
                 Instant pub =
                     p.article().published() == null ? p.firstSeen() : p.article().published();
                 String lang = p.article().language().isEmpty() ? "en" : p.article().language();

@@ -26,7 +26,11 @@ public interface SiteServices {
   /** How many visible articles there are (for sitemaps). */
   long count();
 
-  /** Visible article ids with their last change, oldest first, for sitemaps. */
+  /**
+   * Visible article ids with their last change, oldest first, for sitemaps: the {@code limit}
+   * articles from {@code offset} on, less those of excerpt-only sources (their pages name the
+   * publisher's URL as canonical).
+   */
   List<UrlEntry> urls(int offset, int limit);
 
   /** Visible articles published (else first seen) since {@code cutoff}, newest first. */
