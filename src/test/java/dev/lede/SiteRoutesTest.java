@@ -536,6 +536,13 @@ class SiteRoutesTest {
     HttpResponse<String> nowhere = get("/no/such/page");
     assertThat(nowhere.statusCode()).isEqualTo(404);
     assertThat(nowhere.body()).contains("Page not found");
+    // a section or tag without articles is not a page (nor a feed), not a 200 "nothing here"
+    for (String path :
+        List.of("/section/Nope", "/tag/nope", "/section/Nope/feed.rss", "/tag/nope/feed.json")) {
+      assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+    }
+    assertThat(get("/section/Politics").statusCode()).isEqualTo(200);
+    assertThat(get("/section/Politics/feed.rss").statusCode()).isEqualTo(200);
 
     HttpResponse<String> api = get("/api/articles/no-such-article");
     assertThat(api.statusCode()).isEqualTo(404);

@@ -42,10 +42,12 @@ final class FeedRoutes {
       case "section" -> {
         f = new ListFilter(key, "", "", "");
         title = key;
+        requireArticles(f, kind, key);
       }
       case "tag" -> {
         f = new ListFilter("", key, "", "");
         title = key;
+        requireArticles(f, kind, key);
       }
       case "source" -> {
         Source s = services.source(key).orElseThrow(() -> new NotFound("source " + key));
@@ -68,6 +70,13 @@ final class FeedRoutes {
         views.config().siteName() + " — " + title,
         "Latest articles: " + title,
         path);
+  }
+
+  /** A section or tag exists only through its articles: without any, its feed is not found. */
+  private void requireArticles(ListFilter f, String kind, String key) {
+    if (services.latest(f, 1, 1).items().isEmpty()) {
+      throw new NotFound(kind + " " + key);
+    }
   }
 
   private void feed(

@@ -187,6 +187,12 @@ final class ListRoutes {
               if (res.items().isEmpty() && page > 1) {
                 throw new NotFound("page " + page + " of " + path);
               }
+              if (res.items().isEmpty()
+                  && (!filter.section().isEmpty() || !filter.tag().isEmpty())) {
+                // a section or tag exists only through its articles: none, no such page (a 200
+                // "nothing here" would be a soft 404 for crawlers)
+                throw new NotFound(path);
+              }
               List<Card> cards = new ArrayList<>();
               boolean wikinews = false;
               for (PageArticle p : res.items()) {
