@@ -498,12 +498,40 @@ class SiteRoutesTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(again.statusCode()).isEqualTo(304);
+    // If-None-Match is a list compared weakly (RFC 9110): W/ and other tags around it still match
+    assertThat(conditional(path, "\"zzz\", W/" + etag).statusCode()).isEqualTo(304);
+    assertThat(conditional(path, "*").statusCode()).isEqualTo(304);
+    assertThat(conditional(path, "\"zzz\"").statusCode()).isEqualTo(200);
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (services.counted(TeaserEvent.Type.IMPRESSION) == before
         && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(services.counted(TeaserEvent.Type.IMPRESSION)).isGreaterThan(before);
+  }
+
+  static HttpResponse<String> conditional(String path, String ifNoneMatch) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
+            .header("User-Agent", UA)
+            .header("If-None-Match", ifNoneMatch)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void otherPages_feedsAndApi_carryQuotedETags_andAnswer304() throws Exception {
+    for (String path : List.of("/", "/latest", "/feed.rss", "/sitemap.xml", "/api/articles")) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      String etag = r.headers().firstValue("ETag").orElseThrow();
+      assertThat(etag).as(path).matches("\"[^\"]+\"");
+      assertThat(conditional(path, etag).statusCode()).as(path).isEqualTo(304);
+      assertThat(conditional(path, "W/" + etag + ", \"other\"").statusCode())
+          .as(path)
+          .isEqualTo(304);
+      assertThat(conditional(path, "\"other\"").statusCode()).as(path).isEqualTo(200);
+    }
   }
 
   @Test

@@ -141,7 +141,7 @@ final class ArticleRoute {
     events.impressions(
         id, r.relatedIds(), r.variants(), c.visitor(), in.get(HttpHeader.USER_AGENT));
     String inm = in.get(HttpHeader.IF_NONE_MATCH);
-    if (inm != null && inm.equals(etag.getValue())) {
+    if (Site.etagMatches(inm, etag.getValue())) {
       res.setStatus(HttpStatus.NOT_MODIFIED_304);
       res.write(true, null, cb);
       return true;

@@ -102,7 +102,7 @@ public final class Site implements AutoCloseable {
         Javalin.create(
             cfg -> {
               cfg.startup.showJavalinBanner = false;
-              cfg.http.generateEtags = true;
+              cfg.http.generateEtags = false; // entityTag sets quoted ones
               cfg.http.maxRequestSize = 2_000_000;
               cfg.staticFiles.add(
                   s -> {
@@ -130,6 +130,7 @@ public final class Site implements AutoCloseable {
                       ctx.header(f.getName(), f.getValue());
                     }
                   });
+              r.after(Site::entityTag);
               r.after(
                   ctx -> {
                     Long t0 = ctx.attribute("lede.t0");
@@ -272,6 +273,53 @@ public final class Site implements AutoCloseable {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(body);
     return "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
+  }
+
+  /**
+   * A quoted strong ETag on every successful GET or HEAD answered from memory, and 304 Not Modified
+   * when the request's {@code If-None-Match} names it: compared weakly over the header's list
+   * ({@code W/} prefixes dropped, {@code *} matches), as RFC 9110 asks (Javalin's own tags are
+   * unquoted and compared to the whole header, so a client sending the quoted form never got a
+   * 304). Static files and the fast article pages set their own.
+   */
+  static void entityTag(Context ctx) throws java.io.IOException {
+    if (ctx.statusCode() != 200
+        || ctx.res().getHeader("ETag") != null
+        || !(ctx.method() == io.javalin.http.HandlerType.GET
+            || ctx.method() == io.javalin.http.HandlerType.HEAD)
+        || !(ctx.resultInputStream() instanceof java.io.ByteArrayInputStream in)) {
+      return;
+    }
+    byte[] body = in.readAllBytes();
+    String tag = etag(body);
+    ctx.header("ETag", tag);
+    if (etagMatches(ctx.header("If-None-Match"), tag)) {
+      ctx.status(304);
+      ctx.result(new byte[0]);
+    } else {
+      ctx.result(body);
+    }
+  }
+
+  /** Whether an {@code If-None-Match} value names the tag (weak comparison; {@code *} matches). */
+  static boolean etagMatches(@org.jspecify.annotations.Nullable String ifNoneMatch, String tag) {
+    if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+      return false;
+    }
+    String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+    for (String part : ifNoneMatch.split(",", 64)) {
+      String p = part.strip();
+      if (p.equals("*")) {
+        return true;
+      }
+      if (p.startsWith("W/")) {
+        p = p.substring(2);
+      }
+      if (p.equals(opaque)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void html(Context ctx, byte[] body) {
