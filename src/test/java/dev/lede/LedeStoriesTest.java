@@ -344,6 +344,34 @@ class LedeStoriesTest {
   }
 
   @Test
+  void restore_neverTrustsTheDedupFilesOfAnotherHistory() {
+    lede.submit(dated("vote", "Greens win Ostervik vote", ELECTION, T0), "local");
+    Path b0 = dir.resolve("b0");
+    lede.backup(b0);
+    lede.submit(tram("orig", "Marrow Bay opens tram line", "", 0), "wire");
+    Path b2 = dir.resolve("b2");
+    lede.backup(b2);
+    lede.close();
+    lede = null;
+    Path data = dir.resolve("data");
+
+    Lede.restore(b0, data, true, options());
+    lede = Lede.open(data, options());
+    // another history from B0, as many transactions long as the one to B2
+    lede.submit(dated("ferry", "Gales cancel Saltholm ferry again", FERRY, T0), "local");
+    lede.close();
+    lede = null;
+    RelatedListsDb.open(data).close(); // related lists of that history
+    Lede.restore(b2, data, true, options());
+    assertThat(data.resolve(RelatedListsDb.FILE)).doesNotExist();
+    lede = Lede.open(data, options());
+
+    lede.submit(tram("reprint", "Marrow Bay opens tram line", "", 30), "farm");
+    assertThat(lede.duplicateOf("reprint")).contains("orig");
+    assertThat(storyOfEveryArticle()).containsOnlyKeys("vote", "orig", "reprint");
+  }
+
+  @Test
   void aHeadlineOnlyArticle_isNoDuplicateOfAnything() {
     submitThree();
     lede.submit(dated("bare", "Marrow Bay opens tram line", "", T0.plusSeconds(60)), "other");
