@@ -3,6 +3,7 @@ package dev.lede;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.model.ArticleJson;
+import dev.lede.store.sqlite.SqliteArticleStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +21,8 @@ import java.util.stream.Stream;
  * consistent SQLite snapshot written with VACUUM INTO), {@code index/} (the index's last commit,
  * taken before the store snapshot, so the store is never behind the index) and {@code backup.json},
  * a manifest. On open after a restore the index catches up with whatever the store snapshot has
- * beyond the index's checkpoint.
+ * beyond the index's checkpoint, and the data derived from the store (dedup tables, related lists),
+ * which a restore removes, is rebuilt from it.
  */
 final class Backups {
   static final String MANIFEST = "backup.json";
@@ -104,10 +108,7 @@ final class Backups {
       copyTree(index, staging.resolve(Lede.INDEX_DIR));
     }
     Files.createDirectories(replaced);
-    for (String name :
-        new String[] {
-          Lede.STORE_FILE, Lede.STORE_FILE + "-wal", Lede.STORE_FILE + "-shm", Lede.INDEX_DIR
-        }) {
+    for (String name : replacedNames(dataDir)) {
       if (Files.exists(dataDir.resolve(name))) {
         Files.move(dataDir.resolve(name), replaced.resolve(name), StandardCopyOption.ATOMIC_MOVE);
       }
@@ -124,6 +125,27 @@ final class Backups {
     }
     deleteTree(staging);
     deleteTree(replaced);
+  }
+
+  /**
+   * What a restore takes out of the data folder: the store and index, and everything derived from
+   * the store (the dedup tables next to it, the related lists), which would otherwise be read
+   * against a store they were not computed from; they are rebuilt from the restored store. Folder
+   * state that is no store's derivative (the lock, the config, headline experiments, images) stays.
+   */
+  private static List<String> replacedNames(Path dataDir) {
+    List<String> names = new ArrayList<>();
+    names.add(Lede.STORE_FILE);
+    names.add(Lede.STORE_FILE + "-wal");
+    names.add(Lede.STORE_FILE + "-shm");
+    names.add(Lede.INDEX_DIR);
+    for (Path p : SqliteArticleStore.derivedFiles(dataDir.resolve(Lede.STORE_FILE))) {
+      names.add(p.getFileName().toString());
+    }
+    names.add(RelatedListsDb.FILE);
+    names.add(RelatedListsDb.FILE + "-wal");
+    names.add(RelatedListsDb.FILE + "-shm");
+    return names;
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * store's own transaction, so an article, its fingerprint, its duplicate link and its story commit
  * together (after a crash, the store and the dedup state cannot disagree; the index catches up from
  * the change log like for any article). Every visible article is assigned: new ones on submit,
- * shown-again ones on unhide; hidden, deleted and pruned ones leave their duplicate group and
- * story.
+ * shown-again ones on unhide, updated ones whose text changed again on submit (they leave their
+ * place first, so a new text is not kept as a copy of what the old one copied); hidden, deleted and
+ * pruned ones leave their duplicate group and story.
  *
  * <p>Articles whose duplicate link or story changed as a side effect (an earlier original that
  * became a copy of an earlier-published newcomer, the members of a story merged into another) are
@@ -73,6 +74,9 @@ final class DedupStage implements WriteHook {
       if (!r.changed() || s == null || s.hidden()) {
         continue;
       }
+      if (r.outcome() == SubmitResult.Outcome.UPDATED && textChanged(s)) {
+        out.addAll(leave(s.id()));
+      }
       out.addAll(place(s));
     }
     out.removeAll(written);
@@ -80,7 +84,7 @@ final class DedupStage implements WriteHook {
     return out;
   }
 
-  /** Assigns an article (a known one keeps its place); returns the others it moved. */
+  /** Assigns an article (one still placed keeps its place); returns the others it moved. */
   private List<String> place(StoredArticle s) {
     Assignment a = dedup.assign(ref(s));
     List<String> moved = new ArrayList<>(a.regrouped());
@@ -91,14 +95,32 @@ final class DedupStage implements WriteHook {
     return moved;
   }
 
+  /**
+   * Whether a new version of a stored article reads differently to the dedup stage from the version
+   * it was placed with (see {@link Dedup#placedAlike}): then its fingerprint, duplicate link and
+   * story are stale, and it leaves them to be placed again like a shown-again article. The earlier
+   * version is read on a reader connection, which does not see this transaction yet; when it is not
+   * there (stored earlier in this same transaction), the article is placed again too.
+   */
+  private boolean textChanged(StoredArticle s) {
+    Optional<StoredArticle> before = store.get(s.id());
+    return before.isEmpty() || !Dedup.placedAlike(ref(before.get()), ref(s));
+  }
+
   @Override
   public Collection<String> afterRemove(String id) {
+    List<String> changed = leave(id);
+    touched.addAll(changed);
+    return changed;
+  }
+
+  /** Takes an article out of its duplicate group and story; returns the others it moved. */
+  private List<String> leave(String id) {
     long story = dedup.storyOf(id);
     List<String> changed = new ArrayList<>(dedup.remove(id));
     if (story >= 0) {
       refreshHeadline(story, id);
     }
-    touched.addAll(changed);
     return changed;
   }
 

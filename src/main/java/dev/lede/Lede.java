@@ -943,9 +943,10 @@ public final class Lede implements AutoCloseable {
   }
 
   /**
-   * Replaces the store and index of {@code dataDir} with a backup's. The folder must not be in use;
-   * unless {@code replaceExisting}, it must not hold a store yet. The next {@link #open} brings the
-   * index up to date with the restored store.
+   * Replaces the store and index of {@code dataDir} with a backup's, and removes the data derived
+   * from the store it replaces (dedup tables, related lists). The folder must not be in use; unless
+   * {@code replaceExisting}, it must not hold a store yet. The next {@link #open} brings the index
+   * up to date with the restored store and rebuilds the dedup tables from it.
    *
    * @throws DataFolderInUseException when another process holds the folder
    * @throws IllegalArgumentException when {@code backup} is not a Lede backup

@@ -1,5 +1,6 @@
 package dev.lede;
 
+import static dev.lede.testing.TestArticles.article;
 import static dev.lede.testing.TestArticles.dated;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import dev.lede.index.SearchHit;
 import dev.lede.index.SearchQuery;
 import dev.lede.model.Article;
 import dev.lede.model.StoryInfo;
+import dev.lede.store.SubmitResult;
 import dev.lede.store.sqlite.SqliteArticleStore;
 import dev.lede.testing.TestClock;
 import java.nio.file.Path;
@@ -276,6 +278,97 @@ class LedeStoriesTest {
     assertThat(lede.duplicateOf("copy")).contains("orig");
     assertThat(storyOfEveryArticle()).containsOnlyKeys("orig", "copy");
     assertThat(search("tram harbour")).containsExactly("orig");
+  }
+
+  static final String FERRY =
+      """
+      The island ferry between Kelp Harbour and Saltholm was cancelled for the third day running on \
+      Tuesday as gales swept the strait and waves of six metres broke over the northern breakwater.
+
+      Stranded islanders filled the guest houses near the terminal, and the ferry company chartered \
+      two coaches to take commuters round the long way over the bridge at Norrhamn instead.
+
+      Forecasters expect the wind to ease on Thursday, when the first crossing is planned at seven \
+      in the morning with extra sailings through the afternoon to clear the backlog of lorries.""";
+
+  @Test
+  void anUpdatedCopyWithNewText_leavesItsOriginal_andIsSearchable() {
+    submitThree();
+    assertThat(lede.duplicateOf("copy")).contains("orig");
+    String tramStory = lede.storyOf("orig").orElseThrow();
+
+    SubmitResult r =
+        lede.submit(
+            dated("copy", "Gales cancel Saltholm ferry again", FERRY, T0.plusSeconds(3_600)),
+            "farm");
+
+    assertThat(r.outcome()).isEqualTo(SubmitResult.Outcome.UPDATED);
+    assertThat(lede.duplicateOf("copy")).isEmpty();
+    assertThat(lede.copiesOf("orig")).isEmpty();
+    assertThat(lede.storyOf("copy")).isPresent().isNotEqualTo(lede.storyOf("orig"));
+    assertThat(lede.story(tramStory).orElseThrow().articles()).containsExactly("orig");
+    assertThat(lede.story(lede.storyOf("copy").orElseThrow()).orElseThrow().headline())
+        .isEqualTo("Gales cancel Saltholm ferry again");
+    assertThat(search("saltholm ferry")).containsExactly("copy");
+    assertThat(search("tram harbour")).containsExactly("orig");
+    Map<String, String> after = storyOfEveryArticle();
+    assertThat(after).containsOnlyKeys("orig", "copy", "vote");
+
+    reopen();
+    assertThat(storyOfEveryArticle()).isEqualTo(after);
+    assertThat(search("saltholm ferry")).containsExactly("copy");
+  }
+
+  @Test
+  void anUpdatedHeadline_becomesTheStoryHeadline_whileAnUpdatedBylineKeepsThePlace() {
+    lede.submit(dated("vote", "Greens win Ostervik vote", ELECTION, T0), "local");
+    String story = lede.storyOf("vote").orElseThrow();
+
+    SubmitResult byline =
+        lede.submit(
+            article("Greens win Ostervik vote", ELECTION)
+                .id("vote")
+                .published(T0)
+                .bylines(List.of("Ada Lund"))
+                .build(),
+            "local");
+    assertThat(byline.outcome()).isEqualTo(SubmitResult.Outcome.UPDATED);
+    assertThat(lede.storyOf("vote")).contains(story);
+
+    SubmitResult retitled =
+        lede.submit(dated("vote", "Greens take Ostervik council", ELECTION, T0), "local");
+    assertThat(retitled.outcome()).isEqualTo(SubmitResult.Outcome.UPDATED);
+    String now = lede.storyOf("vote").orElseThrow();
+    assertThat(lede.story(now).orElseThrow().headline()).isEqualTo("Greens take Ostervik council");
+    assertThat(storyOfEveryArticle()).containsOnlyKeys("vote");
+  }
+
+  @Test
+  void restore_neverTrustsTheDedupFilesOfAnotherHistory() {
+    lede.submit(dated("vote", "Greens win Ostervik vote", ELECTION, T0), "local");
+    Path b0 = dir.resolve("b0");
+    lede.backup(b0);
+    lede.submit(tram("orig", "Marrow Bay opens tram line", "", 0), "wire");
+    Path b2 = dir.resolve("b2");
+    lede.backup(b2);
+    lede.close();
+    lede = null;
+    Path data = dir.resolve("data");
+
+    Lede.restore(b0, data, true, options());
+    lede = Lede.open(data, options());
+    // another history from B0, as many transactions long as the one to B2
+    lede.submit(dated("ferry", "Gales cancel Saltholm ferry again", FERRY, T0), "local");
+    lede.close();
+    lede = null;
+    RelatedListsDb.open(data).close(); // related lists of that history
+    Lede.restore(b2, data, true, options());
+    assertThat(data.resolve(RelatedListsDb.FILE)).doesNotExist();
+    lede = Lede.open(data, options());
+
+    lede.submit(tram("reprint", "Marrow Bay opens tram line", "", 30), "farm");
+    assertThat(lede.duplicateOf("reprint")).contains("orig");
+    assertThat(storyOfEveryArticle()).containsOnlyKeys("vote", "orig", "reprint");
   }
 
   @Test

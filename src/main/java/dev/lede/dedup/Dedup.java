@@ -53,7 +53,8 @@ public final class Dedup {
 
   /**
    * Checks and assigns a new article. An id seen before is not assigned again: its current
-   * assignment is returned (a later version of an article keeps its place until {@link #restory}).
+   * assignment is returned. A later version of an article whose text changed (see {@link
+   * #placedAlike}) is to be {@link #remove removed} first and then assigned like a new one.
    */
   public synchronized Assignment assign(ArticleRef ref) {
     long known = state.key(ref.id());
@@ -113,6 +114,20 @@ public final class Dedup {
             sketch.time(),
             seen);
     return current(key, regrouped, r.merged(), r.created());
+  }
+
+  /**
+   * Whether two versions of an article are placed from the same input: the same cleaned headline
+   * and body lines, the same time, source and wire flag. A version for which this is false no
+   * longer fits the fingerprint, duplicate link and story of the earlier one: remove the article
+   * and assign it again. One for which it is true (a changed byline, tag or image) keeps its place,
+   * at the cost of a comparison.
+   */
+  public static boolean placedAlike(ArticleRef a, ArticleRef b) {
+    return a.time().equals(b.time())
+        && a.wire() == b.wire()
+        && a.sourceId().equals(b.sourceId())
+        && CleanText.of(a.article()).equals(CleanText.of(b.article()));
   }
 
   /**

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param text the query; blank matches every article (useful with filters and {@link Order#NEWEST})
  * @param filters restrictions besides the query
  * @param order how hits are ranked
- * @param offset hits to skip (pagination)
+ * @param offset hits to skip (pagination); an offset past the last hit gives no hits, and {@code
+ *     offset + limit} must not exceed {@link Integer#MAX_VALUE}
  * @param limit hits to return (at most 1,000)
  * @param snippets whether to compute snippets
  */
@@ -46,6 +47,15 @@ public record SearchQuery(
     }
     if (limit < 0 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be 0.." + MAX_LIMIT + ", was " + limit);
+    }
+    if ((long) offset + limit > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "offset must be at most "
+              + (Integer.MAX_VALUE - limit)
+              + " with a limit of "
+              + limit
+              + ", was "
+              + offset);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.lede.index;
 
 import static dev.lede.testing.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lede.model.Article;
@@ -273,6 +274,25 @@ public abstract class SearchIndexContract {
     assertThat(index.search(q.withPage(20, 10)).hits()).hasSize(5);
     assertThat(index.search(q.withPage(30, 10)).hits()).isEmpty();
     assertThat(index.search(q.withPage(0, 0)).total()).isEqualTo(25);
+  }
+
+  @Test
+  void pagination_farPastTheEnd_isEmpty_andAnOverflowingOffsetIsRefused() {
+    for (int i = 0; i < 3; i++) {
+      add("p" + i, null, article("Item " + i, "common word").build());
+    }
+    index.refresh();
+    int far = Integer.MAX_VALUE - SearchQuery.MAX_LIMIT;
+
+    for (SearchQuery.Order o : SearchQuery.Order.values()) {
+      SearchResults r =
+          index.search(SearchQuery.of("common").withOrder(o).withPage(far, SearchQuery.MAX_LIMIT));
+      assertThat(r.hits()).as(o.name()).isEmpty();
+      assertThat(r.total()).as(o.name()).isEqualTo(3);
+    }
+    assertThatThrownBy(() -> SearchQuery.of("common").withPage(Integer.MAX_VALUE, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("offset must be at most 2147483637 with a limit of 10, was 2147483647");
   }
 
   @Test

@@ -252,10 +252,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     boolean newest = blank || q.order() == SearchQuery.Order.NEWEST;
     return withSearcher(
         s -> {
-          int n = q.offset() + q.limit();
-          if (n == 0) {
+          if (q.offset() + q.limit() == 0) {
             return new SearchResults(s.count(filtered), true, List.of());
           }
+          // Hits to collect: never more than the index holds, so a far offset costs no huge queue.
+          int n = Math.min(q.offset() + q.limit(), Math.max(1, s.getIndexReader().maxDoc()));
           TopDocs top;
           if (newest) {
             // The index order itself: each segment stops after the first n hits (and the count

@@ -208,6 +208,22 @@ public final class SqliteArticleStore implements ArticleStore {
   }
 
   /**
+   * The files next to the store file {@code file} that are derived from it: the dedup stage's
+   * mapped tables and their files in the making. Each is rebuilt from the store when absent, and is
+   * checked against the store only by a transaction count, which two histories of one store (a
+   * backup restored twice, written on in between) can share: whatever replaces the store file
+   * removes these too.
+   */
+  public static List<Path> derivedFiles(Path file) {
+    List<Path> out = new ArrayList<>();
+    for (Path p : List.of(postingIndexFile(file), storyTermIndexFile(file), dfIndexFile(file))) {
+      out.add(p);
+      out.add(MappedTableFile.tmpFile(p));
+    }
+    return out;
+  }
+
+  /**
    * Opens (creating when absent) the store in {@code file} and applies pending migrations.
    *
    * @param fsyncEachCommit true to fsync every commit (survives power loss); false survives a
