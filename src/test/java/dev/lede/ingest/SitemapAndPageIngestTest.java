@@ -247,6 +247,48 @@ class SitemapAndPageIngestTest {
     assertThat(a.text()).isEqualTo("Story text here.");
   }
 
+  private String pageWithCanonical(String title, String body, String canonical) {
+    return "<!doctype html><html><head><title>"
+        + title
+        + "</title><link rel=\"canonical\" href=\""
+        + canonical
+        + "\"></head><body><p>"
+        + body
+        + "</p></body></html>";
+  }
+
+  @Test
+  void page_canonicalOnAnotherSite_ignored_sameSiteCanonicalKept() {
+    String page0 = server.base() + "/page0.html";
+    server.serve(
+        "/page0.html",
+        "text/html; charset=utf-8",
+        pageWithCanonical("Harbour reopens", "The harbour reopened on Monday.", page0));
+    server.serve(
+        "/evil.html",
+        "text/html; charset=utf-8",
+        pageWithCanonical("Harbour closed for ever", "Replaced text.", page0));
+    server.serve(
+        "/page0-amp.html",
+        "text/html; charset=utf-8",
+        pageWithCanonical("Harbour reopens", "The harbour reopened on Monday, AMP.", page0));
+    kit.answer("localhost", "127.0.0.1");
+    String evil = "http://localhost:" + server.port() + "/evil.html";
+
+    IngestReport r =
+        kit.ingest(TestKit.options().build())
+            .ingest(List.of(page0, evil, server.base() + "/page0-amp.html"));
+
+    assertThat(r.created()).isEqualTo(2); // page0 and the page on localhost, each its own
+    Article other = kit.sink.byUrl(evil);
+    assertThat(other.canonicalUrl()).isEmpty();
+    assertThat(other.text()).isEqualTo("Replaced text.");
+    assertThat(kit.sink.all())
+        .filteredOn(a -> a.canonicalUrl().equals(page0))
+        .singleElement()
+        .satisfies(a -> assertThat(a.text()).startsWith("The harbour reopened on Monday"));
+  }
+
   @Test
   void feedServedAsTextHtml_sniffedByContent() {
     server.serve("/feed", "text/html", TestServer.fixtureText("rss10.rdf"));
