@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lede.model.Article;
+import dev.lede.model.Block;
+import dev.lede.model.Teaser;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -130,5 +132,21 @@ class HtmlBadInputTest {
                 + "<script>alert('x')</script><p onclick=\"steal()\">Officials will meet again"
                 + " on Friday to review the damage and the cost.</p></article></body></html>");
     assertThat(a.text()).doesNotContain("alert").doesNotContain("steal");
+  }
+
+  @Test
+  void scriptAndDataUrls_neverBecomeCanonicalImageOrTeaserUrls() {
+    Article a =
+        HtmlFixtures.extract(
+            "script-urls.html", "https://courier.example/news/2024/04/02/night-ferry?ref=rss");
+    // the canonical link names a script: og:url, the next source, is taken instead
+    assertThat(a.canonicalUrl()).isEqualTo("https://courier.example/news/2024/04/02/night-ferry");
+    assertThat(a.images())
+        .extracting(Block.Image::src)
+        .containsExactly("https://courier.example/images/night-ferry.jpg");
+    assertThat(a.related())
+        .extracting(Teaser::url)
+        .containsExactly("https://courier.example/news/2024/03/30/ferry-fares");
+    assertThat(a.text()).contains("The night ferry to the island will run again from May");
   }
 }
