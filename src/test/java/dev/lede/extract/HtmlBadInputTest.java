@@ -10,6 +10,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** HTML that is empty, binary, truncated, huge, absurdly deep or wrongly encoded. */
 class HtmlBadInputTest {
@@ -106,6 +108,26 @@ class HtmlBadInputTest {
             + "</article></body></html>";
     Article a = html(page);
     assertThat(a.title()).isEqualTo("Zoë’s café");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      value = {"NULL", "utf-16", "UTF-16LE", "utf-32", "unicode"},
+      nullValues = "NULL")
+  void utf16Or32Label_withoutByteOrderMark_isReadAsUtf8(String header) {
+    // the page says <meta charset="utf-16"> but is UTF-8, as every such page that has no NUL bytes
+    // (and so was not refused as binary) must be; browsers read it as UTF-8 too
+    byte[] bytes = HtmlFixtures.bytes("utf16-label.html");
+    Article a = Extractor.extract(bytes, Extractor.Type.HTML, header, null);
+    assertThat(a.title()).isEqualTo("Zoë’s café reopens on the square");
+    assertThat(a.text()).contains("Zoë Müller").contains("“busier than any day last summer”");
+    if (header != null) {
+      String text = "Zoë’s café reopens\n\n" + a.text() + "\n";
+      Article t =
+          Extractor.extract(
+              text.getBytes(StandardCharsets.UTF_8), Extractor.Type.TEXT, header, null);
+      assertThat(t.text()).contains("Zoë Müller");
+    }
   }
 
   @Test
