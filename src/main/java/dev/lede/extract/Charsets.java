@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * charset, then a {@code <meta>} declaration in the first 4 KB (HTML) , then strict UTF-8, then
  * windows-1252 (what pages labelled ISO-8859-1 or not labelled at all almost always are). A
  * declared charset that the bytes contradict (declared UTF-8 but invalid) falls back the same way.
+ * Without a byte-order mark, a UTF-16 or UTF-32 label (header or {@code <meta>}) is read as UTF-8,
+ * as browsers do.
  */
 final class Charsets {
   private static final Pattern META_CHARSET =
@@ -172,11 +174,19 @@ final class Charsets {
     if (n.equals("latin1") || n.equals("iso-8859-1") || n.equals("ascii") || n.equals("us-ascii")) {
       return WINDOWS_1252;
     }
+    Charset c;
     try {
-      return Charset.forName(n);
+      c = Charset.forName(n);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return null;
     }
+    // WHATWG: a UTF-16 or UTF-32 label without a byte-order mark means UTF-8 (labels are looked up
+    // only once no mark was found). Such bytes are ASCII-compatible: real UTF-16 or UTF-32 text has
+    // NUL bytes, which ContentSniffer refuses as binary before decoding.
+    String canonical = c.name().toLowerCase(Locale.ROOT);
+    return canonical.contains("utf-16") || canonical.contains("utf-32")
+        ? StandardCharsets.UTF_8
+        : c;
   }
 
   static @Nullable Charset bomCharset(byte[] b) {

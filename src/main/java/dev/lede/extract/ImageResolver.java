@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * wins), with a placeholder (a data: URI, a 1×1 "blank" or "spacer" GIF) in {@code src}; some put
  * the real {@code <img>} in a {@code <noscript>} next to it. Icons, tracking pixels and spacers
  * (declared 48 px or smaller) are not article images and are dropped. Addresses are made absolute
- * against the page's base URI.
+ * against the page's base URI; an image whose address is not http(s) is dropped.
  */
 final class ImageResolver {
   record Found(String src, String alt) {}
@@ -51,11 +51,12 @@ final class ImageResolver {
     if (src.isEmpty()) {
       src = fromNoscript(img);
     }
-    if (src.isEmpty() || src.startsWith("data:")) {
+    String url = absolute(src);
+    if (url.isEmpty()) {
       return null;
     }
     String alt = Texts.normalize(img.attr("alt"));
-    return new Found(absolute(src), Texts.cap(alt, 1000));
+    return new Found(url, Texts.cap(alt, 1000));
   }
 
   private static boolean isTiny(String dim) {
@@ -72,7 +73,7 @@ final class ImageResolver {
   }
 
   static boolean isPlaceholder(String src) {
-    if (src.isEmpty() || src.startsWith("data:")) {
+    if (src.isEmpty() || src.regionMatches(true, 0, "data:", 0, 5)) {
       return true;
     }
     String s = src.toLowerCase(Locale.ROOT);
@@ -135,18 +136,10 @@ final class ImageResolver {
     return "";
   }
 
+  /**
+   * The address made absolute against the page's base; empty unless http(s) (see {@link WebUrls}).
+   */
   String absolute(String src) {
-    String s = src.strip();
-    if (s.startsWith("//")) {
-      return (base != null && base.getScheme() != null ? base.getScheme() : "https") + ":" + s;
-    }
-    if (base == null || s.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
-      return s;
-    }
-    try {
-      return base.resolve(s.replace(" ", "%20")).toString();
-    } catch (IllegalArgumentException e) {
-      return s;
-    }
+    return WebUrls.resolve(base, src);
   }
 }

@@ -48,11 +48,12 @@ final class MetadataReader {
                     "last-modified",
                     "article:modified",
                     "modified")));
-    String canonical = doc.select("link[rel~=(?i)^canonical$][href]").attr("href").strip();
+    // only an http(s) URL can be the article's address; a javascript: one falls to og:url & co.
+    String canonical = urls.absolute(doc.select("link[rel~=(?i)^canonical$][href]").attr("href"));
     if (canonical.isEmpty()) {
-      canonical = first(meta.first("og:url", "twitter:url", "parsely-link"), ld.url());
+      canonical =
+          urls.absolute(first(meta.first("og:url", "twitter:url", "parsely-link"), ld.url()));
     }
-    canonical = canonical.isEmpty() ? "" : urls.absolute(canonical);
     String description =
         first(
             meta.first(

@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * from …", "Recommended", "Read next", "Most read"…), or inside an element whose class says so.
  * Each teaser takes its headline from the link text, an alternative headline from the link's {@code
  * title} (or an image's alt) when that differs, the excerpt that follows in the same item (as
- * {@link TeaserDetector} pairs them), and the link's absolute URL. A link back to the article
- * itself, and anything inside the body, is skipped. Teasers never enter the body: the selection
- * step has already left these blocks out.
+ * {@link TeaserDetector} pairs them), and the link's absolute http(s) URL. A link back to the
+ * article itself, and anything inside the body, is skipped. Teasers never enter the body: the
+ * selection step has already left these blocks out.
  */
 final class RelatedTeasers {
   static final int MAX_TEASERS = 24;
@@ -103,13 +103,16 @@ final class RelatedTeasers {
     }
   }
 
-  /** Related teasers point into the same site; sponsored ones elsewhere. Unknown site: any. */
+  /**
+   * Related teasers point into the same site; sponsored ones elsewhere. Unknown site: any but the
+   * ad networks'. The URL is an absolute http(s) one already ({@link ImageResolver#absolute}).
+   */
   private static boolean sameSite(String url, String site) {
     if (site.isEmpty()) {
-      return !url.contains("://") || !url.matches("(?i).*(taboola|outbrain|doubleclick|zergnet).*");
+      return !url.matches("(?i).*(taboola|outbrain|doubleclick|zergnet).*");
     }
     String h = host(url);
-    return h.isEmpty() || h.equals(site) || h.endsWith("." + site) || site.endsWith("." + h);
+    return !h.isEmpty() && (h.equals(site) || h.endsWith("." + site) || site.endsWith("." + h));
   }
 
   private static boolean inAd(TextBlock b) {

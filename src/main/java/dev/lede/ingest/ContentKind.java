@@ -24,7 +24,12 @@ enum ContentKind {
           "application/xml",
           "text/xml",
           "application/x-rss+xml",
-          "application/x-atom+xml")),
+          "application/x-atom+xml",
+          // feed.xml.gz: the feed ingester decompresses it under the fetch limits
+          "application/gzip",
+          "application/x-gzip",
+          "application/gzip-compressed",
+          "application/x-gzip-compressed")),
   SITEMAP(
       "application/xml, text/xml, text/plain;q=0.8, application/gzip;q=0.7, */*;q=0.1",
       Set.of(

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A feed, read once: parse, map each item to an article, fetch the page of summary-only items (when
- * the source wants full text) and merge, hand each article to the sink. Items an earlier poll
- * ingested (same key, same date) are skipped without a request. A page that cannot be fetched for a
- * passing reason (timeout, 5xx, back-off) leaves the item unmarked so the next poll tries again;
- * meanwhile the feed's own version is stored.
+ * A feed, read once: decompress a gzip file (under the fetch limits), parse, map each item to an
+ * article, fetch the page of summary-only items (when the source wants full text) and merge, hand
+ * each article to the sink. Items an earlier poll ingested (same key, same date) are skipped
+ * without a request. A page that cannot be fetched for a passing reason (timeout, 5xx, back-off)
+ * leaves the item unmarked so the next poll tries again; meanwhile the feed's own version is
+ * stored.
  */
 final class FeedIngester {
   private final PoliteFetcher fetcher;
@@ -47,8 +48,12 @@ final class FeedIngester {
     }
     FeedParser.Feed feed;
     try {
-      feed = parser.parse(r.body(), r.charset(), r.url());
-    } catch (BadContentException e) {
+      byte[] body =
+          Sniffer.isGzip(r.body(), r.mediaType())
+              ? fetcher.gunzip(r.body(), r.url().toString())
+              : r.body();
+      feed = parser.parse(body, r.charset(), r.url());
+    } catch (BadContentException | FetchException e) {
       String msg = "feed " + r.url() + ": " + e.getMessage();
       throw new SourceFailure(msg, e);
     }

@@ -33,6 +33,23 @@ record FetchResult(
     return status == 304;
   }
 
+  /**
+   * Same response with the body a gzip file held ({@link PoliteFetcher#gunzip}); a gzip media type
+   * no longer describes it and is dropped, so the body decides.
+   */
+  FetchResult withGunzipped(byte[] decoded) {
+    return new FetchResult(
+        url,
+        status,
+        mediaType != null && mediaType.contains("gzip") ? null : mediaType,
+        charset,
+        decoded,
+        validators,
+        wireBytes,
+        millis,
+        redirects);
+  }
+
   /** Same response, seen after {@code extraRedirects} more hops and more elapsed time. */
   FetchResult after(int extraRedirects, long totalMillis) {
     return new FetchResult(

@@ -20,11 +20,16 @@ final class PageReader {
     return extract(r);
   }
 
-  /** The article of an already fetched page. */
+  /**
+   * The article of an already fetched page; a canonical URL on another site is dropped (see {@link
+   * SameSite}).
+   */
   static Article extract(FetchResult r) throws BadContentException {
     try {
       Article a =
-          Extractor.extract(r.body(), Sniffer.pageType(r.mediaType()), r.charset(), r.url());
+          SameSite.trustedCanonical(
+              Extractor.extract(r.body(), Sniffer.pageType(r.mediaType()), r.charset(), r.url()),
+              r.url());
       return a.url().isEmpty() ? a.toBuilder().url(r.url().toString()).build() : a;
     } catch (ExtractionException e) {
       throw new BadContentException("cannot extract " + r.url() + ": " + e.getMessage(), e);

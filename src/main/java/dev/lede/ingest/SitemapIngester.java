@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A sitemap, sitemap index or Google News sitemap, read once. An index's sitemaps are fetched (at
- * most {@value #MAX_CHILD_SITEMAPS}, one level: the protocol forbids nested indexes). The listed
- * URLs are ordered newest first (news:publication_date, else lastmod) and capped at the configured
- * number per sitemap, so one sitemap cannot flood the store or keep the crawler busy for days; each
- * page is fetched and extracted. A Google News sitemap's news:title and news:publication_date are
- * the publisher's own statement for news indexing and replace the page's title and date (page
- * titles often carry the site's name); its language, publication name and keywords fill what the
- * page lacks.
+ * most {@value #MAX_CHILD_SITEMAPS}, one level: the protocol forbids nested indexes), each
+ * conditionally with its own validators; the index's list is kept in the {@link SourceState}, so
+ * that an index answering 304 still has its sitemaps polled (news sites change a sitemap, rarely
+ * the index). A sitemap answering 304 adds nothing: its URLs were read before. The listed URLs are
+ * ordered newest first (news:publication_date, else lastmod) and capped at the configured number
+ * per sitemap, so one sitemap cannot flood the store or keep the crawler busy for days; each page
+ * is fetched and extracted. A Google News sitemap's news:title and news:publication_date are the
+ * publisher's own statement for news indexing and replace the page's title and date (page titles
+ * often carry the site's name); its language, publication name and keywords fill what the page
+ * lacks.
  */
 final class SitemapIngester {
   static final int MAX_CHILD_SITEMAPS = 50;
@@ -52,29 +55,27 @@ final class SitemapIngester {
 
   Job.Polled process(URI url, FetchResult r, Job job) throws SourceFailure {
     SourceState state = job.state().withValidators(url.toString(), r.validators());
+    List<SitemapReader.Entry> entries = new ArrayList<>();
+    List<URI> children;
     if (r.notModified()) {
-      return new Job.Polled(state, List.of(), 0);
-    }
-    SitemapReader.Parsed parsed;
-    try {
-      parsed = parse(r);
-    } catch (BadContentException | FetchException e) {
-      throw new SourceFailure("sitemap " + r.url() + ": " + e.getMessage(), e);
-    }
-    List<SitemapReader.Entry> entries = new ArrayList<>(parsed.entries());
-    if (parsed.index()) {
-      List<URI> children = parsed.sitemaps();
-      if (children.size() > MAX_CHILD_SITEMAPS) {
-        LOG.info(
-            "sitemap index {} lists {} sitemaps; reading the first {}",
-            r.url(),
-            children.size(),
-            MAX_CHILD_SITEMAPS);
-        children = children.subList(0, MAX_CHILD_SITEMAPS);
+      if (state.sitemaps().isEmpty()) {
+        return new Job.Polled(state, List.of(), 0);
       }
-      for (URI child : children) {
-        entries.addAll(child(child, job));
+      // an unchanged index says nothing about its sitemaps: poll the ones it listed last time
+      children = state.sitemaps().stream().map(URI::create).toList();
+    } else {
+      SitemapReader.Parsed parsed;
+      try {
+        parsed = parse(r);
+      } catch (BadContentException | FetchException e) {
+        throw new SourceFailure("sitemap " + r.url() + ": " + e.getMessage(), e);
       }
+      entries.addAll(parsed.entries());
+      children = parsed.index() ? capped(parsed.sitemaps(), r.url()) : List.of();
+      state = state.withSitemaps(children.stream().map(URI::toString).toList());
+    }
+    for (URI child : children) {
+      state = child(child, state, job, entries);
     }
     Map<String, SitemapReader.Entry> unique = new LinkedHashMap<>();
     for (SitemapReader.Entry e : entries) {
@@ -132,22 +133,44 @@ final class SitemapIngester {
     return new Job.Polled(state.withSeen(seenNow), dates, created);
   }
 
-  private List<SitemapReader.Entry> child(URI child, Job job) {
+  private static List<URI> capped(List<URI> children, URI index) {
+    if (children.size() <= MAX_CHILD_SITEMAPS) {
+      return children;
+    }
+    LOG.info(
+        "sitemap index {} lists {} sitemaps; reading the first {}",
+        index,
+        children.size(),
+        MAX_CHILD_SITEMAPS);
+    return children.subList(0, MAX_CHILD_SITEMAPS);
+  }
+
+  /**
+   * Reads one sitemap of an index conditionally, adding its entries to {@code into}; the state
+   * comes back with the sitemap's validators, kept only once it was read (a sitemap that failed is
+   * fetched in full next time).
+   */
+  private SourceState child(URI child, SourceState state, Job job, List<SitemapReader.Entry> into) {
+    String key = child.toString();
     try {
-      FetchResult cr = fetcher.fetch(child, ContentKind.SITEMAP, Validators.NONE);
-      job.run().fetched(job.sourceId(), child.toString(), cr);
+      FetchResult cr = fetcher.fetch(child, ContentKind.SITEMAP, state.validatorsFor(key));
+      job.run().fetched(job.sourceId(), key, cr);
+      if (cr.notModified()) {
+        return state.withValidators(key, cr.validators());
+      }
       SitemapReader.Parsed p = parse(cr);
       if (p.index()) {
-        job.run().itemFailed(job.sourceId(), child.toString(), "nested sitemap index ignored");
-        return List.of();
+        job.run().itemFailed(job.sourceId(), key, "nested sitemap index ignored");
+        return state.withValidators(key, Validators.NONE);
       }
-      return p.entries();
+      into.addAll(p.entries());
+      return state.withValidators(key, cr.validators());
     } catch (FetchException e) {
-      job.run().fetchFailed(job.sourceId(), child.toString(), e, true);
+      job.run().fetchFailed(job.sourceId(), key, e, true);
     } catch (BadContentException e) {
-      job.run().itemFailed(job.sourceId(), child.toString(), e.getMessage());
+      job.run().itemFailed(job.sourceId(), key, e.getMessage());
     }
-    return List.of();
+    return state.withValidators(key, Validators.NONE);
   }
 
   private SitemapReader.Parsed parse(FetchResult r) throws BadContentException, FetchException {

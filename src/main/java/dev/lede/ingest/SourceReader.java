@@ -95,10 +95,12 @@ final class SourceReader {
     } catch (FetchException e) {
       throw new SourceFailure(e.getMessage(), e);
     }
-    return switch (Sniffer.kind(body, r.mediaType())) {
-      case FEED -> feeds.process(u, r, job);
-      case SITEMAP -> sitemaps.process(u, r, job);
-      case PAGE, FILE -> page(u, r, job);
+    Source.Kind kind = Sniffer.kind(body, r.mediaType());
+    FetchResult decoded = body == r.body() ? r : r.withGunzipped(body); // sniffed = what is read
+    return switch (kind) {
+      case FEED -> feeds.process(u, decoded, job);
+      case SITEMAP -> sitemaps.process(u, decoded, job);
+      case PAGE, FILE -> page(u, decoded, job);
     };
   }
 

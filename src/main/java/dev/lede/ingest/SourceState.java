@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * opaque JSON string: HTTP validators per URL (for conditional GET), the adaptive poll interval,
  * when to poll next, consecutive failures and the last error, and fingerprints of the items already
  * ingested (so that a poll does not fetch every article page of a feed again; at most {@value
- * #MAX_SEEN}, oldest dropped first). Unknown fields are ignored and a corrupt state starts afresh,
- * so the format can grow.
+ * #MAX_SEEN}, oldest dropped first), and the sitemaps a sitemap index listed when last read (so
+ * that an index answering 304 still has each of its sitemaps polled, conditionally: a news site's
+ * index rarely changes while its sitemaps do). Unknown fields are ignored, missing ones start empty
+ * and a corrupt state starts afresh, so the format can grow.
  */
 record SourceState(
     int version,
@@ -39,7 +41,8 @@ record SourceState(
     @Nullable Instant lastSuccessAt,
     int consecutiveFailures,
     String lastError,
-    List<String> seen) {
+    List<String> seen,
+    List<String> sitemaps) {
 
   static final int MAX_SEEN = 5000;
   private static final Logger LOG = LoggerFactory.getLogger(SourceState.class);
@@ -53,11 +56,13 @@ record SourceState(
   SourceState {
     validators = validators == null ? Map.of() : Map.copyOf(validators);
     seen = seen == null ? List.of() : List.copyOf(seen);
+    sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
     lastError = lastError == null ? "" : lastError;
   }
 
   static SourceState initial(Duration interval) {
-    return new SourceState(1, Map.of(), interval.toSeconds(), null, null, null, 0, "", List.of());
+    return new SourceState(
+        1, Map.of(), interval.toSeconds(), null, null, null, 0, "", List.of(), List.of());
   }
 
   static SourceState fromJson(@Nullable String json, Duration initialInterval) {
@@ -106,7 +111,32 @@ record SourceState(
         lastSuccessAt,
         consecutiveFailures,
         lastError,
-        seen);
+        seen,
+        sitemaps);
+  }
+
+  /**
+   * With the sitemaps an index lists now; the validators of sitemaps it no longer lists are
+   * forgotten, so the state stays as small as the index.
+   */
+  SourceState withSitemaps(List<String> urls) {
+    Map<String, Validators> m = new LinkedHashMap<>(validators);
+    for (String old : sitemaps) {
+      if (!urls.contains(old)) {
+        m.remove(old);
+      }
+    }
+    return new SourceState(
+        version,
+        m,
+        intervalSeconds,
+        nextPollAt,
+        lastPollAt,
+        lastSuccessAt,
+        consecutiveFailures,
+        lastError,
+        seen,
+        urls);
   }
 
   SourceState withInterval(Duration d) {
@@ -119,13 +149,23 @@ record SourceState(
         lastSuccessAt,
         consecutiveFailures,
         lastError,
-        seen);
+        seen,
+        sitemaps);
   }
 
   /** After a successful poll: failures reset, next poll one interval on. */
   SourceState succeeded(Instant now, Duration interval) {
     return new SourceState(
-        version, validators, interval.toSeconds(), now.plus(interval), now, now, 0, "", seen);
+        version,
+        validators,
+        interval.toSeconds(),
+        now.plus(interval),
+        now,
+        now,
+        0,
+        "",
+        seen,
+        sitemaps);
   }
 
   /** After a failed poll: the next one backs off (see {@link PollInterval#backoff}). */
@@ -139,7 +179,8 @@ record SourceState(
         lastSuccessAt,
         consecutiveFailures + 1,
         error,
-        seen);
+        seen,
+        sitemaps);
   }
 
   /** For polling now regardless of the schedule. */
@@ -153,7 +194,8 @@ record SourceState(
         lastSuccessAt,
         consecutiveFailures,
         lastError,
-        seen);
+        seen,
+        sitemaps);
   }
 
   boolean hasSeen(String fingerprint) {
@@ -180,7 +222,8 @@ record SourceState(
         lastSuccessAt,
         consecutiveFailures,
         lastError,
-        list);
+        list,
+        sitemaps);
   }
 
   /** A short stable fingerprint of an item version (its key and its date). */

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lede.model.Article;
+import dev.lede.model.Block;
+import dev.lede.model.Teaser;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** HTML that is empty, binary, truncated, huge, absurdly deep or wrongly encoded. */
 class HtmlBadInputTest {
@@ -106,6 +110,26 @@ class HtmlBadInputTest {
     assertThat(a.title()).isEqualTo("Zoë’s café");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      value = {"NULL", "utf-16", "UTF-16LE", "utf-32", "unicode"},
+      nullValues = "NULL")
+  void utf16Or32Label_withoutByteOrderMark_isReadAsUtf8(String header) {
+    // the page says <meta charset="utf-16"> but is UTF-8, as every such page that has no NUL bytes
+    // (and so was not refused as binary) must be; browsers read it as UTF-8 too
+    byte[] bytes = HtmlFixtures.bytes("utf16-label.html");
+    Article a = Extractor.extract(bytes, Extractor.Type.HTML, header, null);
+    assertThat(a.title()).isEqualTo("Zoë’s café reopens on the square");
+    assertThat(a.text()).contains("Zoë Müller").contains("“busier than any day last summer”");
+    if (header != null) {
+      String text = "Zoë’s café reopens\n\n" + a.text() + "\n";
+      Article t =
+          Extractor.extract(
+              text.getBytes(StandardCharsets.UTF_8), Extractor.Type.TEXT, header, null);
+      assertThat(t.text()).contains("Zoë Müller");
+    }
+  }
+
   @Test
   void damagedUtf8_isDecodedWithReplacements_notRefused() {
     byte[] good =
@@ -130,5 +154,21 @@ class HtmlBadInputTest {
                 + "<script>alert('x')</script><p onclick=\"steal()\">Officials will meet again"
                 + " on Friday to review the damage and the cost.</p></article></body></html>");
     assertThat(a.text()).doesNotContain("alert").doesNotContain("steal");
+  }
+
+  @Test
+  void scriptAndDataUrls_neverBecomeCanonicalImageOrTeaserUrls() {
+    Article a =
+        HtmlFixtures.extract(
+            "script-urls.html", "https://courier.example/news/2024/04/02/night-ferry?ref=rss");
+    // the canonical link names a script: og:url, the next source, is taken instead
+    assertThat(a.canonicalUrl()).isEqualTo("https://courier.example/news/2024/04/02/night-ferry");
+    assertThat(a.images())
+        .extracting(Block.Image::src)
+        .containsExactly("https://courier.example/images/night-ferry.jpg");
+    assertThat(a.related())
+        .extracting(Teaser::url)
+        .containsExactly("https://courier.example/news/2024/03/30/ferry-fares");
+    assertThat(a.text()).contains("The night ferry to the island will run again from May");
   }
 }

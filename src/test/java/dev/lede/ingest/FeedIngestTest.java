@@ -127,6 +127,34 @@ class FeedIngestTest {
   }
 
   @Test
+  void gzippedFeed_addedAsSource_andIngestedOnceAndWhenPolled() {
+    byte[] gz =
+        TestServer.gzip(
+            rss(
+                    item("a", "First", "Mon, 05 Jan 2026 08:00:00 GMT", "Summary a."),
+                    item("b", "Second", "Mon, 05 Jan 2026 06:00:00 GMT", "Summary b."))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    server.serve("/feed.xml.gz", 200, "application/gzip", gz);
+    Ingest ingest = kit.ingest(TestKit.options().fetchFullText(false).build());
+
+    IngestReport once = ingest.ingest(List.of(server.base() + "/feed.xml.gz"));
+    assertThat(once.failed()).isZero();
+    assertThat(once.created()).isEqualTo(2);
+
+    Source src =
+        ingest.newSource(
+            server.base() + "/feed.xml.gz", "gz", null, "", Source.RightsPolicy.EXCERPT, true);
+    assertThat(src.kind()).isEqualTo(Source.Kind.FEED);
+    kit.registry.add(src);
+    IngestReport polled = ingest.poll("gz");
+    assertThat(polled.failed()).isZero();
+    assertThat(ingest.status("gz").consecutiveFailures()).isZero();
+    assertThat(kit.sink.all())
+        .extracting(Article::title)
+        .containsExactlyInAnyOrder("First", "Second");
+  }
+
+  @Test
   void registeredFeed_conditionalPolls_skipSeenItems_adaptInterval() {
     AtomicReference<String> feed =
         new AtomicReference<>(

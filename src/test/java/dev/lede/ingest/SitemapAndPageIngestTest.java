@@ -7,6 +7,7 @@ import dev.lede.model.Source;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +167,74 @@ class SitemapAndPageIngestTest {
     assertThat(server.requestsTo("/a/1")).hasSize(1);
   }
 
+  /** Serves the current text of {@code body} with an ETag, answering 304 to a matching one. */
+  private void conditional(String path, AtomicReference<String> body) {
+    server.on(
+        path,
+        ex -> {
+          String etag = "\"" + Integer.toHexString(body.get().hashCode()) + "\"";
+          if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            TestServer.send(ex, 304, null, new byte[0]);
+            return;
+          }
+          ex.getResponseHeaders().add("ETag", etag);
+          TestServer.send(ex, 200, "application/xml", body.get().getBytes(StandardCharsets.UTF_8));
+        });
+  }
+
+  private String urlset(String... paths) {
+    StringBuilder sb =
+        new StringBuilder("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+    for (String p : paths) {
+      sb.append("<url><loc>").append(server.base()).append(p).append("</loc></url>");
+    }
+    return sb.append("</urlset>").toString();
+  }
+
+  @Test
+  void registeredSitemapIndex_answering304_stillPollsItsSitemapsConditionally() {
+    AtomicReference<String> index =
+        new AtomicReference<>(
+            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
+                + server.base()
+                + "/sm1.xml</loc></sitemap><sitemap><loc>"
+                + server.base()
+                + "/sm2.xml</loc></sitemap></sitemapindex>");
+    AtomicReference<String> sm1 = new AtomicReference<>(urlset("/page1.html"));
+    AtomicReference<String> sm2 = new AtomicReference<>(urlset("/page2.html"));
+    conditional("/smi.xml", index);
+    conditional("/sm1.xml", sm1);
+    conditional("/sm2.xml", sm2);
+    page("/page1.html", "One", "Body one.");
+    page("/page2.html", "Two", "Body two.");
+    page("/page7.html", "Seven", "Body seven.");
+    kit.registry.add(
+        new Source(
+            "smi",
+            Source.Kind.SITEMAP,
+            server.base() + "/smi.xml",
+            "",
+            Source.RightsPolicy.EXCERPT,
+            true,
+            false,
+            kit.time.instant()));
+    Ingest ingest = kit.ingest(TestKit.options().build());
+    assertThat(ingest.poll("smi").created()).isEqualTo(2);
+
+    sm1.set(urlset("/page1.html", "/page7.html"));
+    IngestReport second = ingest.poll("smi");
+    assertThat(second.created()).isEqualTo(1);
+    assertThat(kit.sink.byUrl(server.base() + "/page7.html").text()).contains("Body seven.");
+    assertThat(server.requestsTo("/smi.xml")).hasSize(2);
+    assertThat(server.requestsTo("/smi.xml").get(1).header("If-None-Match")).isNotEmpty();
+    // each sitemap asked with its own validators: the unchanged one answers 304
+    assertThat(server.requestsTo("/sm1.xml").get(1).header("If-None-Match")).isNotEmpty();
+    assertThat(server.requestsTo("/sm2.xml")).hasSize(2);
+    assertThat(server.requestsTo("/sm2.xml").get(1).header("If-None-Match")).isNotEmpty();
+    assertThat(second.notModified()).isEqualTo(2); // the index and sm2.xml
+    assertThat(server.requestsTo("/page1.html")).hasSize(1);
+  }
+
   @Test
   void singlePage_urlSniffedAsPage_redirectFinalUrlKept() {
     server.redirect("/short", 301, "/story/long-name");
@@ -176,6 +245,48 @@ class SitemapAndPageIngestTest {
     Article a = kit.sink.all().get(0);
     assertThat(a.url()).isEqualTo(server.base() + "/story/long-name");
     assertThat(a.text()).isEqualTo("Story text here.");
+  }
+
+  private String pageWithCanonical(String title, String body, String canonical) {
+    return "<!doctype html><html><head><title>"
+        + title
+        + "</title><link rel=\"canonical\" href=\""
+        + canonical
+        + "\"></head><body><p>"
+        + body
+        + "</p></body></html>";
+  }
+
+  @Test
+  void page_canonicalOnAnotherSite_ignored_sameSiteCanonicalKept() {
+    String page0 = server.base() + "/page0.html";
+    server.serve(
+        "/page0.html",
+        "text/html; charset=utf-8",
+        pageWithCanonical("Harbour reopens", "The harbour reopened on Monday.", page0));
+    server.serve(
+        "/evil.html",
+        "text/html; charset=utf-8",
+        pageWithCanonical("Harbour closed for ever", "Replaced text.", page0));
+    server.serve(
+        "/page0-amp.html",
+        "text/html; charset=utf-8",
+        pageWithCanonical("Harbour reopens", "The harbour reopened on Monday, AMP.", page0));
+    kit.answer("localhost", "127.0.0.1");
+    String evil = "http://localhost:" + server.port() + "/evil.html";
+
+    IngestReport r =
+        kit.ingest(TestKit.options().build())
+            .ingest(List.of(page0, evil, server.base() + "/page0-amp.html"));
+
+    assertThat(r.created()).isEqualTo(2); // page0 and the page on localhost, each its own
+    Article other = kit.sink.byUrl(evil);
+    assertThat(other.canonicalUrl()).isEmpty();
+    assertThat(other.text()).isEqualTo("Replaced text.");
+    assertThat(kit.sink.all())
+        .filteredOn(a -> a.canonicalUrl().equals(page0))
+        .singleElement()
+        .satisfies(a -> assertThat(a.text()).startsWith("The harbour reopened on Monday"));
   }
 
   @Test
