@@ -317,7 +317,7 @@ public final class LedeSite implements SiteServices, AutoCloseable {
     List<UrlEntry> out = new ArrayList<>();
     for (int i = all.size() - 1 - offset; i >= 0 && i >= all.size() - offset - limit; i--) {
       SiteCatalogue.Entry e = all.get(i);
-      Source src = e.sourceId().isEmpty() ? null : sourceById(e.sourceId());
+      Source src = e.sourceId().isEmpty() ? null : sourceByKeyword(e.sourceId());
       if (src != null && src.rights() == Source.RightsPolicy.EXCERPT) {
         continue; // its page's canonical URL is the publisher's: not ours to list
       }
@@ -440,6 +440,20 @@ public final class LedeSite implements SiteServices, AutoCloseable {
 
   private @Nullable Source sourceById(String id) {
     return sourceMap().get(id);
+  }
+
+  /** A source by the id the index keeps (lower-cased), whatever the case of its own id. */
+  private @Nullable Source sourceByKeyword(String key) {
+    Source exact = sourceById(key);
+    if (exact != null) {
+      return exact;
+    }
+    for (Source s : sourceMap().values()) {
+      if (s.id().equalsIgnoreCase(key)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private Map<String, Source> sourceMap() {

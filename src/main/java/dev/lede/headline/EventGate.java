@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Memory is bounded: at most {@code maxKeys} de-duplication keys and visitors are remembered,
  * least recently seen first out. Thread-safe. {@link #sawImpression} tells whether a click's
  * visitor was counted an impression of the same teaser (article and variant): the headline tests
- * count only such clicks, so a beacon cannot make a variant's clicks outrun its impressions.
+ * count a known visitor's click only then, so a beacon cannot make a variant's clicks outrun its
+ * impressions (clicks without a visitor id, the cookie switched off, cannot be tied and count).
  */
 public final class EventGate {
   /** What became of an event. */

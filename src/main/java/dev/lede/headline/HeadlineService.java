@@ -247,9 +247,10 @@ public final class HeadlineService implements AutoCloseable {
       return d; // a removed variant's late event
     }
     boolean click = e.type() == TeaserEvent.Type.CLICK;
-    if (click && !gate.sawImpression(e)) {
-      // Only a click that follows its visitor's counted impression of this teaser counts toward
-      // the test: else a beacon (or one per fresh visitor id) decides it.
+    if (click && e.visitor() != null && !gate.sawImpression(e)) {
+      // A click from a known visitor counts toward the test only after that visitor's counted
+      // impression of this teaser: else a beacon (or one per fresh visitor id) decides it. With the
+      // visitor cookie switched off there is no visitor to tie a click to: it counts, as before.
       return EventGate.Decision.NO_IMPRESSION;
     }
     store.addCounts(e.article(), variant, click ? 0 : 1, click ? 1 : 0);

@@ -139,12 +139,21 @@ final class Events implements AutoCloseable {
     List<PageImpressions> pageBatch = new ArrayList<>();
     while (running || !queue.isEmpty() || !pages.isEmpty()) {
       try {
-        queue.drainTo(batch, 5000);
+        // Impressions first, then clicks, and no click while pages wait: a click counts toward a
+        // headline test only after its visitor's impression of the teaser was counted, so a
+        // click must never be recorded ahead of the page it was made on.
         for (PageImpressions p; pageBatch.size() < 1000 && (p = pages.poll()) != null; ) {
           pageBatch.add(p);
           pending.decrementAndGet();
         }
-        if (batch.isEmpty() && pageBatch.isEmpty()) {
+        for (PageImpressions p : pageBatch) {
+          p.expand(batch);
+        }
+        pageBatch.clear();
+        if (pages.isEmpty()) {
+          queue.drainTo(batch, 5000);
+        }
+        if (batch.isEmpty()) {
           if (!running) {
             break;
           }
@@ -152,10 +161,6 @@ final class Events implements AutoCloseable {
           Thread.sleep(50);
           continue;
         }
-        for (PageImpressions p : pageBatch) {
-          p.expand(batch);
-        }
-        pageBatch.clear();
         services.recordEvents(List.copyOf(batch));
       } catch (InterruptedException e) {
         running = false; // drain what is queued, then stop

@@ -276,22 +276,22 @@ public final class Site implements AutoCloseable {
   }
 
   /**
-   * A quoted strong ETag on every successful GET or HEAD answered from memory, and 304 Not Modified
-   * when the request's {@code If-None-Match} names it: compared weakly over the header's list
-   * ({@code W/} prefixes dropped, {@code *} matches), as RFC 9110 asks (Javalin's own tags are
-   * unquoted and compared to the whole header, so a client sending the quoted form never got a
-   * 304). Static files and the fast article pages set their own.
+   * A quoted weak ETag on every successful GET answered from memory, and 304 Not Modified when the
+   * request's {@code If-None-Match} names it: compared weakly over the header's list ({@code W/}
+   * prefixes dropped, {@code *} matches), as RFC 9110 asks (Javalin's own tags are unquoted and
+   * compared to the whole header, so a client sending the quoted form never got a 304). Weak, since
+   * Javalin may send the same content compressed. Static files and article pages set their own
+   * (strong, one per encoding).
    */
   static void entityTag(Context ctx) throws java.io.IOException {
     if (ctx.statusCode() != 200
         || ctx.res().getHeader("ETag") != null
-        || !(ctx.method() == io.javalin.http.HandlerType.GET
-            || ctx.method() == io.javalin.http.HandlerType.HEAD)
+        || ctx.method() != io.javalin.http.HandlerType.GET
         || !(ctx.resultInputStream() instanceof java.io.ByteArrayInputStream in)) {
       return;
     }
     byte[] body = in.readAllBytes();
-    String tag = etag(body);
+    String tag = "W/" + etag(body);
     ctx.header("ETag", tag);
     if (etagMatches(ctx.header("If-None-Match"), tag)) {
       ctx.status(304);

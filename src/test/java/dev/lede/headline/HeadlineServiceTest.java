@@ -175,6 +175,12 @@ class HeadlineServiceTest {
     assertThat(store.counts("t1").get(v).clicks()).isEqualTo(1);
     assertThat(store.counts("t1").get(v).impressions()).isEqualTo(1);
     assertThat(store.test("t1").orElseThrow().status()).isEqualTo(HeadlineTest.Status.RUNNING);
+    // with the visitor cookie switched off there is no visitor to tie a click to: it counts
+    service.record(new TeaserEvent(TeaserEvent.Type.IMPRESSION, "t1", "x", 0, v, null, now), UA);
+    assertThat(
+            service.record(new TeaserEvent(TeaserEvent.Type.CLICK, "t1", "x", 0, v, null, now), UA))
+        .isEqualTo(EventGate.Decision.COUNTED);
+    assertThat(store.counts("t1").get(v).clicks()).isEqualTo(2);
   }
 
   @Test
