@@ -201,7 +201,7 @@ final class HtmlText {
           Element img = e.selectFirst("img");
           Element cap = e.selectFirst("figcaption");
           if (img != null) {
-            image(img, cap == null ? "" : collapse(cap.text()));
+            image(img, cap);
           } else {
             walk(e);
             flush();
@@ -233,22 +233,72 @@ final class HtmlText {
             "details",
             "summary" -> {
           flush();
-          walk(e);
+          Element img;
+          Element cap;
+          if (isCaptionBox(e)
+              && (img = e.selectFirst("img")) != null
+              && (cap = e.selectFirst("[class*=caption]:not(img), [class*=Caption]:not(img)"))
+                  != null) {
+            // A WordPress-style caption box (div.wp-caption: an image and a caption paragraph)
+            // is a figure: its caption is no paragraph of the story.
+            image(img, cap);
+          } else {
+            walk(e);
+          }
           flush();
         }
         default -> walk(e); // inline: a, b, i, em, strong, span, ...
       }
     }
 
-    private void image(Element img, String caption) {
+    /** Elements of a caption that hold its credit. */
+    private static final String CREDIT =
+        "cite, [class*=credit], [class*=Credit], [class*=byline], [class*=source]";
+
+    /** A container whose class names a caption box and that holds one image. */
+    private static boolean isCaptionBox(Element e) {
+      String cls = e.className().toLowerCase(Locale.ROOT);
+      return (cls.contains("caption") || cls.contains("figure") || cls.contains("photo"))
+          && e.select("img").size() == 1
+          && e.select("p, figcaption, [class*=caption]").size() <= 3;
+    }
+
+    /**
+     * An image with its caption element: a credit element in it ({@code cite}, or a class naming a
+     * credit, byline or source) is the credit; else the credit is read from the caption's text.
+     */
+    private void image(Element img, @Nullable Element cap) {
+      if (cap == null) {
+        image(img, "");
+        return;
+      }
+      Element rest = cap.clone();
+      Element credit = rest.selectFirst(CREDIT);
+      if (credit == null || rest.text().strip().equals(credit.text().strip())) {
+        image(img, collapse(cap.text()));
+        return;
+      }
+      String creditText = collapse(credit.text());
+      credit.remove();
+      String src = imageSrc(img);
+      String caption = collapse(rest.text());
+      if (!src.isEmpty() || !caption.isEmpty()) {
+        out.add(new Block.Image(src, collapse(img.attr("alt")), caption, creditText));
+      }
+    }
+
+    /** An absolute http(s) source, or "" (data:, javascript:, relative without a base). */
+    private static String imageSrc(Element img) {
       String src = img.absUrl("src");
       if (src.isEmpty()) {
         src = img.attr("src");
       }
       String lower = src.toLowerCase(Locale.ROOT);
-      if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-        src = ""; // data:, javascript:, relative without base: not kept
-      }
+      return lower.startsWith("http://") || lower.startsWith("https://") ? src : "";
+    }
+
+    private void image(Element img, String caption) {
+      String src = imageSrc(img);
       String alt = collapse(img.attr("alt"));
       if (src.isEmpty() && caption.isEmpty()) {
         return;
