@@ -52,7 +52,10 @@ final class HtmlText {
     return s.indexOf('<') >= 0 && BLOCK_TAG.matcher(s).find();
   }
 
-  /** Whitespace runs (no-break spaces included) to one space, trimmed. Hot path: no regex. */
+  /**
+   * Whitespace runs (no-break spaces and control characters included: a NUL or an escape sequence
+   * in a JSON field is no text) to one space, trimmed. Hot path: no regex.
+   */
   static String collapse(String s) {
     int n = s.length();
     boolean clean = n == 0 || (!isWs(s.charAt(0)) && !isWs(s.charAt(n - 1)));
@@ -83,7 +86,7 @@ final class HtmlText {
   }
 
   private static boolean isWs(char c) {
-    return Character.isWhitespace(c) || c == '\u00a0';
+    return Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c);
   }
 
   /**

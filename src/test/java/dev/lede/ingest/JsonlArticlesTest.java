@@ -87,6 +87,19 @@ class JsonlArticlesTest {
   }
 
   @Test
+  void controlCharacters_areNoText() throws Exception {
+    Article a =
+        line(
+            "{\"title\": \"Nul\\u0000here \\u0007bell\", \"tags\": [\"a\\u0000b\"],"
+                + " \"text\": \"Body\\u0000text \\u001b[31m.\\n\\nSecond\\u007f para.\"}");
+    assertThat(a.title()).isEqualTo("Nul here bell");
+    assertThat(a.tags()).containsExactly("a b");
+    assertThat(a.blocks())
+        .containsExactly(
+            new Block.Paragraph("Body text [31m."), new Block.Paragraph("Second para."));
+  }
+
+  @Test
   void blocksGiven_usedAndCleaned() throws Exception {
     Article a =
         line(
