@@ -74,8 +74,14 @@ final class SitemapIngester {
       children = parsed.index() ? capped(parsed.sitemaps(), r.url()) : List.of();
       state = state.withSitemaps(children.stream().map(URI::toString).toList());
     }
+    // which sitemap of the index listed each entry (first listing wins, as for the entries)
+    Map<String, String> listedBy = new LinkedHashMap<>();
     for (URI child : children) {
+      int before = entries.size();
       state = child(child, state, job, entries);
+      for (int i = before; i < entries.size(); i++) {
+        listedBy.putIfAbsent(entries.get(i).url().toString(), child.toString());
+      }
     }
     Map<String, SitemapReader.Entry> unique = new LinkedHashMap<>();
     for (SitemapReader.Entry e : entries) {
@@ -130,7 +136,21 @@ final class SitemapIngester {
         seenNow.add(fp);
       }
     }
-    return new Job.Polled(state.withSeen(seenNow), dates, created);
+    SourceState after = state.withSeen(seenNow);
+    // A sitemap keeps its validators only when every page it listed was handled: one left for
+    // later (deferred, a retryable failure, past the URL cap, an interrupted run) would wait until
+    // the sitemap changed if its next answer were a 304.
+    Set<String> unfinished = new LinkedHashSet<>();
+    for (Map.Entry<String, String> l : listedBy.entrySet()) {
+      SitemapReader.Entry e = unique.get(l.getKey());
+      if (!after.hasSeen(SourceState.fingerprint(l.getKey(), e.date()))) {
+        unfinished.add(l.getValue());
+      }
+    }
+    for (String child : unfinished) {
+      after = after.withValidators(child, Validators.NONE);
+    }
+    return new Job.Polled(after, dates, created);
   }
 
   private static List<URI> capped(List<URI> children, URI index) {

@@ -236,6 +236,57 @@ class SitemapAndPageIngestTest {
   }
 
   @Test
+  void aSitemapWithAPageLeftForLater_isReadInFullNextTime_evenThoughUnchanged() {
+    AtomicReference<String> index =
+        new AtomicReference<>(
+            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
+                + server.base()
+                + "/sm1.xml</loc></sitemap></sitemapindex>");
+    AtomicReference<String> sm1 = new AtomicReference<>(urlset("/page1.html", "/page2.html"));
+    conditional("/smi.xml", index);
+    conditional("/sm1.xml", sm1);
+    page("/page1.html", "One", "Body one.");
+    // page2 is down (a retryable 503) at the first poll, up at the second
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    server.on(
+        "/page2.html",
+        ex -> {
+          if (down.get()) {
+            TestServer.send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8));
+          } else {
+            TestServer.send(
+                ex,
+                200,
+                "text/html; charset=utf-8",
+                "<!doctype html><html><head><title>Two</title></head><body><p>Body two.</p></body></html>"
+                    .getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    kit.registry.add(
+        new Source(
+            "smi",
+            Source.Kind.SITEMAP,
+            server.base() + "/smi.xml",
+            "",
+            Source.RightsPolicy.EXCERPT,
+            true,
+            false,
+            kit.time.instant()));
+    Ingest ingest = kit.ingest(TestKit.options().build());
+    assertThat(ingest.poll("smi").created()).isEqualTo(1);
+
+    down.set(false);
+    IngestReport second = ingest.poll("smi");
+    assertThat(second.created()).isEqualTo(1);
+    assertThat(kit.sink.byUrl(server.base() + "/page2.html").text()).contains("Body two.");
+    // the unchanged sitemap was asked for in full, not with the validators of the first poll
+    assertThat(server.requestsTo("/sm1.xml")).hasSize(2);
+    assertThat(server.requestsTo("/sm1.xml").get(1).header("If-None-Match")).isNullOrEmpty();
+    assertThat(server.requestsTo("/page1.html")).hasSize(1); // what was handled is not re-read
+  }
+
+  @Test
   void singlePage_urlSniffedAsPage_redirectFinalUrlKept() {
     server.redirect("/short", 301, "/story/long-name");
     page("/story/long-name", "A story", "Story text here.");
