@@ -27,6 +27,40 @@ public final class Excerpts {
 
   private Excerpts() {}
 
+  /** Characters of the lead read at most to cut a teaser from (a huge paragraph costs no more). */
+  private static final int SOURCE_CHARS = 2_000;
+
+  /**
+   * An article's teaser excerpt, the same in the site, the JSON API, the feeds and the related
+   * lists: the description when the publisher wrote one, else the first paragraph of more than 40
+   * characters (a dateline such as "Friday, May 31, 2019" is no lead), else the first paragraph;
+   * cut by {@link #excerpt(String)}. Empty when the article has none of them.
+   */
+  public static String teaser(dev.lede.model.Article a) {
+    String lead = a.description();
+    if (lead.isBlank()) {
+      String first = "";
+      for (dev.lede.model.Block b : a.blocks()) {
+        if (b instanceof dev.lede.model.Block.Paragraph p && !p.text().isBlank()) {
+          if (first.isEmpty()) {
+            first = p.text();
+          }
+          if (p.text().strip().length() > 40) {
+            lead = p.text();
+            break;
+          }
+        }
+      }
+      if (lead.isBlank()) {
+        lead = first;
+      }
+    }
+    if (lead.length() > SOURCE_CHARS) {
+      lead = lead.substring(0, SOURCE_CHARS);
+    }
+    return lead.isBlank() ? "" : excerpt(lead);
+  }
+
   /** An excerpt of about {@link #DEFAULT_TARGET} characters. */
   public static String excerpt(String text) {
     return excerpt(text, DEFAULT_TARGET);

@@ -381,7 +381,6 @@ public final class Related implements AutoCloseable {
    */
   static final double EMBEDDING_BASE = 0.5;
 
-  private static final int EXCERPT_SOURCE_CHARS = 2_000;
   private static final int CANDIDATE_TEXT_CHARS = 8_000;
 
   private final RelatedData data;
@@ -1507,8 +1506,10 @@ public final class Related implements AutoCloseable {
     String url = !a.canonicalUrl().isEmpty() ? a.canonicalUrl() : a.url();
     RelatedList.Thumbnail thumb = null;
     for (Block.Image img : a.images()) {
-      thumb = new RelatedList.Thumbnail(img.src(), img.alt());
-      break;
+      if (!img.src().isBlank()) { // a caption without a picture is no thumbnail
+        thumb = new RelatedList.Thumbnail(img.src(), img.alt());
+        break;
+      }
     }
     List<Entities.Entity> entities = Entities.of(a.title(), cap(bodyText(a), CANDIDATE_TEXT_CHARS));
     entities = entities.subList(0, Math.min(40, entities.size()));
@@ -1919,23 +1920,9 @@ public final class Related implements AutoCloseable {
     }
   }
 
-  /** The teaser excerpt: the lead paragraph, else the description, else the body. */
+  /** The teaser excerpt, as the site and the API have it ({@link Excerpts#teaser}). */
   static String excerpt(Article a) {
-    String lead = "";
-    for (Block b : a.blocks()) {
-      if (b instanceof Block.Paragraph p && !p.text().isBlank()) {
-        lead = p.text();
-        break;
-      }
-    }
-    if (lead.isBlank()) {
-      lead = a.description();
-    }
-    if (lead.isBlank()) {
-      lead = cap(a.text(), EXCERPT_SOURCE_CHARS);
-    }
-    lead = cap(lead, EXCERPT_SOURCE_CHARS);
-    return lead.isBlank() ? "" : Excerpts.excerpt(lead);
+    return Excerpts.teaser(a);
   }
 
   private static String bodyText(Article a) {

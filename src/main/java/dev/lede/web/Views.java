@@ -133,18 +133,9 @@ final class Views {
         reason);
   }
 
-  /** The teaser excerpt: the description when the publisher wrote one, else the lead. */
+  /** The teaser excerpt, the same as the related lists' ({@link Excerpts#teaser}). */
   static String excerpt(Article a) {
-    String lead = a.description();
-    if (lead.isBlank()) {
-      for (Block b : a.blocks()) {
-        if (b instanceof Block.Paragraph para && para.text().length() > 40) {
-          lead = para.text();
-          break;
-        }
-      }
-    }
-    return lead.isBlank() ? "" : Excerpts.excerpt(lead);
+    return Excerpts.teaser(a);
   }
 
   Block.@Nullable Image firstLocalImage(Article a) {

@@ -123,6 +123,39 @@ class RelatedCommandTest {
   }
 
   @Test
+  void related_itemsWithACaptionButNoPicture_haveNoThumbnail_andTheirExcerptSkipsADateline()
+      throws IOException {
+    try (Lede lede = Lede.open(data, Lede.Options.defaults().withFsyncEachCommit(false))) {
+      lede.submit(
+          dev.lede.model.Article.builder()
+              .id("quake-4")
+              .title("Earthquake of magnitude 6.4 strikes Guerrero")
+              .url("https://wire.example/quake-4")
+              .section("World")
+              .published(Instant.parse("2024-03-01T08:00:00Z"))
+              .blocks(
+                  List.of(
+                      new dev.lede.model.Block.Paragraph("Friday, March 1, 2024"),
+                      new dev.lede.model.Block.Image("", "", "Rescuers in Acapulco.", "Wire"),
+                      new dev.lede.model.Block.Paragraph(
+                          "A magnitude 6.4 earthquake struck on Friday, officials in Guerrero said,"
+                              + " and rescuers searched collapsed buildings in southern Mexico.")))
+              .build(),
+          "wire");
+    }
+    Run r = lede("related", "--data", data.toString(), "quake-2");
+    JsonNode q4 = null;
+    for (JsonNode i : r.lines().get(0).path("related")) {
+      if (i.path("id").asText().equals("quake-4")) {
+        q4 = i;
+      }
+    }
+    assertThat(q4).isNotNull();
+    assertThat(q4.path("thumbnail").isMissingNode() || q4.path("thumbnail").isNull()).isTrue();
+    assertThat(q4.path("excerpt").asText()).startsWith("A magnitude 6.4 earthquake");
+  }
+
+  @Test
   void related_explain_addsTheScoreBreakdown_andASecondRunIsALookup() throws IOException {
     lede("related", "--data", data.toString(), "quake-2");
     Run r = lede("related", "--data", data.toString(), "--explain", "--k", "2", "quake-2");

@@ -7,6 +7,30 @@ import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 class ExcerptsTest {
+  @Test
+  void teaser_isTheDescription_elseTheFirstParagraphOfMoreThan40Characters() {
+    dev.lede.model.Article dated =
+        dev.lede.model.Article.builder()
+            .title("Anime fans gather in Dallas")
+            .blocks(
+                java.util.List.of(
+                    new dev.lede.model.Block.Paragraph("Friday, May 31, 2019"),
+                    new dev.lede.model.Block.Paragraph(
+                        "Many thousands of anime and manga fans descended on Dallas this weekend.")))
+            .build();
+    assertThat(Excerpts.teaser(dated))
+        .isEqualTo("Many thousands of anime and manga fans descended on Dallas this weekend.");
+    assertThat(Excerpts.teaser(dated.toBuilder().description("The publisher's summary.").build()))
+        .isEqualTo("The publisher's summary.");
+    dev.lede.model.Article shortOnly =
+        dated.toBuilder()
+            .blocks(java.util.List.of(new dev.lede.model.Block.Paragraph("Short item only.")))
+            .build();
+    assertThat(Excerpts.teaser(shortOnly)).isEqualTo("Short item only.");
+    assertThat(Excerpts.teaser(shortOnly.toBuilder().blocks(java.util.List.of()).build()))
+        .isEmpty();
+  }
+
   private static final String LEAD =
       "Roughly 600 North Korean troops have been killed fighting alongside Russia against Ukraine,"
           + " South Korean lawmakers said on Wednesday, citing the country's intelligence agency.";
