@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     description = {
       "Load the bundled demo (344 Wikinews articles, CC BY 2.5, and example pages written for"
           + " Lede) into a data folder the first time, then serve the site at"
-          + " http://127.0.0.1:8080 (printed on stdout). Takes the options of `lede serve`."
+          + " http://127.0.0.1:8080 (printed on stdout). Takes the site options of `lede serve` (not --no-poll:"
+          + " the demo has no sources to poll)."
     })
 final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -59,15 +60,19 @@ final class DemoCommand implements Callable<Integer> {
         err.println("lede demo: loading the demo corpus into " + data.dir + " (first run)");
         err.flush();
         DemoData.Loaded l;
-        try (ProgressBar bar =
-            new ProgressBarBuilder()
-                .setTaskName("Loading")
-                .setInitialMax(DemoData.size())
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(100)
-                .build()) {
-          l = DemoData.load(lede, Instant.now(), bar::stepTo);
+        if (dev.lede.ingest.Terminal.stderrIsTerminal()) {
+          try (ProgressBar bar =
+              new ProgressBarBuilder()
+                  .setTaskName("Loading")
+                  .setInitialMax(DemoData.size())
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                  .setUpdateIntervalMillis(100)
+                  .build()) {
+            l = DemoData.load(lede, Instant.now(), bar::stepTo);
+          }
+        } else {
+          l = DemoData.load(lede, Instant.now(), n -> {}); // a log, not bar frames: the line below
         }
         err.printf(
             Locale.ROOT,

@@ -1,7 +1,6 @@
 package dev.lede.ingest;
 
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.InstantSource;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -33,19 +32,9 @@ interface Progress extends AutoCloseable {
     };
   }
 
-  /** Whether the process talks to a terminal (JDK 22+ can say so exactly; 21 approximates). */
-  @SuppressWarnings("SystemConsoleNull") // null on JDK 21 without a terminal; isTerminal() on 22+
+  /** Whether the process talks to a terminal ({@link Terminal#stderrIsTerminal}). */
   static boolean stderrIsTerminal() {
-    java.io.Console c = System.console();
-    if (c == null) {
-      return false;
-    }
-    try {
-      Method m = java.io.Console.class.getMethod("isTerminal");
-      return (Boolean) m.invoke(c);
-    } catch (ReflectiveOperationException e) {
-      return true; // JDK 21: a console exists only when attached to a terminal
-    }
+    return Terminal.stderrIsTerminal();
   }
 
   /** No output. */

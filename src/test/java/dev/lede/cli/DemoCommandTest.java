@@ -20,8 +20,18 @@ class DemoCommandTest {
   void demo_loadsTheCorpusAndPagesOnceIntoANewDataFolder() {
     Path data = tmp.resolve("data");
 
-    ExtractCommandTest.Run first =
-        ExtractCommandTest.run("demo", "--no-serve", "--data", "" + data);
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+    ExtractCommandTest.Run first;
+    try {
+      System.setErr(new java.io.PrintStream(raw, true, java.nio.charset.StandardCharsets.UTF_8));
+      first = ExtractCommandTest.run("demo", "--no-serve", "--data", "" + data);
+    } finally {
+      System.setErr(stderr);
+    }
+    // stderr is no terminal here: no progress-bar frames, only the lines below
+    assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("\r", "Loading");
 
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out())
