@@ -139,19 +139,30 @@ final class Events implements AutoCloseable {
     List<PageImpressions> pageBatch = new ArrayList<>();
     while (running || !queue.isEmpty() || !pages.isEmpty()) {
       try {
-        // Impressions first, then clicks, and no click while pages wait: a click counts toward a
-        // headline test only after its visitor's impression of the teaser was counted, so a
-        // click must never be recorded ahead of the page it was made on.
+        // Impressions first, then the clicks made no later than the newest page taken: a click
+        // counts toward a headline test only after its visitor's impression of the teaser was
+        // counted, so a click must not be recorded ahead of the page it was made on (a page still
+        // waiting was served after the cut-off, and its clicks come later still). Clicks never
+        // starve: the cut-off moves on with the pages, and is open once none wait.
+        long cutoff = Long.MAX_VALUE;
         for (PageImpressions p; pageBatch.size() < 1000 && (p = pages.poll()) != null; ) {
           pageBatch.add(p);
           pending.decrementAndGet();
+          cutoff = p.atMillis();
+        }
+        if (pages.isEmpty()) {
+          cutoff = Long.MAX_VALUE;
         }
         for (PageImpressions p : pageBatch) {
           p.expand(batch);
         }
         pageBatch.clear();
-        if (pages.isEmpty()) {
-          queue.drainTo(batch, 5000);
+        for (int taken = 0;
+            taken < 5000
+                && queue.peek() instanceof SiteServices.ObservedEvent c
+                && c.event().ts().toEpochMilli() <= cutoff;
+            taken++) {
+          batch.add(queue.poll()); // the one reader: the head peeked is the head polled
         }
         if (batch.isEmpty()) {
           if (!running) {
