@@ -28,13 +28,8 @@ interface Progress extends AutoCloseable {
       case NONE -> new None();
       case BAR -> new Bar(task, System.err);
       case LOG -> new Log(task, clock);
-      case AUTO -> stderrIsTerminal() ? new Bar(task, System.err) : new Log(task, clock);
+      case AUTO -> Terminal.stderrIsTerminal() ? new Bar(task, System.err) : new Log(task, clock);
     };
-  }
-
-  /** Whether the process talks to a terminal ({@link Terminal#stderrIsTerminal}). */
-  static boolean stderrIsTerminal() {
-    return Terminal.stderrIsTerminal();
   }
 
   /** No output. */

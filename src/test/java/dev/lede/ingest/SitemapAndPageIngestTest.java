@@ -22,14 +22,39 @@ class SitemapAndPageIngestTest {
   }
 
   private void page(String path, String title, String body) {
-    server.serve(
-        path,
-        "text/html; charset=utf-8",
-        "<!doctype html><html><head><title>"
-            + title
-            + "</title></head><body><p>"
-            + body
-            + "</p></body></html>");
+    server.serve(path, "text/html; charset=utf-8", pageHtml(title, body));
+  }
+
+  private static String pageHtml(String title, String body) {
+    return "<!doctype html><html><head><title>"
+        + title
+        + "</title></head><body><p>"
+        + body
+        + "</p></body></html>";
+  }
+
+  /** Registers a sitemap source of this server's {@code path}. */
+  private void addSitemapSource(String id, String path) {
+    kit.registry.add(
+        new Source(
+            id,
+            Source.Kind.SITEMAP,
+            server.base() + path,
+            "",
+            Source.RightsPolicy.EXCERPT,
+            true,
+            false,
+            kit.time.instant()));
+  }
+
+  /** A sitemap index listing this server's sitemaps at {@code paths}. */
+  private String sitemapIndex(String... paths) {
+    StringBuilder sb =
+        new StringBuilder("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+    for (String p : paths) {
+      sb.append("<sitemap><loc>").append(server.base()).append(p).append("</loc></sitemap>");
+    }
+    return sb.append("</sitemapindex>").toString();
   }
 
   private String newsUrl(String loc, String title, String date) {
@@ -150,16 +175,7 @@ class SitemapAndPageIngestTest {
             + server.base()
             + "/a/1</loc><lastmod>2026-01-04</lastmod></url></urlset>");
     page("/a/1", "One", "Body one.");
-    kit.registry.add(
-        new Source(
-            "sm",
-            Source.Kind.SITEMAP,
-            server.base() + "/sitemap.xml",
-            "",
-            Source.RightsPolicy.EXCERPT,
-            true,
-            false,
-            kit.time.instant()));
+    addSitemapSource("sm", "/sitemap.xml");
     Ingest ingest = kit.ingest(TestKit.options().build());
     assertThat(ingest.poll("sm").created()).isEqualTo(1);
     IngestReport second = ingest.poll("sm");
@@ -193,13 +209,7 @@ class SitemapAndPageIngestTest {
 
   @Test
   void registeredSitemapIndex_answering304_stillPollsItsSitemapsConditionally() {
-    AtomicReference<String> index =
-        new AtomicReference<>(
-            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
-                + server.base()
-                + "/sm1.xml</loc></sitemap><sitemap><loc>"
-                + server.base()
-                + "/sm2.xml</loc></sitemap></sitemapindex>");
+    AtomicReference<String> index = new AtomicReference<>(sitemapIndex("/sm1.xml", "/sm2.xml"));
     AtomicReference<String> sm1 = new AtomicReference<>(urlset("/page1.html"));
     AtomicReference<String> sm2 = new AtomicReference<>(urlset("/page2.html"));
     conditional("/smi.xml", index);
@@ -208,16 +218,7 @@ class SitemapAndPageIngestTest {
     page("/page1.html", "One", "Body one.");
     page("/page2.html", "Two", "Body two.");
     page("/page7.html", "Seven", "Body seven.");
-    kit.registry.add(
-        new Source(
-            "smi",
-            Source.Kind.SITEMAP,
-            server.base() + "/smi.xml",
-            "",
-            Source.RightsPolicy.EXCERPT,
-            true,
-            false,
-            kit.time.instant()));
+    addSitemapSource("smi", "/smi.xml");
     Ingest ingest = kit.ingest(TestKit.options().build());
     assertThat(ingest.poll("smi").created()).isEqualTo(2);
 
@@ -237,11 +238,7 @@ class SitemapAndPageIngestTest {
 
   @Test
   void aSitemapWithAPageLeftForLater_isReadInFullNextTime_evenThoughUnchanged() {
-    AtomicReference<String> index =
-        new AtomicReference<>(
-            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
-                + server.base()
-                + "/sm1.xml</loc></sitemap></sitemapindex>");
+    AtomicReference<String> index = new AtomicReference<>(sitemapIndex("/sm1.xml"));
     AtomicReference<String> sm1 = new AtomicReference<>(urlset("/page1.html", "/page2.html"));
     conditional("/smi.xml", index);
     conditional("/sm1.xml", sm1);
@@ -259,20 +256,10 @@ class SitemapAndPageIngestTest {
                 ex,
                 200,
                 "text/html; charset=utf-8",
-                "<!doctype html><html><head><title>Two</title></head><body><p>Body two.</p></body></html>"
-                    .getBytes(StandardCharsets.UTF_8));
+                pageHtml("Two", "Body two.").getBytes(StandardCharsets.UTF_8));
           }
         });
-    kit.registry.add(
-        new Source(
-            "smi",
-            Source.Kind.SITEMAP,
-            server.base() + "/smi.xml",
-            "",
-            Source.RightsPolicy.EXCERPT,
-            true,
-            false,
-            kit.time.instant()));
+    addSitemapSource("smi", "/smi.xml");
     Ingest ingest = kit.ingest(TestKit.options().build());
     assertThat(ingest.poll("smi").created()).isEqualTo(1);
 
